@@ -1,0 +1,216 @@
+//! Grouped bar charts: one group per category, one bar per series, value labels on the bars.
+
+use plotters::element::{EmptyElement, Rectangle, Text};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::svg;
+use super::theme::{self, FONT};
+
+pub const WIDTH: u32 = 720;
+pub const HEIGHT: u32 = 400;
+
+pub struct BarSeries {
+    pub name: String,
+    pub values: Vec<f64>,
+}
+
+/// Everything a bar chart shows, texts already in the reader's language.
+pub struct BarChart<'a> {
+    pub title: String,
+    pub x_title: String,
+    pub y_title: String,
+    pub categories: Vec<String>,
+    pub series: Vec<BarSeries>,
+    /// A fixed top of the value axis (100 for percentages); `None` rounds the data maximum up.
+    pub y_max: Option<f64>,
+    /// Shown in the plot area when there is nothing to draw.
+    pub empty_message: String,
+    /// Formats axis ticks and value labels (money in 万 or K, percentages…).
+    pub format_value: &'a dyn Fn(f64) -> String,
+}
+
+impl BarChart<'_> {
+    pub fn is_empty(&self) -> bool {
+        self.categories.is_empty()
+            || !self.series.iter().flat_map(|s| &s.values).any(|v| v.is_finite() && *v != 0.0)
+    }
+}
+
+/// Renders the chart to a standalone SVG document.
+pub fn grouped_bars(chart: &BarChart) -> String {
+    let mut buf = String::new();
+    // The only backend errors plotters can raise come from I/O, which a String target never
+    // does; a failure would leave a partial chart, never a panic.
+    let _ = draw(chart, &mut buf);
+    svg::finish(buf, &chart.title)
+}
+
+fn draw<'b>(c: &BarChart, buf: &'b mut String) -> Result<(), Box<dyn std::error::Error + 'b>> {
+    let root = SVGBackend::with_string(buf, (WIDTH, HEIGHT)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let n = c.categories.len().max(1);
+    let data_max = c
+        .series
+        .iter()
+        .flat_map(|s| s.values.iter().copied())
+        .filter(|v| v.is_finite())
+        .fold(0.0_f64, f64::max);
+    let top = c.y_max.unwrap_or_else(|| nice_ceiling(data_max * 1.1));
+
+    let label_font = (FONT, theme::LABEL_SIZE).into_font().color(&theme::INK);
+    let mut cc = ChartBuilder::on(&root)
+        .caption(&c.title, (FONT, theme::TITLE_SIZE).into_font().color(&theme::INK))
+        .margin(14)
+        .margin_right(24)
+        .x_label_area_size(52)
+        .y_label_area_size(72)
+        .build_cartesian_2d(0f64..n as f64, 0f64..top)?;
+    cc.configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(6)
+        .y_label_formatter(&|v| (c.format_value)(*v))
+        .x_desc(c.x_title.as_str())
+        .y_desc(c.y_title.as_str())
+        .axis_desc_style((FONT, theme::AXIS_TITLE_SIZE).into_font().color(&theme::MUTED))
+        .label_style(label_font.clone())
+        .light_line_style(theme::GRID)
+        .bold_line_style(theme::GRID)
+        .axis_style(theme::MUTED)
+        .draw()?;
+
+    let centre_top = Pos::new(HPos::Center, VPos::Top);
+    let centre_bottom = Pos::new(HPos::Center, VPos::Bottom);
+    for (i, name) in c.categories.iter().enumerate() {
+        cc.plotting_area().draw(
+            &(EmptyElement::at((i as f64 + 0.5, 0.0))
+                + Text::new(name.clone(), (0, 8), label_font.clone().pos(centre_top))),
+        )?;
+    }
+
+    if c.is_empty() {
+        cc.plotting_area().draw(&Text::new(
+            c.empty_message.clone(),
+            (n as f64 / 2.0, top / 2.0),
+            (FONT, 15.0).into_font().color(&theme::MUTED).pos(Pos::new(HPos::Center, VPos::Center)),
+        ))?;
+        root.present()?;
+        return Ok(());
+    }
+
+    let k = c.series.len().max(1) as f64;
+    let width = 0.7 / k;
+    let value_font = (FONT, 11.0).into_font().color(&theme::INK).pos(centre_bottom);
+    for (s, series) in c.series.iter().enumerate() {
+        let color = theme::series_color(s);
+        let x0 = |i: usize| i as f64 + 0.15 + s as f64 * width;
+        let bars = series.values.iter().enumerate().filter(|(_, v)| v.is_finite()).map(|(i, &v)| {
+            Rectangle::new([(x0(i), 0.0), (x0(i) + width * 0.92, v.min(top))], color.filled())
+        });
+        cc.draw_series(bars)?
+            .label(series.name.as_str())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], color.filled()));
+        for (i, &v) in series.values.iter().enumerate().filter(|(_, v)| v.is_finite()) {
+            cc.plotting_area().draw(
+                &(EmptyElement::at((x0(i) + width * 0.46, v.min(top)))
+                    + Text::new((c.format_value)(v), (0, -3), value_font.clone())),
+            )?;
+        }
+    }
+    cc.configure_series_labels()
+        .position(SeriesLabelPosition::UpperRight)
+        .label_font(label_font)
+        .background_style(WHITE.mix(0.9))
+        .border_style(theme::GRID)
+        .draw()?;
+    root.present()?;
+    Ok(())
+}
+
+/// The next "nice" number (1, 2, 2.5, 5 × 10^k) at or above `x`; 1 for nothing to show.
+pub fn nice_ceiling(x: f64) -> f64 {
+    if !x.is_finite() || x <= 0.0 {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(x.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|&v| v >= x - 1e-9)
+        .unwrap_or(10.0 * magnitude)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pct(v: f64) -> String {
+        format!("{v:.0}%")
+    }
+
+    fn chart<'a>(categories: &[&str], values: &[(&str, &[f64])], fmt: &'a dyn Fn(f64) -> String) -> BarChart<'a> {
+        BarChart {
+            title: "Share by tier".into(),
+            x_title: "Tier".into(),
+            y_title: "Share (%)".into(),
+            categories: categories.iter().map(|s| s.to_string()).collect(),
+            series: values
+                .iter()
+                .map(|(n, v)| BarSeries { name: n.to_string(), values: v.to_vec() })
+                .collect(),
+            y_max: Some(100.0),
+            empty_message: "No data yet".into(),
+            format_value: fmt,
+        }
+    }
+
+    fn count(svg: &str, needle: &str) -> usize {
+        svg.matches(needle).count()
+    }
+
+    #[test]
+    fn draws_one_bar_per_value_with_labels_and_titles() {
+        let svg = grouped_bars(&chart(
+            &["战略客户", "Key", "Growth"],
+            &[("Accounts", &[10.0, 30.0, 60.0]), ("ARR", &[55.0, 30.0, 15.0])],
+            &pct,
+        ));
+        assert!(svg.starts_with("<svg"), "{svg}");
+        assert!(svg.contains("<title>Share by tier</title>"));
+        for text in ["战略客户", "Key", "Growth", "Tier", "Share (%)", "Accounts", "ARR", "55%", "60%"] {
+            assert!(svg.contains(text), "missing {text}");
+        }
+        // 6 bars, 2 legend swatches, in the first two palette colours.
+        let blue = "fill=\"#0072B2\"";
+        let orange = "fill=\"#E69F00\"";
+        assert_eq!(count(&svg, blue), 4, "{svg}");
+        assert_eq!(count(&svg, orange), 4);
+        assert!(!svg.contains("No data yet"));
+    }
+
+    #[test]
+    fn empty_chart_says_so_and_draws_no_bars() {
+        let svg = grouped_bars(&chart(&["A", "B"], &[("Accounts", &[0.0, 0.0])], &pct));
+        assert!(svg.contains("No data yet"));
+        assert_eq!(count(&svg, "fill=\"#0072B2\""), 0);
+        let none = grouped_bars(&chart(&[], &[], &pct));
+        assert!(none.contains("No data yet"));
+    }
+
+    #[test]
+    fn user_text_is_escaped() {
+        let svg = grouped_bars(&chart(&["<img src=x onerror=alert(1)>"], &[("S", &[5.0])], &pct));
+        assert!(!svg.contains("<img"));
+        assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    }
+
+    #[test]
+    fn nice_ceilings() {
+        assert_eq!(nice_ceiling(0.0), 1.0);
+        assert_eq!(nice_ceiling(7.0), 10.0);
+        assert_eq!(nice_ceiling(21.0), 25.0);
+        assert_eq!(nice_ceiling(180_000.0), 200_000.0);
+        assert_eq!(nice_ceiling(100.0), 100.0);
+    }
+}

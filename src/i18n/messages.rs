@@ -1,0 +1,87 @@
+//! The message table: each key with its zh-CN and en text, side by side.
+//!
+//! Add a line here to add a string; the compiler rejects a line without both languages.
+
+macro_rules! messages {
+    ($($key:ident => $zh:literal, $en:literal;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+
+            /// (zh-CN, en)
+            pub fn texts(self) -> (&'static str, &'static str) {
+                match self { $(Msg::$key => ($zh, $en)),* }
+            }
+        }
+    };
+}
+
+impl Msg {
+    /// Keys whose Chinese text is legitimately Latin (language names shown in their own script).
+    pub fn zh_may_be_latin(self) -> bool {
+        matches!(self, Msg::LangEn)
+    }
+    /// Keys whose English text is legitimately Chinese.
+    pub fn en_may_be_cjk(self) -> bool {
+        matches!(self, Msg::LangZh)
+    }
+}
+
+messages! {
+    AppName => "CS 规划", "CS Planner";
+    AppTagline => "客户成功规划：分层、续约、人力配置", "Plan customer success: segments, renewals, CSM capacity";
+    LangZh => "中文", "中文";
+    LangEn => "English", "English";
+    LanguageLabel => "语言", "Language";
+    AsOfLabel => "基准日期", "As of";
+    AsOfFromUrl => "来自链接参数 ?asof=", "set by the link's ?asof=";
+    CurrencyLabel => "货币", "Currency";
+    MainNav => "主导航", "Main navigation";
+    MenuToggle => "菜单", "Menu";
+
+    NavBook => "客户档案", "Book";
+    NavSegments => "客户分层", "Segments";
+    NavLifecycle => "生命周期", "Lifecycle";
+    NavRenewals => "续约", "Renewals";
+    NavCapacity => "人力配置", "Capacity";
+    NavTeam => "团队与绩效", "Team";
+    NavBoard => "工作看板", "Board";
+    NavSettings => "设置", "Settings";
+
+    SoonBook => "这里将列出全部客户及其合同，可排序、筛选、新增和编辑。", "This page will list every account with its contracts, to sort, filter, add and edit.";
+    SoonSegments => "这里将按 ARR 分层、行业和价值 × 匹配度四象限展示客户，并给出健康度分布。", "This page will show accounts by ARR tier, industry and the value × fit quadrant, with the health distribution.";
+    SoonLifecycle => "这里将展示各生命周期阶段的客户分布和上线漏斗。", "This page will show accounts per lifecycle stage and the go-live funnel.";
+    SoonRenewals => "这里将展示续约率、金额续费率、续约日历以及活跃度与续约的关系。", "This page will show renewal rates, dollar renewal, the renewal calendar and the activity–renewal link.";
+    SoonCapacity => "这里将计算需要多少位客户成功经理、何时招聘、成本多少，并支持假设推演和方案对比。", "This page will compute how many CSMs you need, when to hire and what it costs, with live what-if and scenarios.";
+    SoonTeam => "这里将展示团队名单、每位经理的客户负载、KPI 记分卡和续约提成。", "This page will show the roster, each CSM's book and load, the KPI scorecard and renewal commission.";
+    SoonBoard => "这里将展示分层 × 阶段矩阵和今天应优先处理的客户。", "This page will show the tier × stage matrix and today's priority list.";
+
+    SettingsTitle => "设置", "Settings";
+    SettingsAsOfHelp => "所有与日期有关的指标都按这一天计算。留空表示今天。", "Every date-dependent figure is computed as of this date. Leave empty for today.";
+    SettingsCurrencyHelp => "只改变显示的符号，不做汇率换算。", "Changes the symbol shown; no conversion.";
+    SettingsToday => "使用今天", "Use today";
+    SettingsInvalidDate => "日期格式应为 YYYY-MM-DD。", "Dates are written YYYY-MM-DD.";
+
+    BookAccounts => "客户数", "Accounts";
+    BookActive => "活跃客户", "Active accounts";
+    BookArr => "活跃 ARR", "Active ARR";
+
+    ChartTierShareTitle => "各层级客户数占比与 ARR 占比", "Share of accounts and of ARR by tier";
+    ChartTierShareX => "层级", "Tier";
+    ChartTierShareY => "占比 (%)", "Share (%)";
+    ChartSeriesAccounts => "客户数占比", "Share of accounts";
+    ChartSeriesArr => "ARR 占比", "Share of ARR";
+    ChartEmpty => "暂无数据：添加客户后这里会显示图表。", "No data yet: the chart appears once the book has accounts.";
+    DownloadSvg => "下载 SVG", "Download SVG";
+    DownloadPng => "下载 PNG", "Download PNG";
+
+    TierStrategic => "战略客户", "Strategic";
+    TierKey => "重点客户", "Key";
+    TierGrowth => "成长客户", "Growth";
+    TierLongTail => "长尾客户", "Long tail";
+
+    NotFoundTitle => "找不到这个页面", "Page not found";
+    NotFoundBody => "这个地址没有对应的页面，请从导航中选择。", "There is no page at this address; pick one from the navigation.";
+}
