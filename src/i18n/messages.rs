@@ -82,6 +82,12 @@ messages! {
     TierGrowth => "成长客户", "Growth";
     TierLongTail => "长尾客户", "Long tail";
 
+    // — import & export (issue 4) —
+    ImportTitle => "导入客户", "Import accounts";
+
+    // — storage (issue 3) —
+    StorageTitle => "本地存储", "Local storage";
+
     NotFoundTitle => "找不到这个页面", "Page not found";
     NotFoundBody => "这个地址没有对应的页面，请从导航中选择。", "There is no page at this address; pick one from the navigation.";
 }
