@@ -2,5 +2,7 @@
 
 pub mod book;
 pub mod dates;
+pub mod settings;
 
 pub use book::{Account, AsOfRules, Book, BookTotals, Outcome, Term, TermState};
+pub use settings::Settings;
