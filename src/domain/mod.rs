@@ -2,5 +2,15 @@
 
 pub mod book;
 pub mod dates;
+pub mod health;
+pub mod lifecycle;
+pub mod period;
+pub mod renewals;
+pub mod snapshot;
+pub mod stats;
+pub mod tiers;
+
+#[cfg(test)]
+mod test_support;
 
 pub use book::{Account, AsOfRules, Book, BookTotals, Outcome, Term, TermState};
