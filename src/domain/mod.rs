@@ -1,10 +1,14 @@
 //! The pure domain: plain data and functions, no Leptos, no web_sys. DOMAIN.md is its contract.
 
 pub mod book;
+pub mod correlation;
 pub mod dates;
+pub mod funnel;
 pub mod health;
+pub mod industry;
 pub mod lifecycle;
 pub mod period;
+pub mod quadrant;
 pub mod renewals;
 pub mod snapshot;
 pub mod stats;
