@@ -9,6 +9,7 @@ pub mod industry;
 pub mod lifecycle;
 pub mod period;
 pub mod quadrant;
+pub mod renewal_calendar;
 pub mod renewals;
 pub mod snapshot;
 pub mod stats;
