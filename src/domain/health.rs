@@ -219,4 +219,11 @@ mod tests {
         assert_eq!(p.at_risk(), 3.0);
         assert_eq!(p.get(Band::Green), 4.0);
     }
+
+    #[test]
+    fn settings_default_when_missing() {
+        assert_eq!(serde_json::from_str::<HealthSettings>("{}").unwrap(), HealthSettings::default());
+        let s: HealthSettings = serde_json::from_str(r#"{"green_from": 80}"#).unwrap();
+        assert_eq!((s.green_from, s.activity_weight), (80.0, 50.0));
+    }
 }

@@ -51,14 +51,19 @@ impl Hash for Caseless<'_> {
 /// churned still appear, for their renewal rate. `due` is the due set of the default period.
 pub fn industry_figures(book: &Book, snapshot: &Snapshot, due: &[DueTerm]) -> Vec<IndustryFigures> {
     let mut slots: HashMap<Caseless<'_>, usize> = HashMap::new();
+    // A book spells each industry a few ways at most: looking the exact spelling up first
+    // spares folding the case of every account's name.
+    let mut by_spelling: HashMap<&str, usize> = HashMap::new();
     let mut rows: Vec<(&str, IndustryFigures, Mean)> = Vec::new();
     // Slot of every account, so the due terms find theirs without hashing again.
     let mut slot_of = Vec::with_capacity(book.accounts.len());
     for account in &book.accounts {
         let name = account.industry.trim();
-        let slot = *slots.entry(Caseless(name)).or_insert_with(|| {
-            rows.push((name, IndustryFigures::default(), Mean::default()));
-            rows.len() - 1
+        let slot = *by_spelling.entry(name).or_insert_with(|| {
+            *slots.entry(Caseless(name)).or_insert_with(|| {
+                rows.push((name, IndustryFigures::default(), Mean::default()));
+                rows.len() - 1
+            })
         });
         slot_of.push(slot);
     }
@@ -142,5 +147,18 @@ mod tests {
         let as_of = d("2025-06-30");
         let snap = Snapshot::new(&book, as_of, &AsOfRules::default(), &HealthSettings::default(), &TierSettings::default());
         assert!(industry_figures(&book, &snap, &[]).is_empty());
+    }
+
+    #[test]
+    fn caseless_names_beyond_ascii() {
+        use std::collections::hash_map::DefaultHasher;
+        let hash = |c: Caseless<'_>| {
+            let mut h = DefaultHasher::new();
+            c.hash(&mut h);
+            h.finish()
+        };
+        assert!(Caseless("Ärzte") == Caseless("äRZTE"));
+        assert_eq!(hash(Caseless("Ärzte")), hash(Caseless("äRZTE")));
+        assert!(Caseless("SaaS") != Caseless("SaaS2"));
     }
 }

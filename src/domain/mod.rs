@@ -17,5 +17,7 @@ pub mod tiers;
 
 #[cfg(test)]
 mod test_support;
+#[cfg(test)]
+mod timing;
 
 pub use book::{Account, AsOfRules, Book, BookTotals, Outcome, Term, TermState};

@@ -151,4 +151,17 @@ mod tests {
         assert!(p.contains(d("2024-11-15")) && p.contains(d("2025-02-01")));
         assert!(!p.contains(d("2024-11-14")) && !p.contains(d("2025-02-02")));
     }
+
+    #[test]
+    fn choices_round_trip() {
+        for choice in [
+            PeriodChoice::Last12Months,
+            PeriodChoice::LastQuarter,
+            PeriodChoice::Month { year: 2025, month: 2 },
+            PeriodChoice::Custom { from: d("2025-01-01"), to: d("2025-03-31") },
+        ] {
+            let json = serde_json::to_string(&choice).unwrap();
+            assert_eq!(serde_json::from_str::<PeriodChoice>(&json).unwrap(), choice);
+        }
+    }
 }

@@ -286,4 +286,12 @@ mod tests {
         let (lo, hi) = g.column_arr(1);
         assert!(close(lo, 10_000.0) && close(hi, 100_000.0));
     }
+
+    #[test]
+    fn settings_round_trip() {
+        assert_eq!(serde_json::from_str::<QuadrantSettings>("{}").unwrap(), QuadrantSettings::default());
+        let fixed = QuadrantSettings { value: ValueThreshold::Fixed(20_000.0), fit_threshold: 60.0 };
+        let json = serde_json::to_string(&fixed).unwrap();
+        assert_eq!(serde_json::from_str::<QuadrantSettings>(&json).unwrap(), fixed);
+    }
 }

@@ -137,7 +137,7 @@ impl RenewalTally {
     }
     /// 流失率
     pub fn churn_rate(&self) -> Option<f64> {
-        self.of_due(self.due_count - self.renewed_count)
+        self.of_due(self.due_count.saturating_sub(self.renewed_count))
     }
     /// 金额续费率. Also `None` when every due term has arr 0.
     pub fn grr(&self) -> Option<f64> {
