@@ -222,7 +222,10 @@ mod tests {
 
     #[test]
     fn settings_default_when_missing() {
-        assert_eq!(serde_json::from_str::<HealthSettings>("{}").unwrap(), HealthSettings::default());
+        assert_eq!(
+            serde_json::from_str::<HealthSettings>("{}").unwrap(),
+            HealthSettings::default()
+        );
         let s: HealthSettings = serde_json::from_str(r#"{"green_from": 80}"#).unwrap();
         assert_eq!((s.green_from, s.activity_weight), (80.0, 50.0));
     }

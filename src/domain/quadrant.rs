@@ -45,7 +45,8 @@ pub enum Quadrant {
 }
 
 impl Quadrant {
-    pub const ALL: [Quadrant; 4] = [Quadrant::Panda, Quadrant::Potential, Quadrant::Tool, Quadrant::Oasis];
+    pub const ALL: [Quadrant; 4] =
+        [Quadrant::Panda, Quadrant::Potential, Quadrant::Tool, Quadrant::Oasis];
 
     /// The name in `data-metric` keys: `quadrant.q1.accounts` …
     pub fn key(self) -> &'static str {
@@ -74,7 +75,8 @@ pub fn value_threshold(snapshot: &Snapshot, settings: &QuadrantSettings) -> Opti
     match settings.value {
         ValueThreshold::Fixed(amount) => Some(amount),
         ValueThreshold::Median => {
-            let mut arrs: Vec<f64> = snapshot.views.iter().filter(|v| v.is_active()).map(|v| v.arr).collect();
+            let mut arrs: Vec<f64> =
+                snapshot.views.iter().filter(|v| v.is_active()).map(|v| v.arr).collect();
             median(&mut arrs)
         }
     }
@@ -180,8 +182,10 @@ pub fn bin(book: &Book, snapshot: &Snapshot, columns: usize, rows: usize) -> Sca
             .filter_map(|(a, v)| Some((x_of(v.arr), a.fit?)))
             .filter(|(x, fit)| x.is_finite() && fit.is_finite())
     };
-    let (min, max) = scored().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (x, _)| (lo.min(x), hi.max(x)));
-    let mut grid = ScatterGrid { columns, rows, counts: vec![0; columns * rows], ..Default::default() };
+    let (min, max) = scored()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (x, _)| (lo.min(x), hi.max(x)));
+    let mut grid =
+        ScatterGrid { columns, rows, counts: vec![0; columns * rows], ..Default::default() };
     if min > max {
         grid.log10_arr_to = 1.0;
         return grid;
@@ -190,7 +194,8 @@ pub fn bin(book: &Book, snapshot: &Snapshot, columns: usize, rows: usize) -> Sca
     grid.log10_arr_to = max.ceil().max(grid.log10_arr_from + 1.0);
     let span = grid.log10_arr_to - grid.log10_arr_from;
     for (x, fit) in scored() {
-        let column = (((x - grid.log10_arr_from) / span * columns as f64) as usize).min(columns - 1);
+        let column =
+            (((x - grid.log10_arr_from) / span * columns as f64) as usize).min(columns - 1);
         let row = ((fit.clamp(0.0, 100.0) / 100.0 * rows as f64) as usize).min(rows - 1);
         let cell = &mut grid.counts[row * columns + column];
         *cell += 1;
@@ -208,22 +213,34 @@ mod tests {
     use crate::domain::tiers::TierSettings;
 
     fn book() -> Book {
-        let with = |arr: f64, fit: Option<f64>| Account { fit, ..account("x", "", vec![open("2025-01-01", "2025-12-31", arr)]) };
+        let with = |arr: f64, fit: Option<f64>| Account {
+            fit,
+            ..account("x", "", vec![open("2025-01-01", "2025-12-31", arr)])
+        };
         Book {
             accounts: vec![
-                with(1_000.0, Some(50.0)),  // low value, fit exactly 50: Potential
-                with(3_000.0, Some(49.9)),  // low, low: Tool
-                with(5_000.0, Some(90.0)),  // exactly the median: Panda
+                with(1_000.0, Some(50.0)),   // low value, fit exactly 50: Potential
+                with(3_000.0, Some(49.9)),   // low, low: Tool
+                with(5_000.0, Some(90.0)),   // exactly the median: Panda
                 with(100_000.0, Some(10.0)), // Oasis
-                with(7_000.0, None),        // unscored
+                with(7_000.0, None),         // unscored
                 // churned: out of the median and of every quadrant
-                Account { fit: Some(99.0), ..account("c", "", vec![churned("2024-01-01", "2024-12-31", 1e6, "2024-12-01")]) },
+                Account {
+                    fit: Some(99.0),
+                    ..account("c", "", vec![churned("2024-01-01", "2024-12-31", 1e6, "2024-12-01")])
+                },
             ],
         }
     }
 
     fn snapshot(book: &Book) -> Snapshot {
-        Snapshot::new(book, d("2025-06-30"), &AsOfRules::default(), &HealthSettings::default(), &TierSettings::default())
+        Snapshot::new(
+            book,
+            d("2025-06-30"),
+            &AsOfRules::default(),
+            &HealthSettings::default(),
+            &TierSettings::default(),
+        )
     }
 
     #[test]
@@ -253,7 +270,8 @@ mod tests {
     #[test]
     fn fixed_threshold() {
         let b = book();
-        let settings = QuadrantSettings { value: ValueThreshold::Fixed(1_000.0), fit_threshold: 60.0 };
+        let settings =
+            QuadrantSettings { value: ValueThreshold::Fixed(1_000.0), fit_threshold: 60.0 };
         let f = quadrants(&b, &snapshot(&b), &settings);
         let counts: Vec<usize> = Quadrant::ALL.iter().map(|&q| f.cell(q).accounts).collect();
         // 1,000/50 → Oasis; 3,000/49.9 → Oasis; 5,000/90 → Panda; 100,000/10 → Oasis.
@@ -289,8 +307,12 @@ mod tests {
 
     #[test]
     fn settings_round_trip() {
-        assert_eq!(serde_json::from_str::<QuadrantSettings>("{}").unwrap(), QuadrantSettings::default());
-        let fixed = QuadrantSettings { value: ValueThreshold::Fixed(20_000.0), fit_threshold: 60.0 };
+        assert_eq!(
+            serde_json::from_str::<QuadrantSettings>("{}").unwrap(),
+            QuadrantSettings::default()
+        );
+        let fixed =
+            QuadrantSettings { value: ValueThreshold::Fixed(20_000.0), fit_threshold: 60.0 };
         let json = serde_json::to_string(&fixed).unwrap();
         assert_eq!(serde_json::from_str::<QuadrantSettings>(&json).unwrap(), fixed);
     }

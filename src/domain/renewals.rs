@@ -13,7 +13,10 @@ use super::stats::ratio;
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Decision {
     /// `next_arr` is the arr of the term that follows.
-    Renewed { on: NaiveDate, next_arr: f64 },
+    Renewed {
+        on: NaiveDate,
+        next_arr: f64,
+    },
     Churned(NaiveDate),
     /// Open past the grace period: counts as churned on end + grace.
     Lapsed(NaiveDate),
@@ -72,11 +75,19 @@ pub fn due_set(book: &Book, as_of: NaiveDate, rules: &AsOfRules, period: &Period
 }
 
 /// The pending set: existing open terms with P0 ≤ end ≤ P1 that ended before D, within grace.
-pub fn pending_set(book: &Book, as_of: NaiveDate, rules: &AsOfRules, period: &Period) -> Vec<PendingTerm> {
+pub fn pending_set(
+    book: &Book,
+    as_of: NaiveDate,
+    rules: &AsOfRules,
+    period: &Period,
+) -> Vec<PendingTerm> {
     let mut pending = Vec::new();
     for (account, a) in book.accounts.iter().enumerate() {
         for (term, t) in a.existing_terms(as_of).iter().enumerate() {
-            if period.contains(t.end) && t.end < as_of && t.state(as_of, rules.grace_days) == TermState::Open {
+            if period.contains(t.end)
+                && t.end < as_of
+                && t.state(as_of, rules.grace_days) == TermState::Open
+            {
                 pending.push(PendingTerm { account, term, end: t.end, arr: t.arr });
             }
         }
@@ -193,8 +204,10 @@ pub fn by_owner(book: &Book, due: &[DueTerm]) -> Vec<OwnerTally> {
             slots.entry(a.owner.trim()).or_default().add(term);
         }
     }
-    let mut owners: Vec<OwnerTally> =
-        slots.into_iter().map(|(owner, tally)| OwnerTally { owner: owner.to_string(), tally }).collect();
+    let mut owners: Vec<OwnerTally> = slots
+        .into_iter()
+        .map(|(owner, tally)| OwnerTally { owner: owner.to_string(), tally })
+        .collect();
     owners.sort_by(|a, b| a.owner.cmp(&b.owner));
     owners
 }

@@ -8,30 +8,50 @@ const AS_OF: &str = "2025-06-30";
 fn book() -> Book {
     let accounts: Vec<Account> = vec![
         // A: renewed on the last day of the end's month (on time, not early), expanded.
-        account("A", "Li", vec![
-            renewed("2024-01-01", "2024-12-31", 10_000.0, "2024-12-31"),
-            open("2025-01-01", "2025-12-31", 12_000.0),
-        ]),
+        account(
+            "A",
+            "Li",
+            vec![
+                renewed("2024-01-01", "2024-12-31", 10_000.0, "2024-12-31"),
+                open("2025-01-01", "2025-12-31", 12_000.0),
+            ],
+        ),
         // B: renewed the day before the end's month (early), contracted.
-        account("B", "Li", vec![
-            renewed("2024-03-01", "2025-02-28", 20_000.0, "2025-01-31"),
-            open("2025-03-01", "2026-02-28", 15_000.0),
-        ]),
+        account(
+            "B",
+            "Li",
+            vec![
+                renewed("2024-03-01", "2025-02-28", 20_000.0, "2025-01-31"),
+                open("2025-03-01", "2026-02-28", 15_000.0),
+            ],
+        ),
         // C: renewed the day after the end's month: late.
-        account("C", " Wang ", vec![
-            renewed("2023-08-01", "2024-07-31", 5_000.0, "2024-08-01"),
-            open("2024-08-01", "2025-07-31", 5_000.0),
-        ]),
+        account(
+            "C",
+            " Wang ",
+            vec![
+                renewed("2023-08-01", "2024-07-31", 5_000.0, "2024-08-01"),
+                open("2024-08-01", "2025-07-31", 5_000.0),
+            ],
+        ),
         // L: renewed on the first day of the end's month: on time, not early.
-        account("L", "Wang", vec![
-            renewed("2023-12-01", "2024-11-30", 1_000.0, "2024-11-01"),
-            open("2024-12-01", "2025-11-30", 1_000.0),
-        ]),
+        account(
+            "L",
+            "Wang",
+            vec![
+                renewed("2023-12-01", "2024-11-30", 1_000.0, "2024-11-01"),
+                open("2024-12-01", "2025-11-30", 1_000.0),
+            ],
+        ),
         // J: ends on D itself, renewed early.
-        account("J", "", vec![
-            renewed("2024-07-01", "2025-06-30", 2_000.0, "2025-05-10"),
-            open("2025-07-01", "2026-06-30", 2_500.0),
-        ]),
+        account(
+            "J",
+            "",
+            vec![
+                renewed("2024-07-01", "2025-06-30", 2_000.0, "2025-05-10"),
+                open("2025-07-01", "2026-06-30", 2_500.0),
+            ],
+        ),
         account("E", "Li", vec![churned("2024-04-01", "2025-03-31", 8_000.0, "2025-03-15")]),
         // F: open, 2025-04-30 + 30 days = 2025-05-30 < D: lapsed.
         account("F", "Li", vec![open("2024-05-01", "2025-04-30", 4_000.0)]),
@@ -43,10 +63,14 @@ fn book() -> Book {
         account("G", "Li", vec![open("2024-06-15", "2025-06-14", 3_000.0)]),
         account("M", "Li", vec![open("2024-06-01", "2025-05-31", 500.0)]),
         // K: its renewal is dated after D, so it is still open: pending.
-        account("K", "Li", vec![
-            renewed("2024-06-21", "2025-06-20", 6_000.0, "2025-07-05"),
-            open("2025-06-21", "2026-06-20", 6_000.0),
-        ]),
+        account(
+            "K",
+            "Li",
+            vec![
+                renewed("2024-06-21", "2025-06-20", 6_000.0, "2025-07-05"),
+                open("2025-06-21", "2026-06-20", 6_000.0),
+            ],
+        ),
         // N: ends on D, open: neither due nor pending.
         account("N", "Li", vec![open("2024-07-01", "2025-06-30", 700.0)]),
     ];
@@ -109,13 +133,24 @@ fn empty_due_set_computes_no_rate() {
     for rate in [t.logo_rate(), t.ontime_rate(), t.early_rate(), t.churn_rate(), t.grr(), t.nrr()] {
         assert_eq!(rate, None);
     }
-    let empty = due_set(&Book::default(), d(AS_OF), &AsOfRules::default(), &Period::last_12_months(d(AS_OF)));
+    let empty = due_set(
+        &Book::default(),
+        d(AS_OF),
+        &AsOfRules::default(),
+        &Period::last_12_months(d(AS_OF)),
+    );
     assert!(empty.is_empty());
 }
 
 #[test]
 fn free_terms_give_rates_but_no_dollar_rates() {
-    let b = Book { accounts: vec![account("Z", "", vec![churned("2024-01-01", "2024-12-31", 0.0, "2024-12-01")])] };
+    let b = Book {
+        accounts: vec![account(
+            "Z",
+            "",
+            vec![churned("2024-01-01", "2024-12-31", 0.0, "2024-12-01")],
+        )],
+    };
     let t = tally(&due_set(&b, d(AS_OF), &AsOfRules::default(), &Period::last_12_months(d(AS_OF))));
     assert_eq!((t.logo_rate(), t.churn_rate()), (Some(0.0), Some(1.0)));
     assert_eq!((t.grr(), t.nrr()), (None, None));
@@ -125,11 +160,15 @@ fn free_terms_give_rates_but_no_dollar_rates() {
 fn later_terms_are_due_too() {
     // Renewed twice: the 2024 term is due in the period, the 2023 one is not.
     let b = Book {
-        accounts: vec![account("R", "", vec![
-            renewed("2023-01-01", "2023-12-31", 1_000.0, "2023-12-01"),
-            renewed("2024-01-01", "2024-12-31", 1_100.0, "2024-12-01"),
-            open("2025-01-01", "2025-12-31", 1_300.0),
-        ])],
+        accounts: vec![account(
+            "R",
+            "",
+            vec![
+                renewed("2023-01-01", "2023-12-31", 1_000.0, "2023-12-01"),
+                renewed("2024-01-01", "2024-12-31", 1_100.0, "2024-12-01"),
+                open("2025-01-01", "2025-12-31", 1_300.0),
+            ],
+        )],
     };
     let due = due_set(&b, d(AS_OF), &AsOfRules::default(), &Period::last_12_months(d(AS_OF)));
     assert_eq!(due.len(), 1);
@@ -143,11 +182,25 @@ fn per_month_of_end_date() {
     assert_eq!(months.len(), 12);
     assert_eq!(months[0].month, d("2024-07-01"));
     assert_eq!(months[11].month, d("2025-06-01"));
-    let counts: Vec<(usize, usize)> = months.iter().map(|m| (m.tally.due_count, m.tally.renewed_count)).collect();
+    let counts: Vec<(usize, usize)> =
+        months.iter().map(|m| (m.tally.due_count, m.tally.renewed_count)).collect();
     // Jul: C, I; Nov: L; Dec: A; Feb: B; Mar: E; Apr: F; Jun: J.
     assert_eq!(
         counts,
-        [(2, 1), (0, 0), (0, 0), (0, 0), (1, 1), (1, 1), (0, 0), (1, 1), (1, 0), (1, 0), (0, 0), (1, 1)]
+        [
+            (2, 1),
+            (0, 0),
+            (0, 0),
+            (0, 0),
+            (1, 1),
+            (1, 1),
+            (0, 0),
+            (1, 1),
+            (1, 0),
+            (1, 0),
+            (0, 0),
+            (1, 1)
+        ]
     );
     assert_eq!(months[1].tally.logo_rate(), None);
 }
@@ -156,7 +209,9 @@ fn per_month_of_end_date() {
 fn per_owner_trims_names() {
     let b = book();
     let owners = by_owner(&b, &due());
-    let rows: Vec<(&str, usize, usize)> =
-        owners.iter().map(|o| (o.owner.as_str(), o.tally.due_count, o.tally.renewed_count)).collect();
+    let rows: Vec<(&str, usize, usize)> = owners
+        .iter()
+        .map(|o| (o.owner.as_str(), o.tally.due_count, o.tally.renewed_count))
+        .collect();
     assert_eq!(rows, [("", 2, 1), ("Li", 4, 2), ("Wang", 2, 2)]);
 }

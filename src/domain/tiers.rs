@@ -57,7 +57,14 @@ pub struct TierSettings {
     pub basis: TierBasis,
 }
 
-fn tier(zh: &str, en: &str, min_arr: f64, model: ServiceModel, per_csm: f64, cadence: Option<u32>) -> Tier {
+fn tier(
+    zh: &str,
+    en: &str,
+    min_arr: f64,
+    model: ServiceModel,
+    per_csm: f64,
+    cadence: Option<u32>,
+) -> Tier {
     Tier {
         name_zh: zh.into(),
         name_en: en.into(),
@@ -160,13 +167,22 @@ pub enum TierField {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TierError {
     NoTiers,
-    Unnamed { tier: usize },
-    InvalidThreshold { tier: usize },
+    Unnamed {
+        tier: usize,
+    },
+    InvalidThreshold {
+        tier: usize,
+    },
     /// Thresholds must fall strictly from the top tier down.
-    ThresholdNotBelowPrevious { tier: usize },
+    ThresholdNotBelowPrevious {
+        tier: usize,
+    },
     /// Otherwise some accounts would be in no tier.
     LastThresholdNotZero,
-    NotPositive { tier: usize, field: TierField },
+    NotPositive {
+        tier: usize,
+        field: TierField,
+    },
 }
 
 /// One row of the tier table.
@@ -246,8 +262,18 @@ mod tests {
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         let a = Account {
             terms: vec![
-                Term { start: d("2024-01-01"), end: d("2024-12-31"), arr: 15_000.0, outcome: Outcome::Renewed(d("2024-12-01")) },
-                Term { start: d("2025-01-01"), end: d("2025-12-31"), arr: 25_000.0, outcome: Outcome::Open },
+                Term {
+                    start: d("2024-01-01"),
+                    end: d("2024-12-31"),
+                    arr: 15_000.0,
+                    outcome: Outcome::Renewed(d("2024-12-01")),
+                },
+                Term {
+                    start: d("2025-01-01"),
+                    end: d("2025-12-31"),
+                    arr: 25_000.0,
+                    outcome: Outcome::Open,
+                },
             ],
             ..Default::default()
         };
