@@ -1,12 +1,12 @@
-//! What is coming up for renewal: the 12-month calendar by health band, and the overdue and
-//! upcoming lists the team works from.
+//! The open terms around D: the 12-month renewal calendar by health band, the pending set
+//! beside the due set, and the overdue and upcoming lists the team works from.
 
 use chrono::NaiveDate;
 
 use super::book::{Book, TermState};
 use super::dates::{add_days, add_months, first_of_month};
 use super::health::{Band, PerBand};
-use super::period::months_between;
+use super::period::{months_between, Period};
 use super::snapshot::Snapshot;
 
 /// Open terms ending in one calendar month.
@@ -97,12 +97,17 @@ fn open_terms_ending(
 /// Open terms past their end, within grace (逾期未续), the longest overdue first.
 pub fn overdue_list(book: &Book, snapshot: &Snapshot) -> Vec<RenewalRow> {
     let as_of = snapshot.as_of;
-    open_terms_ending(
-        book,
-        snapshot,
-        add_days(as_of, -snapshot.rules.grace_days),
-        add_days(as_of, -1),
-    )
+    let first_day_of_grace = add_days(as_of, -snapshot.rules.grace_days);
+    open_terms_ending(book, snapshot, first_day_of_grace, add_days(as_of, -1))
+}
+
+/// The pending set of a period (待定, DOMAIN.md §4): the overdue terms whose end is in it,
+/// shown beside its due set.
+pub fn pending_set(book: &Book, snapshot: &Snapshot, period: &Period) -> Vec<RenewalRow> {
+    let as_of = snapshot.as_of;
+    let first_day_of_grace = add_days(as_of, -snapshot.rules.grace_days);
+    let from = period.from.max(first_day_of_grace);
+    open_terms_ending(book, snapshot, from, period.to.min(add_days(as_of, -1)))
 }
 
 /// Open terms ending within `days` from D (D and D + days included), the soonest first.

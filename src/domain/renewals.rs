@@ -41,15 +41,6 @@ impl DueTerm {
     }
 }
 
-/// A term past its end but within grace, still open (待定): shown beside the due set.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct PendingTerm {
-    pub account: usize,
-    pub term: usize,
-    pub end: NaiveDate,
-    pub arr: f64,
-}
-
 /// The due set: existing terms with P0 ≤ end ≤ P1 that are decided as of D.
 pub fn due_set(book: &Book, as_of: NaiveDate, rules: &AsOfRules, period: &Period) -> Vec<DueTerm> {
     let mut due = Vec::new();
@@ -72,27 +63,6 @@ pub fn due_set(book: &Book, as_of: NaiveDate, rules: &AsOfRules, period: &Period
         }
     }
     due
-}
-
-/// The pending set: existing open terms with P0 ≤ end ≤ P1 that ended before D, within grace.
-pub fn pending_set(
-    book: &Book,
-    as_of: NaiveDate,
-    rules: &AsOfRules,
-    period: &Period,
-) -> Vec<PendingTerm> {
-    let mut pending = Vec::new();
-    for (account, a) in book.accounts.iter().enumerate() {
-        for (term, t) in a.existing_terms(as_of).iter().enumerate() {
-            if period.contains(t.end)
-                && t.end < as_of
-                && t.state(as_of, rules.grace_days) == TermState::Open
-            {
-                pending.push(PendingTerm { account, term, end: t.end, arr: t.arr });
-            }
-        }
-    }
-    pending
 }
 
 /// Running sums over due terms; every rate is `None` over an empty due set.

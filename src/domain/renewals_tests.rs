@@ -99,10 +99,23 @@ fn due_set_holds_decided_terms_ending_in_the_period() {
 
 #[test]
 fn pending_set_is_past_end_within_grace() {
+    use crate::domain::health::HealthSettings;
+    use crate::domain::renewal_calendar::pending_set;
+    use crate::domain::snapshot::Snapshot;
+    use crate::domain::tiers::TierSettings;
     let b = book();
-    let p = pending_set(&b, d(AS_OF), &AsOfRules::default(), &Period::last_12_months(d(AS_OF)));
-    assert_eq!(names(&b, p.iter().map(|t| t.account)), ["G", "M", "K"]);
+    let rules = AsOfRules::default();
+    let snap =
+        Snapshot::new(&b, d(AS_OF), &rules, &HealthSettings::default(), &TierSettings::default());
+    let p = pending_set(&b, &snap, &Period::last_12_months(d(AS_OF)));
+    // Longest overdue first: M (30 days, its last day of grace), G (16), K (10).
+    assert_eq!(names(&b, p.iter().map(|t| t.account)), ["M", "G", "K"]);
     assert_eq!(p.iter().map(|t| t.arr).sum::<f64>(), 9_500.0);
+    // May holds only M; June, G and K.
+    let early = Period::new(d("2025-05-01"), d("2025-05-31")).unwrap();
+    assert_eq!(names(&b, pending_set(&b, &snap, &early).iter().map(|t| t.account)), ["M"]);
+    let late = Period::new(d("2025-06-01"), d("2025-06-30")).unwrap();
+    assert_eq!(names(&b, pending_set(&b, &snap, &late).iter().map(|t| t.account)), ["G", "K"]);
 }
 
 #[test]

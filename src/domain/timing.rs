@@ -14,8 +14,8 @@ use super::industry::industry_figures;
 use super::lifecycle::stage_distribution;
 use super::period::Period;
 use super::quadrant::{bin, quadrants, QuadrantSettings};
-use super::renewal_calendar::{overdue_list, renewal_calendar, upcoming_list};
-use super::renewals::{by_end_month, by_owner, due_set, pending_set, tally};
+use super::renewal_calendar::{overdue_list, pending_set, renewal_calendar, upcoming_list};
+use super::renewals::{by_end_month, by_owner, due_set, tally};
 use super::snapshot::Snapshot;
 use super::test_support::d;
 use super::tiers::{tier_figures, TierSettings};
@@ -133,7 +133,7 @@ fn report(n: usize) {
     let lifecycle_renewals = snapshot_and_due
         + row("stage_distribution", time(|| stage_distribution(&snap)).0)
         + row("cohort_funnel", time(|| cohort_funnel(&book, as_of, &rules, window)).0)
-        + row("pending_set", time(|| pending_set(&book, as_of, &rules, &period)).0)
+        + row("pending_set", time(|| pending_set(&book, &snap, &period)).0)
         + row("tally", t_tally)
         + row("by_end_month", time(|| by_end_month(&due, &period)).0)
         + row("by_owner", time(|| by_owner(&book, &due)).0)
