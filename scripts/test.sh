@@ -41,7 +41,7 @@ layer() {
 declare -a SECONDS_
 
 layer "native tests" cargo cargo test --locked
-layer "browser tests" cargo cargo test --locked --target wasm32-unknown-unknown --test web
+layer "browser tests" cargo cargo test --locked --target wasm32-unknown-unknown --test 'web*'
 if layer "release build" none trunk build --release --offline --public-url "$BASE"; then
   layer "bundle size" none python3 scripts/bundle_size.py
   layer "end-to-end" node node --test --test-reporter=spec --test-concurrency=1 tests/e2e/

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::components::Header;
 use crate::domain::dates::{iso, parse_iso};
 use crate::domain::settings::effective_as_of;
+use crate::domain::snapshot::Snapshot;
 use crate::domain::{Book, Settings};
 use crate::i18n::{t, Lang, Msg};
 use crate::pages;
@@ -28,6 +29,8 @@ pub struct AppState {
     /// A `?asof=` that was not a date, to say so.
     pub bad_url_as_of: RwSignal<Option<String>>,
     pub as_of: Memo<NaiveDate>,
+    /// Each account as of D (arr, stage, tier, health): computed once, read by every page.
+    pub snapshot: Memo<Snapshot>,
     pub route: RwSignal<Route>,
     base: StoredValue<String>,
 }
@@ -43,10 +46,20 @@ impl AppState {
         let as_of = Memo::new(move |_| {
             effective_as_of(url_as_of.get(), settings.with(|s| s.as_of), today)
         });
+        let book = RwSignal::new(book);
+        // Only the settings a snapshot depends on: a new currency symbol recomputes nothing.
+        let inputs = Memo::new(move |_| settings.with(|s| (s.rules, s.health, s.tiers.clone())));
+        let snapshot = Memo::new(move |_| {
+            let as_of = as_of.get();
+            inputs.with(|(rules, health, tiers)| {
+                book.with(|b| Snapshot::new(b, as_of, rules, health, tiers))
+            })
+        });
         AppState {
             lang: RwSignal::new(lang),
             settings,
-            book: RwSignal::new(book),
+            book,
+            snapshot,
             url_as_of,
             bad_url_as_of,
             as_of,

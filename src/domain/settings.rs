@@ -5,6 +5,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::book::AsOfRules;
+use super::funnel::FunnelSettings;
+use super::health::HealthSettings;
+use super::period::PeriodChoice;
+use super::quadrant::QuadrantSettings;
+use super::tiers::TierSettings;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -14,11 +19,26 @@ pub struct Settings {
     /// Display only; amounts are never converted.
     pub currency: String,
     pub rules: AsOfRules,
+    pub tiers: TierSettings,
+    pub health: HealthSettings,
+    pub quadrant: QuadrantSettings,
+    pub funnel: FunnelSettings,
+    /// The period the Renewals page (and per-owner figures) look at.
+    pub renewal_period: PeriodChoice,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { as_of: None, currency: "$".into(), rules: AsOfRules::default() }
+        Settings {
+            as_of: None,
+            currency: "$".into(),
+            rules: AsOfRules::default(),
+            tiers: TierSettings::default(),
+            health: HealthSettings::default(),
+            quadrant: QuadrantSettings::default(),
+            funnel: FunnelSettings::default(),
+            renewal_period: PeriodChoice::default(),
+        }
     }
 }
 
