@@ -1,8 +1,11 @@
 //! The pure domain: plain data and functions, no Leptos, no web_sys. DOMAIN.md is its contract.
 
 pub mod book;
+pub mod book_edit;
+pub mod book_query;
 pub mod correlation;
 pub mod dates;
+pub mod draft;
 pub mod funnel;
 pub mod health;
 pub mod industry;
@@ -15,6 +18,7 @@ pub mod settings;
 pub mod snapshot;
 pub mod stats;
 pub mod tiers;
+pub mod validate;
 
 #[cfg(test)]
 mod test_support;
