@@ -1,6 +1,7 @@
 //! The pure domain: plain data and functions, no Leptos, no web_sys. DOMAIN.md is its contract.
 
 pub mod book;
+pub mod capacity;
 pub mod dates;
 
 pub use book::{Account, AsOfRules, Book, BookTotals, Outcome, Term, TermState};
