@@ -3,5 +3,6 @@
 pub mod book;
 pub mod capacity;
 pub mod dates;
+pub mod triggers;
 
 pub use book::{Account, AsOfRules, Book, BookTotals, Outcome, Term, TermState};
