@@ -1,0 +1,463 @@
+//! The what-if projection (DOMAIN.md §5): the book and the team month by month, and when each
+//! CSM position must be opened.
+
+use serde::{Deserialize, Serialize};
+
+use super::capacity::{headcount_of, required_fte, CapacityMethod, CapacitySettings, TierLoad, TOLERANCE};
+
+pub const MIN_HORIZON_MONTHS: u32 = 12;
+pub const MAX_HORIZON_MONTHS: u32 = 36;
+
+/// The monthly rate equivalent to an annual one: 1 − (1 − annual)^(1/12). An annual rate of
+/// 100% or more loses everything in the first month; a non-number counts as no change.
+pub fn monthly_rate(annual: f64) -> f64 {
+    if annual.is_nan() {
+        0.0
+    } else if annual >= 1.0 {
+        1.0
+    } else {
+        1.0 - (1.0 - annual).powf(1.0 / 12.0)
+    }
+}
+
+/// One tier's growth parameters (annual rates as fractions).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TierGrowth {
+    pub new_logos_per_month: f64,
+    pub avg_new_arr: f64,
+    pub annual_logo_churn: f64,
+    pub annual_dollar_churn: f64,
+    pub annual_net_expansion: f64,
+}
+
+/// What the book says, as plain numbers, for the projection's defaults (per tier or overall).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct BookFigures {
+    /// First terms started in the last 12 months.
+    pub new_logos_last_12_months: usize,
+    /// Average arr of those new logos (`None` when there were none).
+    pub avg_new_logo_arr: Option<f64>,
+    /// §4 over the default period; `None` when the due set is empty.
+    pub logo_churn_rate: Option<f64>,
+    pub grr: Option<f64>,
+    pub nrr: Option<f64>,
+}
+
+impl From<BookFigures> for TierGrowth {
+    /// A rate the book cannot compute yet (no due terms) starts at zero for the user to edit.
+    fn from(f: BookFigures) -> Self {
+        TierGrowth {
+            new_logos_per_month: f.new_logos_last_12_months as f64 / 12.0,
+            avg_new_arr: f.avg_new_logo_arr.unwrap_or(0.0),
+            annual_logo_churn: f.logo_churn_rate.unwrap_or(0.0),
+            annual_dollar_churn: f.grr.map_or(0.0, |g| 1.0 - g),
+            annual_net_expansion: match (f.nrr, f.grr) {
+                (Some(n), Some(g)) => n - g,
+                _ => 0.0,
+            },
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TeamInputs {
+    /// CSM headcount today (§7), all fully ramped.
+    pub current_csms: f64,
+    pub annual_attrition: f64,
+    /// A new hire gives k/ramp of full capacity in its k-th month.
+    pub ramp_months: u32,
+    /// Months between opening a position and the hire's start.
+    pub lead_time_months: u32,
+    /// Loaded cost of a CSM a year.
+    pub loaded_cost: f64,
+}
+
+impl Default for TeamInputs {
+    fn default() -> Self {
+        TeamInputs {
+            current_csms: 0.0,
+            annual_attrition: 0.15,
+            ramp_months: 3,
+            lead_time_months: 2,
+            loaded_cost: 120_000.0,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProjectionParams {
+    pub horizon_months: u32,
+    pub method: CapacityMethod,
+    pub team: TeamInputs,
+    /// By tier index; a missing entry means no growth for that tier.
+    pub tiers: Vec<TierGrowth>,
+}
+
+impl Default for ProjectionParams {
+    fn default() -> Self {
+        ProjectionParams {
+            horizon_months: MIN_HORIZON_MONTHS,
+            method: CapacityMethod::default(),
+            team: TeamInputs::default(),
+            tiers: Vec::new(),
+        }
+    }
+}
+
+/// Positions opened together: `count` people opened in `open_month`, starting in
+/// `start_month`, to cover the need first seen in `needed_month`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlannedHire {
+    pub count: u32,
+    pub open_month: u32,
+    pub start_month: u32,
+    pub needed_month: u32,
+    /// The lead time did not allow a start early enough to be fully ramped by `needed_month`.
+    pub late: bool,
+}
+
+/// One month of the projection; month 0 is the as-of date's book and team.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProjectionMonth {
+    pub month: u32,
+    pub accounts: f64,
+    pub arr: f64,
+    pub required_fte: f64,
+    pub required_headcount: u32,
+    /// People on the team (an expected value: attrition is applied as a rate).
+    pub headcount: f64,
+    /// Headcount discounted for hires still ramping.
+    pub effective_capacity: f64,
+    /// required − effective; positive means short.
+    pub gap: f64,
+    pub hires_starting: u32,
+    pub positions_to_open: u32,
+    pub annual_cost: f64,
+    pub monthly_cost: f64,
+    /// Annual CS cost / ARR; `None` without ARR.
+    pub cost_share_of_arr: Option<f64>,
+    pub arr_per_csm: Option<f64>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Projection {
+    pub months: Vec<ProjectionMonth>,
+    pub hires: Vec<PlannedHire>,
+}
+
+/// The tiers month by month: month 0 is `base`, then each month applies churn, expansion and
+/// new logos.
+fn project_tiers(base: &[TierLoad], growth: &[TierGrowth], horizon: u32) -> Vec<Vec<TierLoad>> {
+    let none = TierGrowth::default();
+    let rates: Vec<(f64, f64, f64, &TierGrowth)> = (0..base.len())
+        .map(|i| {
+            let g = growth.get(i).unwrap_or(&none);
+            (
+                monthly_rate(g.annual_logo_churn),
+                monthly_rate(g.annual_dollar_churn),
+                monthly_rate(g.annual_net_expansion),
+                g,
+            )
+        })
+        .collect();
+    let mut months = Vec::with_capacity(horizon as usize + 1);
+    months.push(base.to_vec());
+    for _ in 0..horizon {
+        let next = months[months.len() - 1]
+            .iter()
+            .zip(&rates)
+            .map(|(t, &(c, g, e, grow))| TierLoad {
+                accounts: t.accounts * (1.0 - c) + grow.new_logos_per_month,
+                arr: t.arr * (1.0 - g + e) + grow.new_logos_per_month * grow.avg_new_arr,
+                ..t.clone()
+            })
+            .collect();
+        months.push(next);
+    }
+    months
+}
+
+/// Runs the projection over `params.horizon_months` (clamped to 12–36).
+///
+/// When a hire must start: months are walked in order. In month t the committed headcount is
+/// today's team and every hire already planned (even one starting later), each thinned by
+/// attrition from its start. If it falls short of the required FTE, new people are planned to
+/// start in month t − (ramp − 1), so that month t is their ramp-th month and they are at full
+/// capacity exactly when needed; the position opens lead-time months before that start. A start
+/// cannot come before the lead time allows (a position opened in month 0): such a hire starts
+/// then and is marked late, and the months until it is ramped show a gap. The number of
+/// people is ⌈shortfall / share of a hire still on the team in month t⌉ (§0 tolerance), sized
+/// for the need at full ramp rather than to paper over the ramp, which would over-hire.
+pub fn project(base: &[TierLoad], capacity: &CapacitySettings, params: &ProjectionParams) -> Projection {
+    let horizon = params.horizon_months.clamp(MIN_HORIZON_MONTHS, MAX_HORIZON_MONTHS);
+    let team = &params.team;
+    let tiers = project_tiers(base, &params.tiers, horizon);
+    let required: Vec<_> = tiers.iter().map(|t| required_fte(params.method, t, capacity)).collect();
+
+    let stay = 1.0 - monthly_rate(team.annual_attrition.max(0.0));
+    let current = if team.current_csms.is_finite() { team.current_csms.max(0.0) } else { 0.0 };
+    let ramp = team.ramp_months.max(1);
+    let lead = team.lead_time_months;
+    let survivors = |k: u32| stay.powi(k as i32);
+
+    let n_months = horizon as usize + 1;
+    let mut starting = vec![0u32; n_months];
+    let mut hires = Vec::new();
+    for t in 0..=horizon {
+        let committed: f64 = current * survivors(t)
+            + (0..=horizon)
+                .map(|s| f64::from(starting[s as usize]) * survivors(t.saturating_sub(s)))
+                .sum::<f64>();
+        let shortfall = required[t as usize].fte - committed;
+        if shortfall <= TOLERANCE {
+            continue;
+        }
+        let ideal_start = i64::from(t) - i64::from(ramp - 1);
+        let start = ideal_start.max(i64::from(lead)) as u32;
+        if start > horizon {
+            continue;
+        }
+        let count = headcount_of(shortfall / survivors(t.saturating_sub(start)));
+        if count == 0 {
+            continue;
+        }
+        starting[start as usize] += count;
+        hires.push(PlannedHire {
+            count,
+            open_month: start - lead,
+            start_month: start,
+            needed_month: t,
+            late: i64::from(start) > ideal_start,
+        });
+    }
+
+    let months = (0..=horizon)
+        .map(|m| {
+            let (mut headcount, mut effective) = (current * survivors(m), current * survivors(m));
+            for s in 0..=m {
+                let people = f64::from(starting[s as usize]) * survivors(m - s);
+                headcount += people;
+                effective += people * (f64::from(m - s + 1) / f64::from(ramp)).min(1.0);
+            }
+            let (accounts, arr) = tiers[m as usize]
+                .iter()
+                .fold((0.0, 0.0), |(n, a), t| (n + t.accounts, a + t.arr));
+            let need = &required[m as usize];
+            let annual_cost = team.loaded_cost * headcount;
+            ProjectionMonth {
+                month: m,
+                accounts,
+                arr,
+                required_fte: need.fte,
+                required_headcount: need.headcount,
+                headcount,
+                effective_capacity: effective,
+                gap: need.fte - effective,
+                hires_starting: starting[m as usize],
+                positions_to_open: hires.iter().filter(|h| h.open_month == m).map(|h| h.count).sum(),
+                annual_cost,
+                monthly_cost: annual_cost / 12.0,
+                cost_share_of_arr: (arr > 0.0).then(|| annual_cost / arr),
+                arr_per_csm: (headcount > TOLERANCE).then(|| arr / headcount),
+            }
+        })
+        .collect();
+    Projection { months, hires }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::capacity::ServiceModel;
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    fn one_tier(accounts: f64, arr: f64, apc: f64) -> Vec<TierLoad> {
+        vec![TierLoad {
+            accounts,
+            arr,
+            service_model: ServiceModel::HighTouch,
+            accounts_per_csm: apc,
+            arr_per_csm: None,
+        }]
+    }
+
+    fn params(method: CapacityMethod, csms: f64, attrition: f64, growth: TierGrowth) -> ProjectionParams {
+        ProjectionParams {
+            horizon_months: 12,
+            method,
+            team: TeamInputs { current_csms: csms, annual_attrition: attrition, ..Default::default() },
+            tiers: vec![growth],
+        }
+    }
+
+    #[test]
+    fn monthly_rates() {
+        assert!((monthly_rate(0.15) - 0.013_451_947).abs() < 1e-8);
+        assert_eq!(monthly_rate(0.0), 0.0);
+        assert_eq!(monthly_rate(1.0), 1.0);
+        assert_eq!(monthly_rate(1.5), 1.0);
+        assert_eq!(monthly_rate(f64::NAN), 0.0);
+        assert!(close(monthly_rate(1.0 - 0.9f64.powi(12)), 0.1));
+    }
+
+    #[test]
+    fn tiers_churn_expand_and_add_new_logos() {
+        // Monthly logo churn 10%, dollar churn 10%, expansion 5%.
+        let g = TierGrowth {
+            new_logos_per_month: 10.0,
+            avg_new_arr: 50.0,
+            annual_logo_churn: 1.0 - 0.9f64.powi(12),
+            annual_dollar_churn: 1.0 - 0.9f64.powi(12),
+            annual_net_expansion: 1.0 - 0.95f64.powi(12),
+        };
+        let m = project_tiers(&one_tier(100.0, 1_000.0, 10.0), &[g], 2);
+        assert_eq!(m.len(), 3);
+        // 100 × 0.9 + 10 = 100; 1,000 × 0.95 + 500 = 1,450; then 1,450 × 0.95 + 500 = 1,877.5
+        assert!(close(m[1][0].accounts, 100.0));
+        assert!(close(m[1][0].arr, 1_450.0));
+        assert!(close(m[2][0].arr, 1_877.5));
+        assert_eq!(m[2][0].accounts_per_csm, 10.0);
+    }
+
+    #[test]
+    fn hires_are_ramped_when_needed_or_marked_late() {
+        // 20 accounts + 5 a month at 10 per CSM: need 2 + 0.5 m. Two CSMs, no attrition,
+        // ramp 3, lead 2.
+        let g = TierGrowth { new_logos_per_month: 5.0, ..Default::default() };
+        let p = project(&one_tier(20.0, 0.0, 10.0), &CapacitySettings::default(), &params(CapacityMethod::NeedsBased, 2.0, 0.0, g));
+        assert_eq!(p.months.len(), 13);
+        assert_eq!(
+            &p.hires[..4],
+            &[
+                // Month 1 needs 2.5: the earliest start is month 2 (opened now): late.
+                PlannedHire { count: 1, open_month: 0, start_month: 2, needed_month: 1, late: true },
+                // Month 3 needs 3.5: the ideal start, month 1, is too early: late.
+                PlannedHire { count: 1, open_month: 0, start_month: 2, needed_month: 3, late: true },
+                // Month 5 needs 4.5: start in month 3, fully ramped in month 5, opened month 1.
+                PlannedHire { count: 1, open_month: 1, start_month: 3, needed_month: 5, late: false },
+                PlannedHire { count: 1, open_month: 3, start_month: 5, needed_month: 7, late: false },
+            ]
+        );
+        let m = &p.months;
+        assert_eq!(m[0].positions_to_open, 2);
+        assert_eq!(m[1].positions_to_open, 1);
+        assert_eq!(m[2].hires_starting, 2);
+        assert!(close(m[1].gap, 0.5));
+        // Month 2: two hires in their first month: 2 + 2/3.
+        assert!(close(m[2].effective_capacity, 2.0 + 2.0 / 3.0));
+        assert!(close(m[2].headcount, 4.0));
+        // Month 3: 2 + 2 × 2/3 + 1/3 (the month-3 start).
+        assert!(close(m[3].effective_capacity, 2.0 + 4.0 / 3.0 + 1.0 / 3.0));
+        // Month 5: the month-3 hire is in its 3rd month, fully ramped: 5 on the team, need 4.5.
+        assert!(close(m[5].effective_capacity, 5.0 + 1.0 / 3.0));
+        assert!(m[5].gap < 0.0);
+        // From month 4 on no month is short.
+        assert!(m[4..].iter().all(|row| row.gap <= 1e-9));
+    }
+
+    #[test]
+    fn attrition_thins_the_team_and_triggers_backfill() {
+        // Need 8 (16M at 2M per CSM) all year; 10 CSMs losing 10% a month; ramp 3, lead 2.
+        let attrition = 1.0 - 0.9f64.powi(12);
+        let p = project(&one_tier(0.0, 16_000_000.0, 10.0), &CapacitySettings::default(), &params(CapacityMethod::ArrRule, 10.0, attrition, TierGrowth::default()));
+        let m = &p.months;
+        assert!(close(m[1].headcount, 9.0));
+        // Month 3: 7.29 < 8 → 0.71 short; a start in month 2 (late: ideal month 1) keeps 0.9 of a
+        // hire by month 3: ⌈0.71 / 0.9⌉ = 1.
+        assert_eq!(p.hires[0], PlannedHire { count: 1, open_month: 0, start_month: 2, needed_month: 3, late: true });
+        // Month 4: 6.561 + 0.81 = 7.371 → 0.629 short; start month 2 is now on time; 0.81 of a
+        // hire remains by month 4: ⌈0.777⌉ = 1.
+        assert_eq!(p.hires[1], PlannedHire { count: 1, open_month: 0, start_month: 2, needed_month: 4, late: false });
+        // Month 5: 5.9049 + 2 × 0.729 = 7.3629 → one more, starting month 3, opened month 1.
+        assert_eq!(p.hires[2], PlannedHire { count: 1, open_month: 1, start_month: 3, needed_month: 5, late: false });
+        assert!(close(m[2].headcount, 8.1 + 2.0));
+        assert!(close(m[3].headcount, 7.29 + 1.8 + 1.0));
+        // Month 3 capacity: 7.29 + 2 × 0.9 × 2/3 + 1/3.
+        assert!(close(m[3].effective_capacity, 7.29 + 1.2 + 1.0 / 3.0));
+    }
+
+    #[test]
+    fn whole_hires_round_up_only_past_tolerance() {
+        // 20 accounts, then 20 new in month 1 (40 at 10 per CSM = 4), lead 0, ramp 1.
+        let g = TierGrowth { new_logos_per_month: 20.0, ..Default::default() };
+        let mut pp = params(CapacityMethod::NeedsBased, 2.0, 0.0, g);
+        pp.team.ramp_months = 1;
+        pp.team.lead_time_months = 0;
+        let p = project(&one_tier(20.0, 0.0, 10.0), &CapacitySettings::default(), &pp);
+        assert_eq!(p.hires[0], PlannedHire { count: 2, open_month: 1, start_month: 1, needed_month: 1, late: false });
+        assert!(close(p.months[1].effective_capacity, 4.0));
+        assert_eq!(p.months[1].required_headcount, 4);
+    }
+
+    #[test]
+    fn cost_and_ratios() {
+        let p = project(&one_tier(10.0, 10_000_000.0, 10.0), &CapacitySettings::default(), &params(CapacityMethod::ArrRule, 5.0, 0.0, TierGrowth::default()));
+        let m0 = &p.months[0];
+        assert_eq!(m0.annual_cost, 600_000.0);
+        assert_eq!(m0.monthly_cost, 50_000.0);
+        assert_eq!(m0.cost_share_of_arr, Some(0.06));
+        assert_eq!(m0.arr_per_csm, Some(2_000_000.0));
+        assert!(p.hires.is_empty());
+        let empty = project(&[], &CapacitySettings::default(), &ProjectionParams::default());
+        assert_eq!(empty.months[0].cost_share_of_arr, None);
+        assert_eq!(empty.months[0].arr_per_csm, None);
+    }
+
+    #[test]
+    fn horizon_is_clamped() {
+        let mut pp = ProjectionParams { horizon_months: 3, ..Default::default() };
+        assert_eq!(project(&[], &CapacitySettings::default(), &pp).months.len(), 13);
+        pp.horizon_months = 99;
+        assert_eq!(project(&[], &CapacitySettings::default(), &pp).months.len(), 37);
+    }
+
+    #[test]
+    fn defaults_from_book_figures() {
+        let g = TierGrowth::from(BookFigures {
+            new_logos_last_12_months: 30,
+            avg_new_logo_arr: Some(12_000.0),
+            logo_churn_rate: Some(0.2),
+            grr: Some(0.85),
+            nrr: Some(1.05),
+        });
+        assert_eq!(g.new_logos_per_month, 2.5);
+        assert_eq!(g.avg_new_arr, 12_000.0);
+        assert_eq!(g.annual_logo_churn, 0.2);
+        assert!(close(g.annual_dollar_churn, 0.15));
+        assert!(close(g.annual_net_expansion, 0.2));
+        assert_eq!(TierGrowth::from(BookFigures::default()), TierGrowth::default());
+    }
+
+    /// `cargo test --lib projection_timing -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn projection_timing() {
+        // 10,000 accounts aggregated into four tiers, as the page does, then 36 months.
+        let arrs: Vec<f64> = (0..10_000).map(|i| f64::from(i % 997) * 250.0).collect();
+        let start = std::time::Instant::now();
+        let runs = 200;
+        for _ in 0..runs {
+            let mut tiers = vec![TierLoad::default(); 4];
+            for (t, apc) in tiers.iter_mut().zip([10.0, 40.0, 200.0, 1_000.0]) {
+                t.accounts_per_csm = apc;
+            }
+            for &a in &arrs {
+                let i = if a >= 100_000.0 { 0 } else if a >= 20_000.0 { 1 } else if a >= 5_000.0 { 2 } else { 3 };
+                tiers[i].accounts += 1.0;
+                tiers[i].arr += a;
+            }
+            let g = TierGrowth { new_logos_per_month: 20.0, avg_new_arr: 10_000.0, annual_logo_churn: 0.1, ..Default::default() };
+            let pp = ProjectionParams { horizon_months: 36, tiers: vec![g; 4], ..Default::default() };
+            std::hint::black_box(project(&tiers, &CapacitySettings::default(), &pp));
+        }
+        let each = start.elapsed() / runs;
+        println!("aggregate 10,000 accounts + 36-month projection: {each:?} per run");
+        assert!(each.as_millis() < 16);
+    }
+}
