@@ -4,6 +4,7 @@ pub mod book;
 pub mod capacity;
 pub mod dates;
 pub mod projection;
+pub mod scenario;
 pub mod triggers;
 
 pub use book::{Account, AsOfRules, Book, BookTotals, Outcome, Term, TermState};

@@ -182,15 +182,18 @@ fn project_tiers(base: &[TierLoad], growth: &[TierGrowth], horizon: u32) -> Vec<
 
 /// Runs the projection over `params.horizon_months` (clamped to 12–36).
 ///
-/// When a hire must start: months are walked in order. In month t the committed headcount is
-/// today's team and every hire already planned (even one starting later), each thinned by
-/// attrition from its start. If it falls short of the required FTE, new people are planned to
-/// start in month t − (ramp − 1), so that month t is their ramp-th month and they are at full
-/// capacity exactly when needed; the position opens lead-time months before that start. A start
-/// cannot come before the lead time allows (a position opened in month 0): such a hire starts
-/// then and is marked late, and the months until it is ramped show a gap. The number of
-/// people is ⌈shortfall / share of a hire still on the team in month t⌉ (§0 tolerance), sized
-/// for the need at full ramp rather than to paper over the ramp, which would over-hire.
+/// When a hire must start: months are walked in order. In month t the committed team is
+/// today's CSMs and every hire already planned (even one starting later), each thinned by
+/// attrition from its start; it is counted in whole people, half up, because attrition is an
+/// expected rate and a person is gone only once half a person is expected to have left (else a
+/// 0.03 FTE dip would hire a whole person). If those people are fewer than the required
+/// headcount ⌈FTE⌉, new people are planned to start in month t − (ramp − 1), so that month t is
+/// their ramp-th month and they are at full capacity exactly when needed; each position opens
+/// lead-time months before its start. No start can come before the lead time allows (a
+/// position opened in month 0): such a hire starts then and is marked late, and the months
+/// until it is ramped show a gap; it is sized for the need at full ramp rather than to cover
+/// the ramp, which would over-hire. The count is the fewest people that bring the rounded team
+/// up to the required headcount, counting what attrition leaves of each by month t.
 pub fn project(base: &[TierLoad], capacity: &CapacitySettings, params: &ProjectionParams) -> Projection {
     let horizon = params.horizon_months.clamp(MIN_HORIZON_MONTHS, MAX_HORIZON_MONTHS);
     let team = &params.team;
@@ -211,19 +214,18 @@ pub fn project(base: &[TierLoad], capacity: &CapacitySettings, params: &Projecti
             + (0..=horizon)
                 .map(|s| f64::from(starting[s as usize]) * survivors(t.saturating_sub(s)))
                 .sum::<f64>();
-        let shortfall = required[t as usize].fte - committed;
-        if shortfall <= TOLERANCE {
+        let need = f64::from(required[t as usize].headcount);
+        if (committed + 0.5 + TOLERANCE).floor() >= need {
             continue;
         }
         let ideal_start = i64::from(t) - i64::from(ramp - 1);
         let start = ideal_start.max(i64::from(lead)) as u32;
-        if start > horizon {
+        let kept = survivors(t.saturating_sub(start));
+        // Past the horizon, or attrition so total that no hire survives to month t.
+        if start > horizon || kept <= TOLERANCE {
             continue;
         }
-        let count = headcount_of(shortfall / survivors(t.saturating_sub(start)));
-        if count == 0 {
-            continue;
-        }
+        let count = headcount_of((need - 0.5 - committed) / kept);
         starting[start as usize] += count;
         hires.push(PlannedHire {
             count,
@@ -368,11 +370,11 @@ mod tests {
         let p = project(&one_tier(0.0, 16_000_000.0, 10.0), &CapacitySettings::default(), &params(CapacityMethod::ArrRule, 10.0, attrition, TierGrowth::default()));
         let m = &p.months;
         assert!(close(m[1].headcount, 9.0));
-        // Month 3: 7.29 < 8 → 0.71 short; a start in month 2 (late: ideal month 1) keeps 0.9 of a
-        // hire by month 3: ⌈0.71 / 0.9⌉ = 1.
+        // Month 3: 7.29 people round to 7 < 8; a start in month 2 (late: ideal month 1) keeps
+        // 0.9 of a hire by month 3: ⌈(7.5 − 7.29) / 0.9⌉ = 1.
         assert_eq!(p.hires[0], PlannedHire { count: 1, open_month: 0, start_month: 2, needed_month: 3, late: true });
-        // Month 4: 6.561 + 0.81 = 7.371 → 0.629 short; start month 2 is now on time; 0.81 of a
-        // hire remains by month 4: ⌈0.777⌉ = 1.
+        // Month 4: 6.561 + 0.81 = 7.371 → 7; start month 2 is now on time; 0.81 of a hire
+        // remains by month 4: ⌈(7.5 − 7.371) / 0.81⌉ = 1.
         assert_eq!(p.hires[1], PlannedHire { count: 1, open_month: 0, start_month: 2, needed_month: 4, late: false });
         // Month 5: 5.9049 + 2 × 0.729 = 7.3629 → one more, starting month 3, opened month 1.
         assert_eq!(p.hires[2], PlannedHire { count: 1, open_month: 1, start_month: 3, needed_month: 5, late: false });
@@ -380,6 +382,17 @@ mod tests {
         assert!(close(m[3].headcount, 7.29 + 1.8 + 1.0));
         // Month 3 capacity: 7.29 + 2 × 0.9 × 2/3 + 1/3.
         assert!(close(m[3].effective_capacity, 7.29 + 1.2 + 1.0 / 3.0));
+    }
+
+    #[test]
+    fn backfill_waits_until_half_a_person_is_expected_gone() {
+        // Need 4 (8M at 2M), team of 4, 15% a year: 4 × 0.85^(t/12) is 3.541 in month 9 and
+        // 3.493 in month 10, so the backfill is needed in month 10: start 8, open 6.
+        let p = project(&one_tier(0.0, 8_000_000.0, 10.0), &CapacitySettings::default(), &params(CapacityMethod::ArrRule, 4.0, 0.15, TierGrowth::default()));
+        assert_eq!(p.hires, vec![PlannedHire { count: 1, open_month: 6, start_month: 8, needed_month: 10, late: false }]);
+        assert_eq!(p.months[6].positions_to_open, 1);
+        assert_eq!(p.months[8].hires_starting, 1);
+        assert!((p.months[9].headcount - (3.540_98 + 0.986_55)).abs() < 1e-4);
     }
 
     #[test]
