@@ -3,6 +3,7 @@
 pub mod book;
 pub mod capacity;
 pub mod dates;
+pub mod economics;
 pub mod projection;
 pub mod scenario;
 pub mod triggers;
