@@ -331,7 +331,10 @@ mod tests {
         // pooled; long tail is tech-touch: 4M/2M = 2 pooled.
         let ftes: Vec<f64> = r.tiers.iter().map(|t| t.fte).collect();
         assert_eq!(ftes, vec![1.0, 2.0, 0.15, 2.0]);
-        assert_eq!(r.tiers.iter().map(|t| t.dedicated).collect::<Vec<_>>(), [true, true, false, false]);
+        assert_eq!(
+            r.tiers.iter().map(|t| t.dedicated).collect::<Vec<_>>(),
+            [true, true, false, false]
+        );
         assert!((r.fte - 5.15).abs() < 1e-12);
         assert_eq!(r.headcount, 6);
     }

@@ -18,7 +18,12 @@ pub struct EconomicsSettings {
 
 impl Default for EconomicsSettings {
     fn default() -> Self {
-        EconomicsSettings { gross_margin: 0.8, lifetime_years: None, cac_per_account: None, tier_cac: Vec::new() }
+        EconomicsSettings {
+            gross_margin: 0.8,
+            lifetime_years: None,
+            cac_per_account: None,
+            tier_cac: Vec::new(),
+        }
     }
 }
 
@@ -47,9 +52,13 @@ pub struct UnitEconomics {
 pub fn lifetime_years(entered: Option<f64>, logo_churn_rate: Option<f64>) -> Option<f64> {
     match entered {
         Some(years) if years.is_finite() && years >= 0.0 => Some(years),
-        _ => logo_churn_rate
-            .filter(|c| c.is_finite() && *c >= 0.0)
-            .map(|c| if c > 0.0 { (1.0 / c).min(MAX_LIFETIME_YEARS) } else { MAX_LIFETIME_YEARS }),
+        _ => logo_churn_rate.filter(|c| c.is_finite() && *c >= 0.0).map(|c| {
+            if c > 0.0 {
+                (1.0 / c).min(MAX_LIFETIME_YEARS)
+            } else {
+                MAX_LIFETIME_YEARS
+            }
+        }),
     }
 }
 
@@ -57,8 +66,14 @@ fn positive(x: f64) -> Option<f64> {
     (x.is_finite() && x > 0.0).then_some(x)
 }
 
-pub fn unit_economics(figures: &SegmentFigures, margin: f64, lifetime: Option<f64>, cac: Option<f64>) -> UnitEconomics {
-    let avg_arr = (figures.active_accounts > 0).then(|| figures.arr / figures.active_accounts as f64);
+pub fn unit_economics(
+    figures: &SegmentFigures,
+    margin: f64,
+    lifetime: Option<f64>,
+    cac: Option<f64>,
+) -> UnitEconomics {
+    let avg_arr =
+        (figures.active_accounts > 0).then(|| figures.arr / figures.active_accounts as f64);
     let lifetime = lifetime_years(lifetime, figures.logo_churn_rate);
     let ltv = avg_arr.zip(lifetime).map(|(a, years)| a * margin * years);
     let cac = cac.and_then(positive);
@@ -68,7 +83,9 @@ pub fn unit_economics(figures: &SegmentFigures, margin: f64, lifetime: Option<f6
         ltv,
         ltv_cac: ltv.zip(cac).map(|(l, c)| l / c),
         // A segment earning no margin never pays back its CAC.
-        payback_months: cac.zip(avg_arr.and_then(|a| positive(a / 12.0 * margin))).map(|(c, monthly)| c / monthly),
+        payback_months: cac
+            .zip(avg_arr.and_then(|a| positive(a / 12.0 * margin)))
+            .map(|(c, monthly)| c / monthly),
     }
 }
 
@@ -133,16 +150,27 @@ mod tests {
         // 50,000 × 0.8 × 5
         assert!(close(u.ltv, 200_000.0));
         assert_eq!((u.ltv_cac, u.payback_months), (None, None));
-        assert_eq!(unit_economics(&SegmentFigures::default(), 0.8, Some(3.0), Some(1.0)), UnitEconomics { lifetime_years: Some(3.0), ..Default::default() });
+        assert_eq!(
+            unit_economics(&SegmentFigures::default(), 0.8, Some(3.0), Some(1.0)),
+            UnitEconomics { lifetime_years: Some(3.0), ..Default::default() }
+        );
         assert_eq!(unit_economics(&f, 0.0, None, Some(1_000.0)).payback_months, None);
         assert_eq!(unit_economics(&f, 0.8, None, Some(0.0)).ltv_cac, None);
     }
 
     #[test]
     fn tiers_take_their_own_cac() {
-        let s = EconomicsSettings { cac_per_account: Some(6_000.0), tier_cac: vec![None, Some(1_000.0)], ..Default::default() };
+        let s = EconomicsSettings {
+            cac_per_account: Some(6_000.0),
+            tier_cac: vec![None, Some(1_000.0)],
+            ..Default::default()
+        };
         let t = SegmentFigures { arr: 120_000.0, active_accounts: 4, logo_churn_rate: Some(0.5) };
-        let (all, tiers) = economics_by_tier(&SegmentFigures { arr: 240_000.0, active_accounts: 8, logo_churn_rate: Some(0.5) }, &[t, t], &s);
+        let (all, tiers) = economics_by_tier(
+            &SegmentFigures { arr: 240_000.0, active_accounts: 8, logo_churn_rate: Some(0.5) },
+            &[t, t],
+            &s,
+        );
         // avg 30,000, LTV = 30,000 × 0.8 × 2 = 48,000.
         assert!(close(all.ltv_cac, 8.0));
         assert!(close(tiers[0].ltv_cac, 8.0));

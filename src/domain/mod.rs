@@ -6,6 +6,7 @@ pub mod dates;
 pub mod economics;
 pub mod projection;
 pub mod scenario;
+pub mod team;
 pub mod triggers;
 
 pub use book::{Account, AsOfRules, Book, BookTotals, Outcome, Term, TermState};

@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::capacity::{headcount_of, required_fte, CapacityMethod, CapacitySettings, TierLoad, TOLERANCE};
+use super::capacity::{
+    headcount_of, required_fte, CapacityMethod, CapacitySettings, TierLoad, TOLERANCE,
+};
 
 pub const MIN_HORIZON_MONTHS: u32 = 12;
 pub const MAX_HORIZON_MONTHS: u32 = 36;
@@ -194,7 +196,11 @@ fn project_tiers(base: &[TierLoad], growth: &[TierGrowth], horizon: u32) -> Vec<
 /// until it is ramped show a gap; it is sized for the need at full ramp rather than to cover
 /// the ramp, which would over-hire. The count is the fewest people that bring the rounded team
 /// up to the required headcount, counting what attrition leaves of each by month t.
-pub fn project(base: &[TierLoad], capacity: &CapacitySettings, params: &ProjectionParams) -> Projection {
+pub fn project(
+    base: &[TierLoad],
+    capacity: &CapacitySettings,
+    params: &ProjectionParams,
+) -> Projection {
     let horizon = params.horizon_months.clamp(MIN_HORIZON_MONTHS, MAX_HORIZON_MONTHS);
     let team = &params.team;
     let tiers = project_tiers(base, &params.tiers, horizon);
@@ -244,9 +250,8 @@ pub fn project(base: &[TierLoad], capacity: &CapacitySettings, params: &Projecti
                 headcount += people;
                 effective += people * (f64::from(m - s + 1) / f64::from(ramp)).min(1.0);
             }
-            let (accounts, arr) = tiers[m as usize]
-                .iter()
-                .fold((0.0, 0.0), |(n, a), t| (n + t.accounts, a + t.arr));
+            let (accounts, arr) =
+                tiers[m as usize].iter().fold((0.0, 0.0), |(n, a), t| (n + t.accounts, a + t.arr));
             let need = &required[m as usize];
             let annual_cost = team.loaded_cost * headcount;
             ProjectionMonth {
@@ -259,7 +264,11 @@ pub fn project(base: &[TierLoad], capacity: &CapacitySettings, params: &Projecti
                 effective_capacity: effective,
                 gap: need.fte - effective,
                 hires_starting: starting[m as usize],
-                positions_to_open: hires.iter().filter(|h| h.open_month == m).map(|h| h.count).sum(),
+                positions_to_open: hires
+                    .iter()
+                    .filter(|h| h.open_month == m)
+                    .map(|h| h.count)
+                    .sum(),
                 annual_cost,
                 monthly_cost: annual_cost / 12.0,
                 cost_share_of_arr: (arr > 0.0).then(|| annual_cost / arr),
@@ -289,11 +298,20 @@ mod tests {
         }]
     }
 
-    fn params(method: CapacityMethod, csms: f64, attrition: f64, growth: TierGrowth) -> ProjectionParams {
+    fn params(
+        method: CapacityMethod,
+        csms: f64,
+        attrition: f64,
+        growth: TierGrowth,
+    ) -> ProjectionParams {
         ProjectionParams {
             horizon_months: 12,
             method,
-            team: TeamInputs { current_csms: csms, annual_attrition: attrition, ..Default::default() },
+            team: TeamInputs {
+                current_csms: csms,
+                annual_attrition: attrition,
+                ..Default::default()
+            },
             tiers: vec![growth],
         }
     }
@@ -332,18 +350,46 @@ mod tests {
         // 20 accounts + 5 a month at 10 per CSM: need 2 + 0.5 m. Two CSMs, no attrition,
         // ramp 3, lead 2.
         let g = TierGrowth { new_logos_per_month: 5.0, ..Default::default() };
-        let p = project(&one_tier(20.0, 0.0, 10.0), &CapacitySettings::default(), &params(CapacityMethod::NeedsBased, 2.0, 0.0, g));
+        let p = project(
+            &one_tier(20.0, 0.0, 10.0),
+            &CapacitySettings::default(),
+            &params(CapacityMethod::NeedsBased, 2.0, 0.0, g),
+        );
         assert_eq!(p.months.len(), 13);
         assert_eq!(
             &p.hires[..4],
             &[
                 // Month 1 needs 2.5: the earliest start is month 2 (opened now): late.
-                PlannedHire { count: 1, open_month: 0, start_month: 2, needed_month: 1, late: true },
+                PlannedHire {
+                    count: 1,
+                    open_month: 0,
+                    start_month: 2,
+                    needed_month: 1,
+                    late: true
+                },
                 // Month 3 needs 3.5: the ideal start, month 1, is too early: late.
-                PlannedHire { count: 1, open_month: 0, start_month: 2, needed_month: 3, late: true },
+                PlannedHire {
+                    count: 1,
+                    open_month: 0,
+                    start_month: 2,
+                    needed_month: 3,
+                    late: true
+                },
                 // Month 5 needs 4.5: start in month 3, fully ramped in month 5, opened month 1.
-                PlannedHire { count: 1, open_month: 1, start_month: 3, needed_month: 5, late: false },
-                PlannedHire { count: 1, open_month: 3, start_month: 5, needed_month: 7, late: false },
+                PlannedHire {
+                    count: 1,
+                    open_month: 1,
+                    start_month: 3,
+                    needed_month: 5,
+                    late: false
+                },
+                PlannedHire {
+                    count: 1,
+                    open_month: 3,
+                    start_month: 5,
+                    needed_month: 7,
+                    late: false
+                },
             ]
         );
         let m = &p.months;
@@ -367,17 +413,30 @@ mod tests {
     fn attrition_thins_the_team_and_triggers_backfill() {
         // Need 8 (16M at 2M per CSM) all year; 10 CSMs losing 10% a month; ramp 3, lead 2.
         let attrition = 1.0 - 0.9f64.powi(12);
-        let p = project(&one_tier(0.0, 16_000_000.0, 10.0), &CapacitySettings::default(), &params(CapacityMethod::ArrRule, 10.0, attrition, TierGrowth::default()));
+        let p = project(
+            &one_tier(0.0, 16_000_000.0, 10.0),
+            &CapacitySettings::default(),
+            &params(CapacityMethod::ArrRule, 10.0, attrition, TierGrowth::default()),
+        );
         let m = &p.months;
         assert!(close(m[1].headcount, 9.0));
         // Month 3: 7.29 people round to 7 < 8; a start in month 2 (late: ideal month 1) keeps
         // 0.9 of a hire by month 3: ⌈(7.5 − 7.29) / 0.9⌉ = 1.
-        assert_eq!(p.hires[0], PlannedHire { count: 1, open_month: 0, start_month: 2, needed_month: 3, late: true });
+        assert_eq!(
+            p.hires[0],
+            PlannedHire { count: 1, open_month: 0, start_month: 2, needed_month: 3, late: true }
+        );
         // Month 4: 6.561 + 0.81 = 7.371 → 7; start month 2 is now on time; 0.81 of a hire
         // remains by month 4: ⌈(7.5 − 7.371) / 0.81⌉ = 1.
-        assert_eq!(p.hires[1], PlannedHire { count: 1, open_month: 0, start_month: 2, needed_month: 4, late: false });
+        assert_eq!(
+            p.hires[1],
+            PlannedHire { count: 1, open_month: 0, start_month: 2, needed_month: 4, late: false }
+        );
         // Month 5: 5.9049 + 2 × 0.729 = 7.3629 → one more, starting month 3, opened month 1.
-        assert_eq!(p.hires[2], PlannedHire { count: 1, open_month: 1, start_month: 3, needed_month: 5, late: false });
+        assert_eq!(
+            p.hires[2],
+            PlannedHire { count: 1, open_month: 1, start_month: 3, needed_month: 5, late: false }
+        );
         assert!(close(m[2].headcount, 8.1 + 2.0));
         assert!(close(m[3].headcount, 7.29 + 1.8 + 1.0));
         // Month 3 capacity: 7.29 + 2 × 0.9 × 2/3 + 1/3.
@@ -388,8 +447,21 @@ mod tests {
     fn backfill_waits_until_half_a_person_is_expected_gone() {
         // Need 4 (8M at 2M), team of 4, 15% a year: 4 × 0.85^(t/12) is 3.541 in month 9 and
         // 3.493 in month 10, so the backfill is needed in month 10: start 8, open 6.
-        let p = project(&one_tier(0.0, 8_000_000.0, 10.0), &CapacitySettings::default(), &params(CapacityMethod::ArrRule, 4.0, 0.15, TierGrowth::default()));
-        assert_eq!(p.hires, vec![PlannedHire { count: 1, open_month: 6, start_month: 8, needed_month: 10, late: false }]);
+        let p = project(
+            &one_tier(0.0, 8_000_000.0, 10.0),
+            &CapacitySettings::default(),
+            &params(CapacityMethod::ArrRule, 4.0, 0.15, TierGrowth::default()),
+        );
+        assert_eq!(
+            p.hires,
+            vec![PlannedHire {
+                count: 1,
+                open_month: 6,
+                start_month: 8,
+                needed_month: 10,
+                late: false
+            }]
+        );
         assert_eq!(p.months[6].positions_to_open, 1);
         assert_eq!(p.months[8].hires_starting, 1);
         assert!((p.months[9].headcount - (3.540_98 + 0.986_55)).abs() < 1e-4);
@@ -403,14 +475,21 @@ mod tests {
         pp.team.ramp_months = 1;
         pp.team.lead_time_months = 0;
         let p = project(&one_tier(20.0, 0.0, 10.0), &CapacitySettings::default(), &pp);
-        assert_eq!(p.hires[0], PlannedHire { count: 2, open_month: 1, start_month: 1, needed_month: 1, late: false });
+        assert_eq!(
+            p.hires[0],
+            PlannedHire { count: 2, open_month: 1, start_month: 1, needed_month: 1, late: false }
+        );
         assert!(close(p.months[1].effective_capacity, 4.0));
         assert_eq!(p.months[1].required_headcount, 4);
     }
 
     #[test]
     fn cost_and_ratios() {
-        let p = project(&one_tier(10.0, 10_000_000.0, 10.0), &CapacitySettings::default(), &params(CapacityMethod::ArrRule, 5.0, 0.0, TierGrowth::default()));
+        let p = project(
+            &one_tier(10.0, 10_000_000.0, 10.0),
+            &CapacitySettings::default(),
+            &params(CapacityMethod::ArrRule, 5.0, 0.0, TierGrowth::default()),
+        );
         let m0 = &p.months[0];
         assert_eq!(m0.annual_cost, 600_000.0);
         assert_eq!(m0.monthly_cost, 50_000.0);
@@ -461,12 +540,26 @@ mod tests {
                 t.accounts_per_csm = apc;
             }
             for &a in &arrs {
-                let i = if a >= 100_000.0 { 0 } else if a >= 20_000.0 { 1 } else if a >= 5_000.0 { 2 } else { 3 };
+                let i = if a >= 100_000.0 {
+                    0
+                } else if a >= 20_000.0 {
+                    1
+                } else if a >= 5_000.0 {
+                    2
+                } else {
+                    3
+                };
                 tiers[i].accounts += 1.0;
                 tiers[i].arr += a;
             }
-            let g = TierGrowth { new_logos_per_month: 20.0, avg_new_arr: 10_000.0, annual_logo_churn: 0.1, ..Default::default() };
-            let pp = ProjectionParams { horizon_months: 36, tiers: vec![g; 4], ..Default::default() };
+            let g = TierGrowth {
+                new_logos_per_month: 20.0,
+                avg_new_arr: 10_000.0,
+                annual_logo_churn: 0.1,
+                ..Default::default()
+            };
+            let pp =
+                ProjectionParams { horizon_months: 36, tiers: vec![g; 4], ..Default::default() };
             std::hint::black_box(project(&tiers, &CapacitySettings::default(), &pp));
         }
         let each = start.elapsed() / runs;

@@ -34,13 +34,24 @@ pub enum ScenarioUrlError {
     MissingVersion,
     UnsupportedVersion(String),
     /// A `%` escape that is cut short, not hex, or not UTF-8.
-    BadEscape { key: String },
-    BadNumber { key: String, value: String },
-    OutOfRange { key: String, value: String },
+    BadEscape {
+        key: String,
+    },
+    BadNumber {
+        key: String,
+        value: String,
+    },
+    OutOfRange {
+        key: String,
+        value: String,
+    },
     BadMethod(String),
     TooManyTiers(usize),
     /// Tier `index` does not have five numbers.
-    BadTier { index: usize, value: String },
+    BadTier {
+        index: usize,
+        value: String,
+    },
     NameTooLong(usize),
 }
 
@@ -93,17 +104,21 @@ fn unescape(key: &str, s: &str) -> Result<String, ScenarioUrlError> {
 }
 
 fn number(key: &str, value: &str) -> Result<f64, ScenarioUrlError> {
-    value
-        .parse::<f64>()
-        .ok()
-        .filter(|x| x.is_finite())
-        .ok_or_else(|| ScenarioUrlError::BadNumber { key: key.to_string(), value: value.to_string() })
+    value.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or_else(|| ScenarioUrlError::BadNumber {
+        key: key.to_string(),
+        value: value.to_string(),
+    })
 }
 
-fn months(key: &str, value: &str, range: std::ops::RangeInclusive<u32>) -> Result<u32, ScenarioUrlError> {
-    let n: u32 = value
-        .parse()
-        .map_err(|_| ScenarioUrlError::BadNumber { key: key.to_string(), value: value.to_string() })?;
+fn months(
+    key: &str,
+    value: &str,
+    range: std::ops::RangeInclusive<u32>,
+) -> Result<u32, ScenarioUrlError> {
+    let n: u32 = value.parse().map_err(|_| ScenarioUrlError::BadNumber {
+        key: key.to_string(),
+        value: value.to_string(),
+    })?;
     if range.contains(&n) {
         Ok(n)
     } else {
@@ -148,8 +163,11 @@ impl Scenario {
             }
         }
         if c.hours_per_account.iter().any(Option::is_some) {
-            let list: Vec<String> =
-                c.hours_per_account.iter().map(|h| h.map_or(String::new(), |x| x.to_string())).collect();
+            let list: Vec<String> = c
+                .hours_per_account
+                .iter()
+                .map(|h| h.map_or(String::new(), |x| x.to_string()))
+                .collect();
             parts.push(format!("hpa={}", list.join(",")));
         }
         if !p.tiers.is_empty() {
@@ -217,7 +235,9 @@ impl Scenario {
                         .find(|m| method_code(*m) == value)
                         .ok_or_else(|| ScenarioUrlError::BadMethod(value.to_string()))?
                 }
-                "h" => p.horizon_months = months(key, value, MIN_HORIZON_MONTHS..=MAX_HORIZON_MONTHS)?,
+                "h" => {
+                    p.horizon_months = months(key, value, MIN_HORIZON_MONTHS..=MAX_HORIZON_MONTHS)?
+                }
                 "rp" => p.team.ramp_months = months(key, value, 0..=MAX_MONTHS_SETTING)?,
                 "lt" => p.team.lead_time_months = months(key, value, 0..=MAX_MONTHS_SETTING)?,
                 "hpa" => {
@@ -247,7 +267,10 @@ fn tiers(value: &str) -> Result<Vec<TierGrowth>, ScenarioUrlError> {
         .enumerate()
         .map(|(index, tier)| {
             let bad = || ScenarioUrlError::BadTier { index, value: tier.to_string() };
-            let xs: Vec<f64> = tier.split(',').map(|x| number("t", x).map_err(|_| bad())).collect::<Result<_, _>>()?;
+            let xs: Vec<f64> = tier
+                .split(',')
+                .map(|x| number("t", x).map_err(|_| bad()))
+                .collect::<Result<_, _>>()?;
             match xs[..] {
                 [new, avg, logo, dollar, expansion] => Ok(TierGrowth {
                     new_logos_per_month: new,
@@ -325,7 +348,10 @@ pub enum CompareError {
 }
 
 /// Projects each scenario over the same book (tier aggregates) for a side-by-side table.
-pub fn compare(scenarios: &[Scenario], base: &[TierLoad]) -> Result<Vec<ScenarioColumn>, CompareError> {
+pub fn compare(
+    scenarios: &[Scenario],
+    base: &[TierLoad],
+) -> Result<Vec<ScenarioColumn>, CompareError> {
     if !(2..=4).contains(&scenarios.len()) {
         return Err(CompareError::Count(scenarios.len()));
     }
@@ -333,7 +359,10 @@ pub fn compare(scenarios: &[Scenario], base: &[TierLoad]) -> Result<Vec<Scenario
         .iter()
         .map(|s| {
             let projection = project(base, &s.capacity, &s.projection);
-            ScenarioColumn { summary: ScenarioSummary::of(&s.name, s.projection.method, &projection), projection }
+            ScenarioColumn {
+                summary: ScenarioSummary::of(&s.name, s.projection.method, &projection),
+                projection,
+            }
         })
         .collect())
 }
@@ -352,7 +381,13 @@ mod tests {
         s.projection.team.current_csms = 3.5;
         s.projection.team.lead_time_months = 0;
         s.projection.tiers = vec![
-            TierGrowth { new_logos_per_month: 2.5, avg_new_arr: 12_000.0, annual_logo_churn: 0.1, annual_dollar_churn: 0.15, annual_net_expansion: 0.2 },
+            TierGrowth {
+                new_logos_per_month: 2.5,
+                avg_new_arr: 12_000.0,
+                annual_logo_churn: 0.1,
+                annual_dollar_churn: 0.15,
+                annual_net_expansion: 0.2,
+            },
             TierGrowth::default(),
         ];
         s
@@ -423,7 +458,13 @@ mod tests {
 
     #[test]
     fn comparison_takes_two_to_four() {
-        let base = vec![TierLoad { accounts: 40.0, arr: 4_000_000.0, service_model: ServiceModel::HighTouch, accounts_per_csm: 10.0, arr_per_csm: None }];
+        let base = vec![TierLoad {
+            accounts: 40.0,
+            arr: 4_000_000.0,
+            service_model: ServiceModel::HighTouch,
+            accounts_per_csm: 10.0,
+            arr_per_csm: None,
+        }];
         let mut a = Scenario { name: "2M".into(), ..Default::default() };
         a.projection.team.current_csms = 2.0;
         a.projection.method = CapacityMethod::ArrRule;
@@ -445,7 +486,12 @@ mod tests {
         assert_eq!(y.late_hires, 2);
         // The worst month is month 1: 4 − 2 × 0.85^(1/12) before the hires start.
         assert!((y.peak_gap - 2.026_90).abs() < 1e-5);
-        assert!((x.cost_over_horizon - (0..12).map(|m| 20_000.0 * 0.85f64.powf((m + 1) as f64 / 12.0)).sum::<f64>()).abs() < 1e-6);
+        assert!(
+            (x.cost_over_horizon
+                - (0..12).map(|m| 20_000.0 * 0.85f64.powf((m + 1) as f64 / 12.0)).sum::<f64>())
+            .abs()
+                < 1e-6
+        );
         assert_eq!(x.horizon_months, 12);
         assert_eq!(cols[1].projection.months.len(), 13);
     }

@@ -99,7 +99,10 @@ mod tests {
     fn first_csm_thresholds_are_editable() {
         let st = TriggerSettings { first_csm_accounts: 3, first_csm_arr: 10_000.0 };
         assert!(hiring_alerts(&st, 400_000.0, 0.0, &[10_000.0, 20_000.0], &[]).is_empty());
-        assert_eq!(hiring_alerts(&st, 400_000.0, 0.0, &[10_000.0, 20_000.0, 10_000.0], &[]).len(), 1);
+        assert_eq!(
+            hiring_alerts(&st, 400_000.0, 0.0, &[10_000.0, 20_000.0, 10_000.0], &[]).len(),
+            1
+        );
     }
 
     #[test]
@@ -114,8 +117,18 @@ mod tests {
         assert_eq!(
             alerts,
             vec![
-                HiringAlert::UncoveredTier { tier: 0, tier_arr: 400_000.0, threshold: 400_000.0, accounts: 8 },
-                HiringAlert::UncoveredTier { tier: 3, tier_arr: 500_000.0, threshold: 400_000.0, accounts: 400 },
+                HiringAlert::UncoveredTier {
+                    tier: 0,
+                    tier_arr: 400_000.0,
+                    threshold: 400_000.0,
+                    accounts: 8
+                },
+                HiringAlert::UncoveredTier {
+                    tier: 3,
+                    tier_arr: 500_000.0,
+                    threshold: 400_000.0,
+                    accounts: 400
+                },
             ]
         );
         // A raised threshold drops tier 0.

@@ -1,0 +1,373 @@
+//! The CS team (DOMAIN.md §7): roster, CSM headcount, each owner's load, and a rebalance proposal.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::capacity::TOLERANCE;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// 客户成功经理
+    #[default]
+    Csm,
+    /// 续费岗
+    RenewalBd,
+    /// 实施
+    Implementation,
+    /// 客服
+    Support,
+    /// 服务中台
+    Ops,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Person {
+    pub name: String,
+    pub role: Role,
+    pub fte: f64,
+    pub start: Option<NaiveDate>,
+    /// A year; `None` takes the planning default.
+    pub loaded_cost: Option<f64>,
+}
+
+impl Default for Person {
+    fn default() -> Self {
+        Person { name: String::new(), role: Role::Csm, fte: 1.0, start: None, loaded_cost: None }
+    }
+}
+
+/// Σ FTE of the roster's CSMs; while the roster is empty, the distinct non-empty owners of
+/// active accounts (the book is then the only record of who the CSMs are).
+pub fn csm_headcount<'a>(
+    roster: &[Person],
+    active_owners: impl IntoIterator<Item = &'a str>,
+) -> f64 {
+    if roster.is_empty() {
+        let distinct: BTreeSet<&str> =
+            active_owners.into_iter().filter(|o| !o.trim().is_empty()).collect();
+        return distinct.len() as f64;
+    }
+    roster.iter().filter(|p| p.role == Role::Csm && p.fte.is_finite()).map(|p| p.fte.max(0.0)).sum()
+}
+
+/// The roster's cost a year: each person's loaded cost (or the default) × FTE.
+pub fn roster_cost(roster: &[Person], default_loaded_cost: f64) -> f64 {
+    roster.iter().map(|p| p.loaded_cost.unwrap_or(default_loaded_cost) * p.fte.max(0.0)).sum()
+}
+
+/// One active account as the load computation sees it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OwnedAccount {
+    /// Empty = unassigned (counted in no one's load).
+    pub owner: String,
+    pub tier: usize,
+    pub arr: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LoadBands {
+    pub overloaded_above: f64,
+    pub light_below: f64,
+}
+
+impl Default for LoadBands {
+    fn default() -> Self {
+        LoadBands { overloaded_above: 1.1, light_below: 0.7 }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LoadBand {
+    Light,
+    Balanced,
+    Overloaded,
+}
+
+impl LoadBands {
+    /// With the §0 tolerance, so 44 accounts at 40 per CSM (1.1000000000000001) is not over.
+    pub fn band(&self, load: f64) -> LoadBand {
+        if load > self.overloaded_above + TOLERANCE {
+            LoadBand::Overloaded
+        } else if load < self.light_below - TOLERANCE {
+            LoadBand::Light
+        } else {
+            LoadBand::Balanced
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct OwnerLoad {
+    pub owner: String,
+    pub accounts: usize,
+    pub arr: f64,
+    /// Σ 1 / accounts-per-CSM of each account's tier: 1.0 is a full book.
+    pub load: f64,
+    pub band: LoadBand,
+}
+
+/// What one account weighs in its owner's load; a tier without a usable ratio weighs nothing
+/// rather than infinitely.
+pub fn account_weight(tier: usize, accounts_per_csm: &[f64]) -> f64 {
+    match accounts_per_csm.get(tier) {
+        Some(&apc) if apc > 0.0 && apc.is_finite() => 1.0 / apc,
+        _ => 0.0,
+    }
+}
+
+/// Each owner's book and load, by owner name.
+pub fn owner_loads(
+    accounts: &[OwnedAccount],
+    accounts_per_csm: &[f64],
+    bands: &LoadBands,
+) -> Vec<OwnerLoad> {
+    let mut by_owner: BTreeMap<&str, (usize, f64, f64)> = BTreeMap::new();
+    for a in accounts.iter().filter(|a| !a.owner.trim().is_empty()) {
+        let entry = by_owner.entry(a.owner.as_str()).or_default();
+        entry.0 += 1;
+        entry.1 += a.arr;
+        entry.2 += account_weight(a.tier, accounts_per_csm);
+    }
+    by_owner
+        .into_iter()
+        .map(|(owner, (n, arr, load))| OwnerLoad {
+            owner: owner.to_string(),
+            accounts: n,
+            arr,
+            load,
+            band: bands.band(load),
+        })
+        .collect()
+}
+
+/// Give account `account` (an index into the input) of tier `tier` from `from` to `to`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Move {
+    pub account: usize,
+    pub tier: usize,
+    pub from: String,
+    pub to: String,
+}
+
+/// The rebalance proposal: while someone is overloaded, the most loaded of them gives its
+/// lowest-ARR account that fits to the lightest light owner, provided the receiver stays within
+/// the overloaded line. The receiver then sits at or under that line while the giver was over
+/// it, so the highest load never rises; a receiver never becomes a giver and no account moves
+/// twice, so it stops after at most one move per account. It stops when no one is overloaded
+/// or no move fits.
+pub fn rebalance(
+    accounts: &[OwnedAccount],
+    accounts_per_csm: &[f64],
+    bands: &LoadBands,
+) -> Vec<Move> {
+    let (names, mut loads): (Vec<String>, Vec<f64>) =
+        owner_loads(accounts, accounts_per_csm, bands)
+            .into_iter()
+            .map(|o| (o.owner, o.load))
+            .unzip();
+    let index_of: BTreeMap<&str, usize> =
+        names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
+    // Each owner's movable accounts, lowest ARR first (then input order, for a stable proposal).
+    let mut books: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    for (i, a) in accounts.iter().enumerate() {
+        if let Some(&o) = index_of.get(a.owner.as_str()) {
+            if account_weight(a.tier, accounts_per_csm) > 0.0 {
+                books[o].push(i);
+            }
+        }
+    }
+    for book in &mut books {
+        book.sort_by(|&x, &y| accounts[x].arr.total_cmp(&accounts[y].arr).then(x.cmp(&y)));
+    }
+    let limit = bands.overloaded_above + TOLERANCE;
+    let mut moves = Vec::new();
+    while moves.len() < accounts.len() {
+        let mut givers: Vec<usize> =
+            (0..names.len()).filter(|&o| bands.band(loads[o]) == LoadBand::Overloaded).collect();
+        givers.sort_by(|&x, &y| loads[y].total_cmp(&loads[x]).then(x.cmp(&y)));
+        let found = givers.into_iter().find_map(|from| {
+            // The lightest light owner has the most room: if it cannot take an account, no one can.
+            let to = (0..names.len())
+                .filter(|&o| o != from && bands.band(loads[o]) == LoadBand::Light)
+                .min_by(|&x, &y| loads[x].total_cmp(&loads[y]).then(x.cmp(&y)))?;
+            let pos = books[from].iter().position(|&a| {
+                loads[to] + account_weight(accounts[a].tier, accounts_per_csm) <= limit
+            })?;
+            Some((from, to, pos))
+        });
+        let Some((from, to, pos)) = found else { break };
+        let account = books[from].remove(pos);
+        let w = account_weight(accounts[account].tier, accounts_per_csm);
+        loads[from] -= w;
+        loads[to] += w;
+        moves.push(Move {
+            account,
+            tier: accounts[account].tier,
+            from: names[from].clone(),
+            to: names[to].clone(),
+        });
+    }
+    moves
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const APC: [f64; 4] = [10.0, 40.0, 200.0, 1_000.0];
+
+    fn acct(owner: &str, tier: usize, arr: f64) -> OwnedAccount {
+        OwnedAccount { owner: owner.into(), tier, arr }
+    }
+
+    fn many(owner: &str, tier: usize, n: usize, arr0: f64) -> Vec<OwnedAccount> {
+        (0..n).map(|i| acct(owner, tier, arr0 + 1_000.0 * i as f64)).collect()
+    }
+
+    #[test]
+    fn headcount_from_roster_or_owners() {
+        let roster = vec![
+            Person { name: "A".into(), fte: 1.0, ..Default::default() },
+            Person { name: "B".into(), fte: 0.5, ..Default::default() },
+            Person { name: "C".into(), role: Role::RenewalBd, ..Default::default() },
+        ];
+        assert_eq!(csm_headcount(&roster, ["x", "y"]), 1.5);
+        assert_eq!(csm_headcount(&[], ["Ann", "Bob", "Ann", "", "  "]), 2.0);
+        // A roster without CSMs still wins over the owners.
+        assert_eq!(csm_headcount(&roster[2..], ["Ann"]), 0.0);
+        assert_eq!(roster_cost(&roster, 100_000.0), 250_000.0);
+    }
+
+    #[test]
+    fn loads_and_bands() {
+        let mut book = many("Ann", 0, 12, 100_000.0);
+        book.extend(many("Bob", 1, 20, 20_000.0));
+        book.extend(many("Cy", 1, 28, 20_000.0));
+        book.extend(many("Dee", 1, 44, 20_000.0));
+        book.push(acct("", 0, 500_000.0));
+        book.push(acct("Eve", 3, 1_000.0));
+        let loads = owner_loads(&book, &APC, &LoadBands::default());
+        let got: Vec<(&str, usize, LoadBand)> =
+            loads.iter().map(|o| (o.owner.as_str(), o.accounts, o.band)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Ann", 12, LoadBand::Overloaded),
+                ("Bob", 20, LoadBand::Light),
+                // Exactly 0.7 is not light; exactly 1.1 (44/40) is not over.
+                ("Cy", 28, LoadBand::Balanced),
+                ("Dee", 44, LoadBand::Balanced),
+                ("Eve", 1, LoadBand::Light),
+            ]
+        );
+        assert!((loads[0].load - 1.2).abs() < 1e-12);
+        assert_eq!(loads[0].arr, 12.0 * 100_000.0 + 66.0 * 1_000.0);
+        assert!((loads[4].load - 0.001).abs() < 1e-15);
+    }
+
+    #[test]
+    fn rebalance_moves_lowest_arr_to_lightest() {
+        // Ann 1.5 (15 strategic), Bob 0.5 (20 key), Cy 0.65 (26 key).
+        let mut book = many("Ann", 0, 15, 100_000.0);
+        book.reverse(); // lowest ARR last in input order
+        book.extend(many("Bob", 1, 20, 20_000.0));
+        book.extend(many("Cy", 1, 26, 20_000.0));
+        let moves = rebalance(&book, &APC, &LoadBands::default());
+        let m =
+            |account: usize, to: &str| Move { account, tier: 0, from: "Ann".into(), to: to.into() };
+        // Bob 0.5 → 0.6 → 0.7 (no longer light), then Cy 0.65 → 0.75; Ann ends at 1.2, still
+        // over, but no light owner is left.
+        assert_eq!(moves, vec![m(14, "Bob"), m(13, "Bob"), m(12, "Cy")]);
+    }
+
+    #[test]
+    fn rebalance_skips_accounts_that_would_overload_the_receiver() {
+        // Ann: a strategic account (0.1) of the lowest ARR and 1.05 of key accounts; Bob at
+        // 0.69 takes nothing of 0.5 (a 2-per-CSM tier) but does take 1/40.
+        let apc = [2.0, 40.0];
+        let mut book = vec![acct("Ann", 0, 1.0)];
+        book.extend(many("Ann", 1, 42, 5_000.0));
+        book.extend(many("Bob", 1, 27, 5_000.0)); // 0.675
+        let moves = rebalance(&book, &apc, &LoadBands::default());
+        assert!(!moves.is_empty());
+        assert!(moves.iter().all(|m| m.tier == 1 && m.account != 0));
+        assert_eq!(moves[0].account, 1);
+    }
+
+    #[test]
+    fn nothing_to_do() {
+        assert!(rebalance(&[], &APC, &LoadBands::default()).is_empty());
+        let book = many("Ann", 0, 10, 1.0);
+        assert!(rebalance(&book, &APC, &LoadBands::default()).is_empty());
+        // Overloaded with no one light: no move.
+        let mut book = many("Ann", 0, 15, 1.0);
+        book.extend(many("Bob", 0, 9, 1.0));
+        assert!(rebalance(&book, &APC, &LoadBands::default()).is_empty());
+    }
+
+    /// Properties over pseudo-random books: each move goes from an overloaded owner to a light
+    /// one within the line, the highest load never rises, tiers are kept, no account moves
+    /// twice, and at the end either no one is over or no move fits.
+    #[test]
+    fn rebalance_properties() {
+        let bands = LoadBands::default();
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        let mut total_moves = 0;
+        for _ in 0..200 {
+            let owners = ["A", "B", "C", "D", "E"];
+            let n = 20 + next(120) as usize;
+            let book: Vec<OwnedAccount> = (0..n)
+                .map(|_| {
+                    acct(owners[next(5) as usize], next(4) as usize, (next(200) * 1_000) as f64)
+                })
+                .collect();
+            let moves = rebalance(&book, &APC, &bands);
+            total_moves += moves.len();
+            let mut current = book.clone();
+            let mut max =
+                owner_loads(&current, &APC, &bands).iter().map(|o| o.load).fold(0.0, f64::max);
+            let mut seen = BTreeSet::new();
+            for m in &moves {
+                assert!(seen.insert(m.account));
+                assert_eq!(m.tier, book[m.account].tier);
+                assert_eq!(m.from, current[m.account].owner);
+                let before = owner_loads(&current, &APC, &bands);
+                let load =
+                    |name: &str| before.iter().find(|o| o.owner == name).map(|o| o.load).unwrap();
+                assert!(bands.band(load(&m.from)) == LoadBand::Overloaded);
+                assert!(bands.band(load(&m.to)) == LoadBand::Light);
+                current[m.account].owner = m.to.clone();
+                let after_max =
+                    owner_loads(&current, &APC, &bands).iter().map(|o| o.load).fold(0.0, f64::max);
+                assert!(after_max <= max + 1e-12);
+                max = after_max;
+            }
+            let end = owner_loads(&current, &APC, &bands);
+            let lightest = end
+                .iter()
+                .filter(|o| o.band == LoadBand::Light)
+                .map(|o| o.load)
+                .fold(f64::INFINITY, f64::min);
+            for o in end.iter().filter(|o| o.band == LoadBand::Overloaded) {
+                for a in current.iter().filter(|a| a.owner == o.owner) {
+                    assert!(
+                        lightest + account_weight(a.tier, &APC)
+                            > bands.overloaded_above + TOLERANCE
+                    );
+                }
+            }
+        }
+        assert!(total_moves > 100, "the books should call for moves: {total_moves}");
+    }
+}
