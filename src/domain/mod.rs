@@ -4,8 +4,10 @@ pub mod book;
 pub mod capacity;
 pub mod dates;
 pub mod economics;
+pub mod growth;
 pub mod projection;
 pub mod scenario;
+pub mod scenario_url;
 pub mod team;
 pub mod triggers;
 
