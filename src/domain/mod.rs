@@ -5,6 +5,7 @@ pub mod capacity;
 pub mod dates;
 pub mod economics;
 pub mod growth;
+pub mod kpi;
 pub mod projection;
 pub mod scenario;
 pub mod scenario_url;
