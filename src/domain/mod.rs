@@ -2,6 +2,7 @@
 
 pub mod book;
 pub mod capacity;
+pub mod commission;
 pub mod dates;
 pub mod economics;
 pub mod growth;
