@@ -200,8 +200,10 @@ mod tests {
 
     #[test]
     fn split_with_sales_above_threshold() {
-        let mut s = CommissionSettings::default();
-        s.split = SalesSplit { enabled: true, arr_threshold: 100_000.0, csm_share: 0.4 };
+        let s = CommissionSettings {
+            split: SalesSplit { enabled: true, arr_threshold: 100_000.0, csm_share: 0.4 },
+            ..Default::default()
+        };
         let o = OwnerRenewals {
             due_count: 2,
             renewed: vec![

@@ -1,5 +1,6 @@
 //! The pure domain: plain data and functions, no Leptos, no web_sys. DOMAIN.md is its contract.
 
+pub mod board;
 pub mod book;
 pub mod capacity;
 pub mod commission;
