@@ -103,16 +103,16 @@ pub struct Projection {
 ///
 /// When a hire must start: months are walked in order. In month t the committed team is
 /// today's CSMs and every hire already planned (even one starting later), each thinned by
-/// attrition from its start; it is counted in whole people, half up, because attrition is an
-/// expected rate and a person is gone only once half a person is expected to have left (else a
-/// 0.03 FTE dip would hire a whole person). If those people are fewer than the required
-/// headcount ⌈FTE⌉, new people are planned to start in month t − (ramp − 1), so that month t is
-/// their ramp-th month and they are at full capacity exactly when needed; each position opens
-/// lead-time months before its start. No start can come before the lead time allows (a
-/// position opened in month 0): such a hire starts then and is marked late, and the months
-/// until it is ramped show a gap; it is sized for the need at full ramp rather than to cover
-/// the ramp, which would over-hire. The count is the fewest people that bring the rounded team
-/// up to the required headcount, counting what attrition leaves of each by month t.
+/// attrition from its start. Attrition is an expected rate, so its losses are counted in whole
+/// people, half up: a person is gone once half a person is expected to have left (else a 0.03
+/// FTE dip would hire a whole person); part-time FTE is kept as it is. If that team is below the
+/// required headcount ⌈FTE⌉, new people are planned to start in month t − (ramp − 1), so that
+/// month t is their ramp-th month and they are at full capacity exactly when needed; each
+/// position opens lead-time months before its start. No start can come before the lead time
+/// allows (a position opened in month 0): such a hire starts then and is marked late, and the
+/// months until it is ramped show a gap; it is sized for the need at full ramp rather than to
+/// cover the ramp, which would over-hire. The count is the fewest people that bring the team so
+/// counted up to the required headcount in month t.
 pub fn project(
     base: &[TierLoad],
     capacity: &CapacitySettings,
@@ -132,13 +132,19 @@ pub fn project(
     let n_months = horizon as usize + 1;
     let mut starting = vec![0u32; n_months];
     let mut hires = Vec::new();
+    // The team in month t counted as above, given `planned` people on the books (today's and
+    // every planned hire) of whom `expected` are still there.
+    let counted = |planned: f64, expected: f64| {
+        planned - (planned - expected + 0.5 + TOLERANCE).floor().max(0.0)
+    };
     for t in 0..=horizon {
-        let committed: f64 = current * survivors(t)
+        let planned = current + starting.iter().map(|&n| f64::from(n)).sum::<f64>();
+        let expected: f64 = current * survivors(t)
             + (0..=horizon)
                 .map(|s| f64::from(starting[s as usize]) * survivors(t.saturating_sub(s)))
                 .sum::<f64>();
         let need = f64::from(required[t as usize].headcount);
-        if (committed + 0.5 + TOLERANCE).floor() >= need {
+        if counted(planned, expected) >= need - TOLERANCE {
             continue;
         }
         let ideal_start = i64::from(t) - i64::from(ramp - 1);
@@ -148,7 +154,15 @@ pub fn project(
         if start > horizon || kept <= TOLERANCE {
             continue;
         }
-        let count = headcount_of((need - 0.5 - committed) / kept);
+        // Each person adds `kept` on average, so this ends within need / kept + 1 steps; the
+        // bound only guards against a non-number slipping through.
+        let mut count = headcount_of(need - counted(planned, expected)).max(1);
+        while count < 100_000
+            && counted(planned + f64::from(count), expected + f64::from(count) * kept)
+                < need - TOLERANCE
+        {
+            count += 1;
+        }
         starting[start as usize] += count;
         hires.push(PlannedHire {
             count,
@@ -353,6 +367,27 @@ mod tests {
         assert_eq!(p.months[6].positions_to_open, 1);
         assert_eq!(p.months[8].hires_starting, 1);
         assert!((p.months[9].headcount - (3.540_98 + 0.986_55)).abs() < 1e-4);
+    }
+
+    #[test]
+    fn part_time_is_not_rounded_up() {
+        // Need 2 (4M at 2M) with 1.5 FTE and no attrition: one hire, at the earliest start.
+        let p = project(
+            &one_tier(0.0, 4_000_000.0, 10.0),
+            &CapacitySettings::default(),
+            &params(CapacityMethod::ArrRule, 1.5, 0.0, TierGrowth::default()),
+        );
+        assert_eq!(
+            p.hires,
+            vec![PlannedHire {
+                count: 1,
+                open_month: 0,
+                start_month: 2,
+                needed_month: 0,
+                late: true
+            }]
+        );
+        assert!(close(p.months[4].effective_capacity, 2.5));
     }
 
     #[test]
