@@ -4,14 +4,33 @@ pub mod board;
 pub mod book;
 pub mod capacity;
 pub mod commission;
+pub mod correlation;
 pub mod dates;
 pub mod economics;
+pub mod funnel;
 pub mod growth;
+pub mod health;
+pub mod industry;
 pub mod kpi;
+pub mod lifecycle;
+pub mod period;
 pub mod projection;
+pub mod quadrant;
+pub mod renewal_calendar;
+pub mod renewals;
 pub mod scenario;
 pub mod scenario_url;
+pub mod settings;
+pub mod snapshot;
+pub mod stats;
 pub mod team;
+pub mod tiers;
 pub mod triggers;
 
+#[cfg(test)]
+mod test_support;
+#[cfg(test)]
+mod timing;
+
 pub use book::{Account, AsOfRules, Book, BookTotals, Outcome, Term, TermState};
+pub use settings::Settings;

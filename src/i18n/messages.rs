@@ -30,13 +30,14 @@ impl Msg {
 }
 
 messages! {
-    AppName => "CS 规划", "CS Planner";
+    AppName => "CS Planner 客户成功规划", "CS Planner";
     AppTagline => "客户成功规划：分层、续约、人力配置", "Plan customer success: segments, renewals, CSM capacity";
     LangZh => "中文", "中文";
     LangEn => "English", "English";
     LanguageLabel => "语言", "Language";
     AsOfLabel => "基准日期", "As of";
     AsOfFromUrl => "来自链接参数 ?asof=", "set by the link's ?asof=";
+    AsOfBadUrl => "链接中的 ?asof= 不是 YYYY-MM-DD 格式的日期，已忽略：", "The link's ?asof= is not a date written YYYY-MM-DD, so it is ignored:";
     CurrencyLabel => "货币", "Currency";
     MainNav => "主导航", "Main navigation";
     MenuToggle => "菜单", "Menu";
@@ -62,7 +63,7 @@ messages! {
     SettingsAsOfHelp => "所有与日期有关的指标都按这一天计算。留空表示今天。", "Every date-dependent figure is computed as of this date. Leave empty for today.";
     SettingsCurrencyHelp => "只改变显示的符号，不做汇率换算。", "Changes the symbol shown; no conversion.";
     SettingsToday => "使用今天", "Use today";
-    SettingsInvalidDate => "日期格式应为 YYYY-MM-DD。", "Dates are written YYYY-MM-DD.";
+    SettingsInvalidDate => "日期格式应为 YYYY-MM-DD，例如 2025-03-31。", "Write the date as YYYY-MM-DD, e.g. 2025-03-31.";
 
     BookAccounts => "客户数", "Accounts";
     BookActive => "活跃客户", "Active accounts";
