@@ -3,32 +3,53 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// The §3 stage of an account as of D, as the lifecycle module computes it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum BoardStage {
-    Kickoff,
-    Launch,
-    Adoption,
-    Renewal,
-    Maintenance,
-    Overdue,
-    Churned,
-}
+use super::book::{Account, Book};
+use super::health::Band;
+use super::lifecycle::Stage;
+use super::snapshot::{AccountView, Snapshot};
+use super::tiers::TierSettings;
 
 /// What the board needs to know of one account, as of D.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AccountFacts {
-    pub stage: BoardStage,
+    pub stage: Stage,
     /// Current term's end − D in days (negative once past the end); `None` without terms.
     pub days_to_end: Option<i64>,
     pub arr: f64,
-    /// The health band is red.
-    pub red_health: bool,
+    pub health: Band,
     /// D − the first term's start, in days.
     pub days_since_first_start: Option<i64>,
     pub last_touch: Option<NaiveDate>,
     /// The tier's contact cadence in days; `None`: the tier is never due for contact.
     pub cadence_days: Option<u32>,
+}
+
+impl AccountFacts {
+    pub fn of(
+        account: &Account,
+        view: &AccountView,
+        as_of: NaiveDate,
+        tiers: &TierSettings,
+    ) -> Self {
+        AccountFacts {
+            stage: view.stage,
+            days_to_end: account.current_term(as_of).map(|t| (t.end - as_of).num_days()),
+            arr: view.arr,
+            health: view.band,
+            days_since_first_start: account.first_term().map(|t| (as_of - t.start).num_days()),
+            last_touch: account.last_touch,
+            cadence_days: tiers.tiers.get(view.tier).and_then(|t| t.cadence_days),
+        }
+    }
+}
+
+/// The board's facts for every account of the book, in the book's order.
+pub fn board_facts(book: &Book, snapshot: &Snapshot, tiers: &TierSettings) -> Vec<AccountFacts> {
+    book.accounts
+        .iter()
+        .zip(&snapshot.views)
+        .map(|(a, v)| AccountFacts::of(a, v, snapshot.as_of, tiers))
+        .collect()
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -106,20 +127,18 @@ pub fn reasons(
     settings: &BoardSettings,
 ) -> Vec<PriorityReason> {
     let mut out = Vec::new();
-    if f.stage == BoardStage::Churned {
+    if f.stage == Stage::Churned {
         return out;
     }
     match (f.stage, f.days_to_end) {
-        (BoardStage::Overdue, Some(d)) => out.push(PriorityReason::Overdue { days_past_end: -d }),
-        (BoardStage::Renewal, Some(d)) => {
-            out.push(PriorityReason::RenewalWindow { days_to_end: d })
-        }
+        (Stage::Overdue, Some(d)) => out.push(PriorityReason::Overdue { days_past_end: -d }),
+        (Stage::Renewal, Some(d)) => out.push(PriorityReason::RenewalWindow { days_to_end: d }),
         _ => {}
     }
-    if f.red_health {
+    if f.health == Band::Red {
         out.push(PriorityReason::RedHealth);
     }
-    if f.stage == BoardStage::Kickoff {
+    if f.stage == Stage::Kickoff {
         if let Some(days) = f.days_since_first_start.filter(|&d| d > settings.stalled_kickoff_days)
         {
             out.push(PriorityReason::StalledKickoff { days_since_start: days });
@@ -164,18 +183,18 @@ pub fn priority_list(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use BoardStage::*;
+    use Stage::*;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    fn facts(stage: BoardStage, days_to_end: i64, arr: f64) -> AccountFacts {
+    fn facts(stage: Stage, days_to_end: i64, arr: f64) -> AccountFacts {
         AccountFacts {
             stage,
             days_to_end: Some(days_to_end),
             arr,
-            red_health: false,
+            health: Band::Green,
             days_since_first_start: Some(400),
             last_touch: None,
             cadence_days: None,
@@ -204,7 +223,7 @@ mod tests {
             facts(Renewal, 5, 100.0),                                       // 5
             // 6: red, and never contacted
             AccountFacts {
-                red_health: true,
+                health: Band::Red,
                 cadence_days: Some(30),
                 ..facts(Adoption, 200, 20_000.0)
             },
@@ -213,7 +232,7 @@ mod tests {
             touched(facts(Maintenance, 200, 1.0), "2025-05-02", Some(30)), // 9: exactly 30 days
             AccountFacts { cadence_days: Some(60), ..facts(Launch, 300, 1.0) }, // 10: never touched
             touched(facts(Launch, 300, 1.0), "2025-05-03", Some(30)),      // 11: 29 days
-            AccountFacts { red_health: true, ..facts(Churned, -90, 9e9) }, // 12: churned
+            AccountFacts { health: Band::Red, ..facts(Churned, -90, 9e9) }, // 12: churned
             facts(Adoption, 200, 1.0),                                     // 13: no cadence
             facts(Renewal, 30, 10_000.0),                                  // 14: ties with 3
         ];
@@ -257,5 +276,47 @@ mod tests {
         // A launched account is not a stalled kickoff however old.
         let f = AccountFacts { stage: Launch, ..f };
         assert!(reasons(&f, as_of, &s).is_empty());
+    }
+
+    #[test]
+    fn facts_from_the_book() {
+        use crate::domain::book::{AsOfRules, Outcome, Term};
+        use crate::domain::health::HealthSettings;
+        let as_of = d("2025-06-01");
+        let account = Account {
+            name: "Acme".into(),
+            last_touch: Some(d("2025-04-01")),
+            terms: vec![Term {
+                start: d("2025-01-01"),
+                end: d("2025-12-31"),
+                arr: 30_000.0,
+                outcome: Outcome::Open,
+            }],
+            ..Default::default()
+        };
+        let book = Book { accounts: vec![account] };
+        let tiers = TierSettings::default();
+        let snap =
+            Snapshot::new(&book, as_of, &AsOfRules::default(), &HealthSettings::default(), &tiers);
+        let f = board_facts(&book, &snap, &tiers);
+        assert_eq!(
+            f[0],
+            AccountFacts {
+                stage: Kickoff,
+                days_to_end: Some(213),
+                arr: 30_000.0,
+                health: Band::None,
+                days_since_first_start: Some(151),
+                last_touch: Some(d("2025-04-01")),
+                cadence_days: Some(60),
+            }
+        );
+        assert_eq!(
+            reasons(&f[0], as_of, &BoardSettings::default()),
+            vec![
+                PriorityReason::StalledKickoff { days_since_start: 151 },
+                PriorityReason::ContactDue { days_since_touch: Some(61), cadence_days: 60 },
+            ]
+        );
     }
 }

@@ -5,8 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The tolerance of DOMAIN.md §0 for rounding up and band tests on computed ratios.
-pub const TOLERANCE: f64 = 1e-9;
+use super::stats::TOLERANCE;
+use super::tiers::{ServiceModel, Tier, TierFigures, TierSettings};
 
 /// ⌈x⌉ with the §0 tolerance, so 40 × 1/40 needs 1 CSM, not 2. Negative and NaN give 0.
 pub fn headcount_of(fte: f64) -> u32 {
@@ -26,21 +26,8 @@ pub fn reaches(amount: f64, threshold: f64) -> bool {
     amount >= threshold - TOLERANCE * threshold.abs().max(1.0)
 }
 
-/// How a tier is served (服务模式). Shared with the tier settings.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ServiceModel {
-    /// 高接触: a named CSM per account.
-    #[default]
-    HighTouch,
-    /// 低接触: a CSM for many accounts, few proactive contacts.
-    LowTouch,
-    /// 自动化: automation; people only for at-risk cases (always pooled).
-    TechTouch,
-}
-
-/// One tier's covered book and its staffing ratios, as the page aggregates them.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// One tier's covered book and its staffing ratios.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TierLoad {
     /// Active accounts in the tier. A float because projections carry fractional accounts.
     pub accounts: f64,
@@ -50,6 +37,35 @@ pub struct TierLoad {
     pub accounts_per_csm: f64,
     /// The tier's own ARR per CSM; `None` uses the global one.
     pub arr_per_csm: Option<f64>,
+    /// Hours per account a year; when set, the needs-based method derives the tier's accounts
+    /// per CSM from effort instead of `accounts_per_csm`.
+    pub hours_per_account: Option<f64>,
+}
+
+impl TierLoad {
+    pub fn from_tier(tier: &Tier, accounts: usize, arr: f64) -> Self {
+        TierLoad {
+            accounts: accounts as f64,
+            arr,
+            service_model: tier.service_model,
+            accounts_per_csm: tier.accounts_per_csm,
+            arr_per_csm: tier.arr_per_csm,
+            hours_per_account: tier.hours_per_account,
+        }
+    }
+}
+
+/// The capacity inputs of every tier: its settings with its active accounts and ARR.
+pub fn tier_loads(tiers: &TierSettings, figures: &[TierFigures]) -> Vec<TierLoad> {
+    tiers
+        .tiers
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let f = figures.get(i).copied().unwrap_or_default();
+            TierLoad::from_tier(t, f.accounts, f.arr)
+        })
+        .collect()
 }
 
 /// The ARR-per-CSM presets the seed names.
@@ -115,9 +131,6 @@ pub struct CapacitySettings {
     /// (also the tier trigger's threshold: 300–500K covers a CSM's cost).
     pub dedicated_threshold: f64,
     pub effort: Effort,
-    /// Per tier (by index), hours per account a year; `Some` derives the tier's accounts per
-    /// CSM from effort instead of the tier's own ratio in the needs-based method.
-    pub hours_per_account: Vec<Option<f64>>,
 }
 
 impl Default for CapacitySettings {
@@ -126,15 +139,14 @@ impl Default for CapacitySettings {
             arr_per_csm: 2_000_000.0,
             dedicated_threshold: 400_000.0,
             effort: Effort::default(),
-            hours_per_account: Vec::new(),
         }
     }
 }
 
 impl CapacitySettings {
-    /// The accounts per CSM the needs-based method uses for tier `index`.
-    pub fn accounts_per_csm(&self, index: usize, tier: &TierLoad) -> f64 {
-        match self.hours_per_account.get(index).copied().flatten() {
+    /// The accounts per CSM the needs-based method uses for a tier.
+    pub fn accounts_per_csm(&self, tier: &TierLoad) -> f64 {
+        match tier.hours_per_account {
             Some(hours) if hours > 0.0 => self.effort.hours_a_year() / hours,
             _ => tier.accounts_per_csm,
         }
@@ -216,9 +228,8 @@ pub fn arr_rule_fte(tiers: &[TierLoad], settings: &CapacitySettings) -> Capacity
 pub fn needs_based_fte(tiers: &[TierLoad], settings: &CapacitySettings) -> CapacityResult {
     let per_tier: Vec<TierCapacity> = tiers
         .iter()
-        .enumerate()
-        .map(|(i, t)| TierCapacity {
-            fte: per(t.accounts, settings.accounts_per_csm(i, t)),
+        .map(|t| TierCapacity {
+            fte: per(t.accounts, settings.accounts_per_csm(t)),
             dedicated: false,
         })
         .collect();
@@ -260,10 +271,17 @@ mod tests {
     use super::*;
 
     fn tier(accounts: f64, arr: f64, model: ServiceModel, apc: f64) -> TierLoad {
-        TierLoad { accounts, arr, service_model: model, accounts_per_csm: apc, arr_per_csm: None }
+        TierLoad {
+            accounts,
+            arr,
+            service_model: model,
+            accounts_per_csm: apc,
+            arr_per_csm: None,
+            hours_per_account: None,
+        }
     }
 
-    /// The default four tiers: 12 strategic (1.8M), 50 key (2.1M), 300 growth (3.0M),
+    /// The default four tiers: 12 strategic (1.8M), 50 key (2.1M), 300 growth (300K),
     /// 2,000 long tail (4.0M).
     fn book() -> Vec<TierLoad> {
         vec![
@@ -309,13 +327,33 @@ mod tests {
     #[test]
     fn needs_based_can_derive_ratio_from_effort() {
         // 1,200 hours a year / 30 hours per account = 40 accounts per CSM for tier 0.
-        let s = CapacitySettings { hours_per_account: vec![Some(30.0)], ..Default::default() };
-        let r = needs_based_fte(&book(), &s);
+        let mut tiers = book();
+        tiers[0].hours_per_account = Some(30.0);
+        let r = needs_based_fte(&tiers, &CapacitySettings::default());
         assert!((r.tiers[0].fte - 0.3).abs() < 1e-12);
         assert!((r.fte - (0.3 + 1.25 + 1.5 + 2.0)).abs() < 1e-12);
         // A zero entry falls back to the tier's ratio instead of dividing by zero.
-        let s = CapacitySettings { hours_per_account: vec![Some(0.0)], ..Default::default() };
-        assert!((needs_based_fte(&book(), &s).tiers[0].fte - 1.2).abs() < 1e-12);
+        tiers[0].hours_per_account = Some(0.0);
+        assert!(
+            (needs_based_fte(&tiers, &CapacitySettings::default()).tiers[0].fte - 1.2).abs()
+                < 1e-12
+        );
+    }
+
+    #[test]
+    fn loads_from_tier_settings() {
+        let mut settings = TierSettings::default();
+        settings.tiers[1].arr_per_csm = Some(1_000_000.0);
+        settings.tiers[2].hours_per_account = Some(12.0);
+        let figures = [TierFigures { accounts: 12, arr: 1_800_000.0, ..Default::default() }];
+        let loads = tier_loads(&settings, &figures);
+        assert_eq!(loads.len(), 4);
+        assert_eq!(loads[0], tier(12.0, 1_800_000.0, ServiceModel::HighTouch, 10.0));
+        // Tiers the figures do not cover are empty.
+        assert_eq!((loads[1].accounts, loads[1].arr), (0.0, 0.0));
+        assert_eq!(loads[1].arr_per_csm, Some(1_000_000.0));
+        assert_eq!(loads[2].hours_per_account, Some(12.0));
+        assert_eq!(loads[3].service_model, ServiceModel::TechTouch);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::capacity::{reaches, TOLERANCE};
+use super::capacity::reaches;
+use super::stats::TOLERANCE;
 
 /// From `from_rate` (a logo renewal rate, inclusive) up to the next band's `from_rate`.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

@@ -91,7 +91,7 @@ pub fn project_tiers(base: &[TierLoad], growth: &[TierGrowth], horizon: u32) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::capacity::ServiceModel;
+    use crate::domain::tiers::ServiceModel;
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9
@@ -104,6 +104,7 @@ mod tests {
             service_model: ServiceModel::HighTouch,
             accounts_per_csm: apc,
             arr_per_csm: None,
+            hours_per_account: None,
         }]
     }
 

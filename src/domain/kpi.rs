@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::capacity::TOLERANCE;
+use super::stats::TOLERANCE;
 
 /// Attainment is capped so one strong dimension cannot hide a weak one.
 pub const ATTAINMENT_CAP: f64 = 1.2;

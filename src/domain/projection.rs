@@ -3,10 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::capacity::{
-    headcount_of, required_fte, CapacityMethod, CapacitySettings, TierLoad, TOLERANCE,
-};
+use super::capacity::{headcount_of, required_fte, CapacityMethod, CapacitySettings, TierLoad};
 use super::growth::{monthly_rate, project_tiers, TierGrowth};
+use super::stats::TOLERANCE;
 
 pub const MIN_HORIZON_MONTHS: u32 = 12;
 pub const MAX_HORIZON_MONTHS: u32 = 36;
@@ -213,7 +212,8 @@ pub fn project(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::capacity::ServiceModel;
+    use crate::domain::capacity::tier_loads;
+    use crate::domain::tiers::{ServiceModel, TierFigures, TierSettings};
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9
@@ -226,6 +226,7 @@ mod tests {
             service_model: ServiceModel::HighTouch,
             accounts_per_csm: apc,
             arr_per_csm: None,
+            hours_per_account: None,
         }]
     }
 
@@ -440,24 +441,15 @@ mod tests {
         let arrs: Vec<f64> = (0..10_000).map(|i| f64::from(i % 997) * 250.0).collect();
         let start = std::time::Instant::now();
         let runs = 200;
+        let settings = TierSettings::default();
         for _ in 0..runs {
-            let mut tiers = vec![TierLoad::default(); 4];
-            for (t, apc) in tiers.iter_mut().zip([10.0, 40.0, 200.0, 1_000.0]) {
-                t.accounts_per_csm = apc;
-            }
+            let mut figures = vec![TierFigures::default(); settings.tiers.len()];
             for &a in &arrs {
-                let i = if a >= 100_000.0 {
-                    0
-                } else if a >= 20_000.0 {
-                    1
-                } else if a >= 5_000.0 {
-                    2
-                } else {
-                    3
-                };
-                tiers[i].accounts += 1.0;
-                tiers[i].arr += a;
+                let f = &mut figures[settings.tier_for_amount(a)];
+                f.accounts += 1;
+                f.arr += a;
             }
+            let tiers = tier_loads(&settings, &figures);
             let g = TierGrowth {
                 new_logos_per_month: 20.0,
                 avg_new_arr: 10_000.0,

@@ -101,7 +101,7 @@ pub fn compare(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::capacity::ServiceModel;
+    use crate::domain::tiers::ServiceModel;
 
     #[test]
     fn comparison_takes_two_to_four() {
@@ -111,6 +111,7 @@ mod tests {
             service_model: ServiceModel::HighTouch,
             accounts_per_csm: 10.0,
             arr_per_csm: None,
+            hours_per_account: None,
         }];
         let mut a = Scenario { name: "2M".into(), ..Default::default() };
         a.projection.team.current_csms = 2.0;

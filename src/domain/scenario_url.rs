@@ -150,14 +150,6 @@ impl Scenario {
                 parts.push(format!("{key}={x}"));
             }
         }
-        if c.hours_per_account.iter().any(Option::is_some) {
-            let list: Vec<String> = c
-                .hours_per_account
-                .iter()
-                .map(|h| h.map_or(String::new(), |x| x.to_string()))
-                .collect();
-            parts.push(format!("hpa={}", list.join(",")));
-        }
         if !p.tiers.is_empty() {
             let list: Vec<String> = p
                 .tiers
@@ -228,16 +220,6 @@ impl Scenario {
                 }
                 "rp" => p.team.ramp_months = months(key, value, 0..=MAX_MONTHS_SETTING)?,
                 "lt" => p.team.lead_time_months = months(key, value, 0..=MAX_MONTHS_SETTING)?,
-                "hpa" => {
-                    let list: Vec<&str> = value.split(',').collect();
-                    if list.len() > MAX_TIERS {
-                        return Err(ScenarioUrlError::TooManyTiers(list.len()));
-                    }
-                    c.hours_per_account = list
-                        .into_iter()
-                        .map(|h| if h.is_empty() { Ok(None) } else { number(key, h).map(Some) })
-                        .collect::<Result<_, _>>()?;
-                }
                 "t" => p.tiers = tiers(value)?,
                 _ => {}
             }
@@ -282,7 +264,7 @@ mod tests {
     fn sample() -> Scenario {
         let mut s = Scenario { name: "激进 plan & more=1".into(), ..Default::default() };
         s.capacity.arr_per_csm = 1_000_000.0;
-        s.capacity.hours_per_account = vec![None, Some(12.5)];
+        s.capacity.effort.utilization = 0.8;
         s.projection.method = CapacityMethod::NeedsBased;
         s.projection.horizon_months = 24;
         s.projection.team.current_csms = 3.5;

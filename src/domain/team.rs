@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::capacity::TOLERANCE;
+use super::book::Book;
+use super::snapshot::Snapshot;
+use super::stats::TOLERANCE;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -66,6 +68,28 @@ pub struct OwnedAccount {
     pub owner: String,
     pub tier: usize,
     pub arr: f64,
+}
+
+/// The active accounts of the book with their index in it, for `owner_loads` and `rebalance`
+/// (whose `Move::account` indexes the list passed in, so the page maps it back through these).
+pub fn owned_accounts(book: &Book, snapshot: &Snapshot) -> Vec<(usize, OwnedAccount)> {
+    snapshot
+        .active()
+        .filter_map(|(i, view)| {
+            let owner = book.accounts.get(i)?.owner.clone();
+            Some((i, OwnedAccount { owner, tier: view.tier, arr: view.arr }))
+        })
+        .collect()
+}
+
+/// The distinct non-empty owners of active accounts (for `csm_headcount` while the roster is
+/// empty).
+pub fn active_owners<'a>(book: &'a Book, snapshot: &Snapshot) -> BTreeSet<&'a str> {
+    snapshot
+        .active()
+        .filter_map(|(i, _)| book.accounts.get(i).map(|a| a.owner.as_str()))
+        .filter(|o| !o.trim().is_empty())
+        .collect()
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -369,5 +393,44 @@ mod tests {
             }
         }
         assert!(total_moves > 100, "the books should call for moves: {total_moves}");
+    }
+
+    #[test]
+    fn owners_from_the_book_skip_churned_accounts() {
+        use crate::domain::book::{Account, AsOfRules, Outcome, Term};
+        use crate::domain::health::HealthSettings;
+        use crate::domain::tiers::TierSettings;
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let account = |owner: &str, arr: f64, outcome| Account {
+            owner: owner.into(),
+            terms: vec![Term { start: d("2025-01-01"), end: d("2025-12-31"), arr, outcome }],
+            ..Default::default()
+        };
+        let book = Book {
+            accounts: vec![
+                account("Ann", 150_000.0, Outcome::Open),
+                account("Bob", 30_000.0, Outcome::Churned(d("2025-03-01"))),
+                account("", 1_000.0, Outcome::Open),
+                account("Ann", 6_000.0, Outcome::Open),
+            ],
+        };
+        let snap = Snapshot::new(
+            &book,
+            d("2025-06-01"),
+            &AsOfRules::default(),
+            &HealthSettings::default(),
+            &TierSettings::default(),
+        );
+        let owned = owned_accounts(&book, &snap);
+        assert_eq!(
+            owned,
+            vec![
+                (0, acct("Ann", 0, 150_000.0)),
+                (2, acct("", 3, 1_000.0)),
+                (3, acct("Ann", 2, 6_000.0)),
+            ]
+        );
+        assert_eq!(active_owners(&book, &snap).into_iter().collect::<Vec<_>>(), vec!["Ann"]);
+        assert_eq!(csm_headcount(&[], active_owners(&book, &snap)), 1.0);
     }
 }

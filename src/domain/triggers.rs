@@ -2,7 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::capacity::{reaches, TOLERANCE};
+use super::book::Book;
+use super::capacity::reaches;
+use super::snapshot::Snapshot;
+use super::stats::TOLERANCE;
+use super::team::{Person, Role};
 
 /// Thresholds of trigger (a). Trigger (b)'s threshold is the capacity settings'
 /// `dedicated_threshold`: the same "a tier that pays for its CSM" figure.
@@ -29,6 +33,25 @@ pub struct TierOwnership {
     pub active_accounts: usize,
     /// Active accounts of the tier owned by a CSM.
     pub owned_by_csm: usize,
+}
+
+/// Each tier's ARR, active accounts and those a CSM owns. A CSM is a roster person with the
+/// CSM role; while the roster is empty, any named owner (as for the CSM headcount, §7).
+pub fn tier_ownership(book: &Book, snapshot: &Snapshot, roster: &[Person]) -> Vec<TierOwnership> {
+    let is_csm = |owner: &str| {
+        !owner.trim().is_empty()
+            && (roster.is_empty()
+                || roster.iter().any(|p| p.role == Role::Csm && p.name.trim() == owner.trim()))
+    };
+    let mut tiers = vec![TierOwnership::default(); snapshot.tier_count];
+    for (i, view) in snapshot.active() {
+        if let (Some(t), Some(a)) = (tiers.get_mut(view.tier), book.accounts.get(i)) {
+            t.arr += view.arr;
+            t.active_accounts += 1;
+            t.owned_by_csm += usize::from(is_csm(&a.owner));
+        }
+    }
+    tiers
 }
 
 /// Why the book says to hire; numbers kept as data so either language can phrase it.
@@ -147,5 +170,57 @@ mod tests {
     fn a_zero_threshold_does_not_alert_on_an_empty_tier() {
         let tiers = [TierOwnership::default()];
         assert!(hiring_alerts(&s(), 0.0, 0.0, &[], &tiers).is_empty());
+    }
+
+    #[test]
+    fn ownership_from_the_book() {
+        use crate::domain::book::{Account, AsOfRules, Outcome, Term};
+        use crate::domain::health::HealthSettings;
+        use crate::domain::tiers::TierSettings;
+        let d = |s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let account = |owner: &str, arr: f64| Account {
+            owner: owner.into(),
+            terms: vec![Term {
+                start: d("2025-01-01"),
+                end: d("2025-12-31"),
+                arr,
+                outcome: Outcome::Open,
+            }],
+            ..Default::default()
+        };
+        let book = Book {
+            accounts: vec![
+                account("Ann", 250_000.0),
+                account("", 200_000.0),
+                account("Zed", 30_000.0),
+            ],
+        };
+        let snap = Snapshot::new(
+            &book,
+            d("2025-06-01"),
+            &AsOfRules::default(),
+            &HealthSettings::default(),
+            &TierSettings::default(),
+        );
+        let t = tier_ownership(&book, &snap, &[]);
+        assert_eq!(t.len(), 4);
+        assert_eq!(t[0], TierOwnership { arr: 450_000.0, active_accounts: 2, owned_by_csm: 1 });
+        assert_eq!(t[1], TierOwnership { arr: 30_000.0, active_accounts: 1, owned_by_csm: 1 });
+        // With a roster, only its CSMs count: Ann is renewal BD, so tier 0 is uncovered.
+        let roster = [
+            Person { name: "Ann".into(), role: Role::RenewalBd, ..Default::default() },
+            Person { name: "Zed".into(), ..Default::default() },
+        ];
+        let t = tier_ownership(&book, &snap, &roster);
+        assert_eq!((t[0].owned_by_csm, t[1].owned_by_csm), (0, 1));
+        assert_eq!(
+            hiring_alerts(&s(), 400_000.0, 1.0, &[], &t),
+            vec![HiringAlert::UncoveredTier {
+                tier: 0,
+                tier_arr: 450_000.0,
+                threshold: 400_000.0,
+                accounts: 2
+            }]
+        );
     }
 }
