@@ -1,9 +1,13 @@
 //! Renewal commission (DOMAIN.md §7, 表2-3): the owner's logo renewal rate picks a band, the
 //! band's rate applies to the renewed ARR.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
+use super::book::Book;
 use super::capacity::reaches;
+use super::renewals::{Decision, DueTerm};
 use super::stats::TOLERANCE;
 
 /// From `from_rate` (a logo renewal rate, inclusive) up to the next band's `from_rate`.
@@ -105,6 +109,21 @@ pub struct RenewedTerm {
 pub struct OwnerRenewals {
     pub due_count: usize,
     pub renewed: Vec<RenewedTerm>,
+}
+
+/// Each owner's due set (pass the due set of the default period), churned accounts included,
+/// by owner name (trimmed; "" = unassigned). An owner absent here had nothing due.
+pub fn owner_renewals(book: &Book, due: &[DueTerm]) -> BTreeMap<String, OwnerRenewals> {
+    let mut owners: BTreeMap<String, OwnerRenewals> = BTreeMap::new();
+    for term in due {
+        let Some(account) = book.accounts.get(term.account) else { continue };
+        let entry = owners.entry(account.owner.trim().to_string()).or_default();
+        entry.due_count += 1;
+        if let Decision::Renewed { next_arr, .. } = term.decision {
+            entry.renewed.push(RenewedTerm { arr: term.arr, next_arr });
+        }
+    }
+    owners
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -240,5 +259,41 @@ mod tests {
         s.bands.pop();
         s.split.csm_share = 1.5;
         assert_eq!(s.validate(), Err(CommissionError::CsmShare));
+    }
+
+    #[test]
+    fn owner_renewals_from_the_due_set() {
+        use crate::domain::book::Account;
+        let d = |s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let book = Book {
+            accounts: vec![
+                Account { owner: " Ann ".into(), ..Default::default() },
+                Account { owner: "Bob".into(), ..Default::default() },
+            ],
+        };
+        let term = |account, arr, decision| DueTerm {
+            account,
+            term: 0,
+            end: d("2025-03-31"),
+            arr,
+            decision,
+        };
+        let due = [
+            term(0, 10_000.0, Decision::Renewed { on: d("2025-03-01"), next_arr: 12_000.0 }),
+            term(0, 5_000.0, Decision::Churned(d("2025-03-31"))),
+            term(1, 8_000.0, Decision::Lapsed(d("2025-04-30"))),
+            term(7, 1.0, Decision::Churned(d("2025-03-31"))),
+        ];
+        let owners = owner_renewals(&book, &due);
+        assert_eq!(owners.len(), 2);
+        assert_eq!(
+            owners["Ann"],
+            OwnerRenewals {
+                due_count: 2,
+                renewed: vec![RenewedTerm { arr: 10_000.0, next_arr: 12_000.0 }]
+            }
+        );
+        let bob = commission(&owners["Bob"], &CommissionSettings::default()).unwrap();
+        assert_eq!((bob.logo_rate, bob.amount), (0.0, 0.0));
     }
 }

@@ -2,6 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::book::BookTotals;
+use super::renewals::RenewalTally;
+use super::tiers::TierFigures;
+
 pub const MAX_LIFETIME_YEARS: f64 = 10.0;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -35,6 +39,27 @@ pub struct SegmentFigures {
     pub active_accounts: usize,
     /// §4's logo churn rate over the default period; `None` with no due terms.
     pub logo_churn_rate: Option<f64>,
+}
+
+impl SegmentFigures {
+    /// The whole book: its active accounts and ARR, and the due set of the default period.
+    pub fn overall(totals: &BookTotals, due: &RenewalTally) -> Self {
+        SegmentFigures {
+            arr: totals.arr,
+            active_accounts: totals.active,
+            logo_churn_rate: due.churn_rate(),
+        }
+    }
+}
+
+impl From<&TierFigures> for SegmentFigures {
+    fn from(t: &TierFigures) -> Self {
+        SegmentFigures {
+            arr: t.arr,
+            active_accounts: t.accounts,
+            logo_churn_rate: t.renewals.churn_rate(),
+        }
+    }
 }
 
 /// Each figure is `None` when its inputs are missing, so the page shows "—" rather than 0.
@@ -178,5 +203,18 @@ mod tests {
         // 1,000 / (2,500 × 0.8)
         assert!(close(tiers[1].payback_months, 0.5));
         assert_eq!(EconomicsSettings::default().gross_margin, 0.8);
+    }
+
+    #[test]
+    fn figures_from_the_book() {
+        let due = RenewalTally { due_count: 4, renewed_count: 3, ..Default::default() };
+        let totals = BookTotals { accounts: 12, active: 10, arr: 500_000.0 };
+        let all = SegmentFigures::overall(&totals, &due);
+        assert_eq!(
+            all,
+            SegmentFigures { arr: 500_000.0, active_accounts: 10, logo_churn_rate: Some(0.25) }
+        );
+        let tier = TierFigures { accounts: 2, arr: 10.0, ..Default::default() };
+        assert_eq!(SegmentFigures::from(&tier).logo_churn_rate, None);
     }
 }

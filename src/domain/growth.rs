@@ -3,7 +3,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::book::Book;
 use super::capacity::TierLoad;
+use super::period::Period;
+use super::snapshot::Snapshot;
+use super::stats::Mean;
+use super::tiers::TierFigures;
+
 /// The monthly rate equivalent to an annual one: 1 − (1 − annual)^(1/12). An annual rate of
 /// 100% or more loses everything in the first month; a non-number counts as no change.
 pub fn monthly_rate(annual: f64) -> f64 {
@@ -54,6 +60,34 @@ impl From<BookFigures> for TierGrowth {
             },
         }
     }
+}
+
+/// Each tier's growth defaults from the book as of D: new logos are the accounts whose first
+/// term started in the last 12 months (churned since or not: they were won), in the tier they
+/// are in now; the rates come from the tier's due set (`tiers` from `tier_figures` over the
+/// default period).
+pub fn growth_defaults(book: &Book, snapshot: &Snapshot, tiers: &[TierFigures]) -> Vec<TierGrowth> {
+    let window = Period::last_12_months(snapshot.as_of);
+    let mut new_logos = vec![Mean::default(); tiers.len()];
+    for (account, view) in book.accounts.iter().zip(&snapshot.views) {
+        let first = account.first_term().filter(|t| window.contains(t.start));
+        if let (Some(term), Some(mean)) = (first, new_logos.get_mut(view.tier)) {
+            mean.add(term.arr);
+        }
+    }
+    tiers
+        .iter()
+        .zip(&new_logos)
+        .map(|(t, logos)| {
+            TierGrowth::from(BookFigures {
+                new_logos_last_12_months: logos.n,
+                avg_new_logo_arr: logos.value(),
+                logo_churn_rate: t.renewals.churn_rate(),
+                grr: t.renewals.grr(),
+                nrr: t.renewals.nrr(),
+            })
+        })
+        .collect()
 }
 
 /// The tiers month by month: month 0 is `base`, then each month applies churn, expansion and
@@ -152,5 +186,60 @@ mod tests {
         assert!(close(g.annual_dollar_churn, 0.15));
         assert!(close(g.annual_net_expansion, 0.2));
         assert_eq!(TierGrowth::from(BookFigures::default()), TierGrowth::default());
+    }
+
+    #[test]
+    fn defaults_from_the_book() {
+        use crate::domain::book::{Account, AsOfRules, Outcome, Term};
+        use crate::domain::health::HealthSettings;
+        use crate::domain::renewals::RenewalTally;
+        use crate::domain::tiers::TierSettings;
+        let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let account = |start: &str, arr: f64| Account {
+            terms: vec![Term {
+                start: d(start),
+                end: d("2026-12-31"),
+                arr,
+                outcome: Outcome::Open,
+            }],
+            ..Default::default()
+        };
+        let as_of = d("2025-06-30");
+        // Strategic: two new logos (one started on the window's first day) and an old one;
+        // the window is [2024-07-01, 2025-06-30].
+        let book = Book {
+            accounts: vec![
+                account("2024-07-01", 120_000.0),
+                account("2025-06-30", 180_000.0),
+                account("2024-06-30", 500_000.0),
+                account("2025-01-01", 30_000.0),
+            ],
+        };
+        let settings = TierSettings::default();
+        let snap = Snapshot::new(
+            &book,
+            as_of,
+            &AsOfRules::default(),
+            &HealthSettings::default(),
+            &settings,
+        );
+        let mut figures = vec![TierFigures::default(); 4];
+        figures[0].renewals = RenewalTally {
+            due_count: 4,
+            renewed_count: 3,
+            due_arr: 400.0,
+            kept_arr: 360.0,
+            renewed_arr: 440.0,
+            ..Default::default()
+        };
+        let g = growth_defaults(&book, &snap, &figures);
+        assert_eq!(g.len(), 4);
+        assert!(close(g[0].new_logos_per_month, 2.0 / 12.0));
+        assert!(close(g[0].avg_new_arr, 150_000.0));
+        assert!(close(g[0].annual_logo_churn, 0.25));
+        assert!(close(g[0].annual_dollar_churn, 0.1));
+        assert!(close(g[0].annual_net_expansion, 0.2));
+        assert!(close(g[1].new_logos_per_month, 1.0 / 12.0));
+        assert_eq!(g[2], TierGrowth::default());
     }
 }
