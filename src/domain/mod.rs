@@ -16,6 +16,7 @@ pub mod lifecycle;
 pub mod period;
 pub mod projection;
 pub mod quadrant;
+pub mod rebalance;
 pub mod renewal_calendar;
 pub mod renewals;
 pub mod scenario;
