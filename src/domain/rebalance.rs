@@ -14,12 +14,12 @@ pub struct Move {
     pub to: String,
 }
 
-/// The rebalance proposal: while someone is overloaded, the most loaded of them gives its
-/// lowest-ARR account that fits to the lightest light owner, provided the receiver stays within
-/// the overloaded line. The receiver then sits at or under that line while the giver was over
-/// it, so the highest load never rises; a receiver never becomes a giver and no account moves
-/// twice, so it stops after at most one move per account. It stops when no one is overloaded
-/// or no move fits.
+/// The rebalance proposal: while someone is overloaded, the most loaded of them that can
+/// gives its lowest-ARR account that fits to the lightest light owner, provided the receiver
+/// stays within the overloaded line. The receiver then sits at or under that line while the
+/// giver was over it, so the highest load never rises; a receiver never becomes a giver and no
+/// account moves twice, so it stops after at most one move per account. It stops when no one
+/// is overloaded or no move fits.
 pub fn rebalance(
     accounts: &[OwnedAccount],
     accounts_per_csm: &[f64],

@@ -141,10 +141,15 @@ impl Scenario {
         if p.method != dp.method {
             parts.push(format!("m={}", method_code(p.method)));
         }
+        // Clamped as the projection reads them, so every link this writes is one it reads.
         for (key, x, default) in [
-            ("h", p.horizon_months, dp.horizon_months),
-            ("rp", t.ramp_months, dt.ramp_months),
-            ("lt", t.lead_time_months, dt.lead_time_months),
+            (
+                "h",
+                p.horizon_months.clamp(MIN_HORIZON_MONTHS, MAX_HORIZON_MONTHS),
+                dp.horizon_months,
+            ),
+            ("rp", t.ramp_months.min(MAX_MONTHS_SETTING), dt.ramp_months),
+            ("lt", t.lead_time_months.min(MAX_MONTHS_SETTING), dt.lead_time_months),
         ] {
             if x != default {
                 parts.push(format!("{key}={x}"));
@@ -328,6 +333,14 @@ mod tests {
         assert_eq!(e(&"&".repeat(9_000)), TooLong(9_000));
         // Odd but harmless shapes parse.
         assert!(Scenario::from_query("v=1&&flag&=x&n").is_ok());
+        let mut odd = Scenario::default();
+        odd.projection.horizon_months = 6;
+        odd.projection.team.lead_time_months = 99;
+        let back = Scenario::from_query(&odd.to_query()).unwrap();
+        assert_eq!(
+            (back.projection.horizon_months, back.projection.team.lead_time_months),
+            (12, 36)
+        );
     }
 
     #[test]
