@@ -215,7 +215,7 @@ mod tests {
             ..facts(Kickoff, 300, arr)
         };
         let book = vec![
-            touched(facts(Adoption, 200, 5_000.0), "2025-05-20", Some(30)), // 0: 12 days since touch
+            touched(facts(Adoption, 200, 5_000.0), "2025-05-20", Some(30)), // 0: 12 days ago
             facts(Overdue, -10, 1_000.0),                                   // 1
             facts(Overdue, -20, 500.0),                                     // 2
             facts(Renewal, 30, 10_000.0),                                   // 3
