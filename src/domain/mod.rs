@@ -2,10 +2,13 @@
 
 pub mod board;
 pub mod book;
+pub mod book_edit;
+pub mod book_query;
 pub mod capacity;
 pub mod commission;
 pub mod correlation;
 pub mod dates;
+pub mod draft;
 pub mod economics;
 pub mod funnel;
 pub mod growth;
@@ -27,6 +30,7 @@ pub mod stats;
 pub mod team;
 pub mod tiers;
 pub mod triggers;
+pub mod validate;
 
 #[cfg(test)]
 mod test_support;
