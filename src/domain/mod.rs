@@ -1,6 +1,7 @@
 //! The pure domain: plain data and functions, no Leptos, no web_sys. DOMAIN.md is its contract.
 
 pub mod board;
+pub mod board_matrix;
 pub mod book;
 pub mod book_edit;
 pub mod book_query;
@@ -16,6 +17,7 @@ pub mod health;
 pub mod industry;
 pub mod kpi;
 pub mod lifecycle;
+pub mod owner_book;
 pub mod period;
 pub mod projection;
 pub mod quadrant;
@@ -28,6 +30,7 @@ pub mod settings;
 pub mod snapshot;
 pub mod stats;
 pub mod team;
+pub mod team_edit;
 pub mod tiers;
 pub mod triggers;
 pub mod validate;
