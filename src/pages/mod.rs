@@ -1,10 +1,12 @@
 //! The pages: thin views over memos of the book and settings.
 
+mod board;
 mod book;
 mod not_found;
 mod segments;
 mod settings;
 mod soon;
+mod team;
 
 use leptos::prelude::*;
 
@@ -18,8 +20,8 @@ pub fn render(route: Route) -> AnyView {
         Route::Lifecycle => soon::page(Route::Lifecycle, Msg::SoonLifecycle),
         Route::Renewals => soon::page(Route::Renewals, Msg::SoonRenewals),
         Route::Capacity => soon::page(Route::Capacity, Msg::SoonCapacity),
-        Route::Team => soon::page(Route::Team, Msg::SoonTeam),
-        Route::Board => soon::page(Route::Board, Msg::SoonBoard),
+        Route::Team => view! { <team::TeamPage /> }.into_any(),
+        Route::Board => view! { <board::BoardPage /> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage /> }.into_any(),
         Route::NotFound => view! { <not_found::NotFoundPage /> }.into_any(),
     }

@@ -1,0 +1,214 @@
+//! Renewal commission: the period, the bands, the optional split with sales, and each
+//! owner's commission.
+
+use leptos::prelude::*;
+
+use super::TeamData;
+use crate::app::AppState;
+use crate::components::data_value;
+use crate::domain::commission::{CommissionBand, CommissionError};
+use crate::domain::dates::iso;
+use crate::domain::period::PeriodChoice;
+use crate::domain::team_edit::{number_text, parse_number, parse_percent, percent_text};
+use crate::i18n::{fill, fmt_count, fmt_money, fmt_percent, t, Lang, Msg};
+
+fn error_text(lang: Lang, e: CommissionError) -> &'static str {
+    t(lang, match e {
+        CommissionError::BandStart(_) => Msg::ErrBandStart,
+        CommissionError::BandRate(_) => Msg::ErrBandRate,
+        CommissionError::SameStart(_) => Msg::ErrSameStart,
+        CommissionError::CsmShare => Msg::ErrShare,
+    })
+}
+
+#[component]
+pub fn Commissions() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let data = expect_context::<TeamData>();
+    let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
+    let choice = move || state.settings.with(|s| match s.renewal_period {
+        PeriodChoice::Last12Months => "last12",
+        PeriodChoice::ThisQuarter => "this_quarter",
+        PeriodChoice::LastQuarter => "last_quarter",
+        _ => "other",
+    });
+    let on_period = move |ev| {
+        let p = match event_target_value(&ev).as_str() {
+            "last12" => PeriodChoice::Last12Months,
+            "this_quarter" => PeriodChoice::ThisQuarter,
+            "last_quarter" => PeriodChoice::LastQuarter,
+            _ => return,
+        };
+        state.settings.update(|s| s.renewal_period = p);
+    };
+    let range = move || {
+        let p = data.period.get();
+        fill(state.t(Msg::PeriodRange), &[("from", &iso(p.from)), ("to", &iso(p.to))])
+    };
+    let options = [("last12", Msg::PeriodLast12), ("this_quarter", Msg::PeriodThisQuarter), ("last_quarter", Msg::PeriodLastQuarter), ("other", Msg::PeriodOther)]
+        .into_iter()
+        .map(|(v, m)| view! { <option value=v selected=move || choice() == v disabled=v == "other">{move || state.t(m)}</option> })
+        .collect_view();
+    let split_on = move || state.settings.with(|s| s.commission.split.enabled);
+    let rows = move || {
+        data.commissions.get().into_iter().map(|r| {
+            let key = format!("owner.{}.commission", r.owner);
+            let c = r.commission;
+            view! {
+                <tr data-testid="commission-row">
+                    <th scope="row">{r.owner.clone()}</th>
+                    <td class="num">{fmt_count(r.renewals.due_count)}</td>
+                    <td class="num">{fmt_count(r.renewals.renewed.len())}</td>
+                    <td class="num">{fmt_percent(c.map(|c| c.logo_rate))}</td>
+                    <td class="num">{fmt_percent(c.map(|c| c.rate))}</td>
+                    <td class="num">{move || c.map(|c| money(c.base)).unwrap_or_else(|| "—".into())}</td>
+                    <td class="num" data-metric=key data-value=data_value(c.map(|c| c.csm_amount))>
+                        {move || match c { Some(c) => money(c.csm_amount), None => state.t(Msg::NothingDue).to_string() }}
+                    </td>
+                    <Show when=split_on><td class="num">{move || c.map(|c| money(c.sales_amount)).unwrap_or_else(|| "—".into())}</td></Show>
+                </tr>
+            }
+        }).collect_view()
+    };
+    let any_due = move || data.commissions.with(|rs| rs.iter().any(|r| r.commission.is_some()));
+    view! {
+        <section class="card" data-testid="commission">
+            <h2>{move || state.t(Msg::CommissionTitle)}</h2>
+            <div class="period">
+                <label for="team-period">{move || state.t(Msg::PeriodLabel)}</label>
+                <select id="team-period" data-testid="team-period" on:change=on_period>{options}</select>
+                <span class="muted">{range}</span>
+            </div>
+            <p class="help">{move || state.t(Msg::PeriodHelp)}</p>
+            <p class="help">{move || state.t(Msg::CommissionHelp)}</p>
+            <Bands />
+            <Split />
+            <Show when=any_due fallback=move || view! { <p class="muted">{move || state.t(Msg::CommissionEmpty)}</p> }>
+                <div class="table-wrap">
+                    <table class="data">
+                        <thead><tr>
+                            <th>{move || state.t(Msg::ColOwner)}</th>
+                            <th class="num">{move || state.t(Msg::ColDue)}</th>
+                            <th class="num">{move || state.t(Msg::ColRenewed)}</th>
+                            <th class="num">{move || state.t(Msg::ColLogoRate)}</th>
+                            <th class="num">{move || state.t(Msg::ColBandRate)}</th>
+                            <th class="num">{move || state.t(Msg::ColRenewedArr)}</th>
+                            <th class="num">{move || state.t(Msg::ColCommission)}</th>
+                            <Show when=split_on><th class="num">{move || state.t(Msg::ColSalesShare)}</th></Show>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// The bands, each a lower-inclusive start and a rate, as percentages.
+#[component]
+fn Bands() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let edit = move |i: usize, f: fn(&mut CommissionBand, f64), v: Option<f64>, bad: RwSignal<bool>| {
+        bad.set(v.is_none());
+        if let Some(v) = v {
+            state.settings.update(|s| {
+                if let Some(b) = s.commission.bands.get_mut(i) {
+                    f(b, v);
+                }
+            });
+        }
+    };
+    let rows = move || {
+        let bands = state.settings.with(|s| s.commission.bands.clone());
+        bands.into_iter().enumerate().map(|(i, b)| {
+            let (from_bad, rate_bad) = (RwSignal::new(false), RwSignal::new(false));
+            view! {
+                <tr data-testid=format!("band-{i}")>
+                    <td class="input-cell">"≥ "
+                        <input type="text" inputmode="decimal" size="5" aria-label=move || state.t(Msg::BandFrom)
+                            aria-invalid=move || from_bad.get().to_string() data-testid=format!("band-{i}-from")
+                            prop:value=percent_text(b.from_rate)
+                            on:change=move |ev| edit(i, |b, v| b.from_rate = v, parse_percent(&event_target_value(&ev)), from_bad) />"%"
+                        <Show when=move || from_bad.get()><p class="field-error" role="alert">{move || state.t(Msg::ErrBandStart)}</p></Show>
+                    </td>
+                    <td class="input-cell">
+                        <input type="text" inputmode="decimal" size="5" aria-label=move || state.t(Msg::BandRate)
+                            aria-invalid=move || rate_bad.get().to_string() data-testid=format!("band-{i}-rate")
+                            prop:value=percent_text(b.rate)
+                            on:change=move |ev| {
+                                let v = parse_number(&event_target_value(&ev)).filter(|v| *v >= 0.0).map(|v| v / 100.0);
+                                edit(i, |b, v| b.rate = v, v, rate_bad)
+                            } />"%"
+                        <Show when=move || rate_bad.get()><p class="field-error" role="alert">{move || state.t(Msg::ErrBandRate)}</p></Show>
+                    </td>
+                    <td><button type="button" class="btn small" on:click=move |_| state.settings.update(|s| {
+                        if i < s.commission.bands.len() { s.commission.bands.remove(i); }
+                    })>{move || state.t(Msg::Remove)}</button></td>
+                </tr>
+            }
+        }).collect_view()
+    };
+    let add = move |_| state.settings.update(|s| {
+        let top = s.commission.bands.iter().map(|b| b.from_rate).fold(0.0, f64::max);
+        let last_rate = s.commission.bands.iter().map(|b| b.rate).fold(0.0, f64::max);
+        s.commission.bands.push(CommissionBand { from_rate: ((top + 1.0) / 2.0 * 100.0).round() / 100.0, rate: last_rate });
+    });
+    let error = move || {
+        let lang = state.lang.get();
+        state.settings.with(|s| s.commission.validate().err()).map(|e| view! { <p class="notice error" role="alert">{error_text(lang, e)}</p> })
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="data bands" data-testid="bands">
+                <thead><tr>
+                    <th>{move || state.t(Msg::BandFrom)}</th>
+                    <th>{move || state.t(Msg::BandRate)}</th>
+                    <th></th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <button type="button" class="btn small" on:click=add>{move || state.t(Msg::AddBand)}</button>
+        {error}
+    }
+}
+
+/// The optional split with sales above an ARR threshold.
+#[component]
+fn Split() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (threshold_bad, share_bad) = (RwSignal::new(false), RwSignal::new(false));
+    let split = move || state.settings.with(|s| s.commission.split.clone());
+    view! {
+        <fieldset class="split">
+            <label class="check">
+                <input type="checkbox" data-testid="split-enabled" prop:checked=move || split().enabled
+                    on:change=move |ev| { let on = event_target_checked(&ev); state.settings.update(|s| s.commission.split.enabled = on) } />
+                {move || state.t(Msg::SplitEnable)}
+            </label>
+            <Show when=move || split().enabled>
+                <p class="help">{move || state.t(Msg::SplitHelp)}</p>
+                <label>{move || state.t(Msg::SplitThreshold)}" "
+                    <input type="text" inputmode="decimal" size="10" data-testid="split-threshold"
+                        aria-invalid=move || threshold_bad.get().to_string()
+                        prop:value=move || number_text(split().arr_threshold)
+                        on:change=move |ev| match parse_number(&event_target_value(&ev)).filter(|v| *v >= 0.0) {
+                            Some(v) => { threshold_bad.set(false); state.settings.update(|s| s.commission.split.arr_threshold = v) }
+                            None => threshold_bad.set(true),
+                        } />
+                </label>
+                <Show when=move || threshold_bad.get()><p class="field-error" role="alert">{move || state.t(Msg::ErrNegative)}</p></Show>
+                <label>{move || state.t(Msg::SplitCsmShare)}" "
+                    <input type="text" inputmode="decimal" size="5" data-testid="split-share"
+                        aria-invalid=move || share_bad.get().to_string()
+                        prop:value=move || percent_text(split().csm_share)
+                        on:change=move |ev| match parse_percent(&event_target_value(&ev)) {
+                            Some(v) => { share_bad.set(false); state.settings.update(|s| s.commission.split.csm_share = v) }
+                            None => share_bad.set(true),
+                        } />
+                </label>
+                <Show when=move || share_bad.get()><p class="field-error" role="alert">{move || state.t(Msg::ErrShare)}</p></Show>
+            </Show>
+        </fieldset>
+    }
+}

@@ -1,0 +1,163 @@
+//! Each owner's book (accounts, ARR, health mix, renewals due in 90 days, load with its band)
+//! and the unassigned accounts by tier, with a way to give them to someone.
+
+use leptos::prelude::*;
+
+use super::TeamData;
+use crate::app::AppState;
+use crate::components::data_value;
+use crate::domain::health::Band;
+use crate::domain::team::Role;
+use crate::domain::team_edit::{assign_unassigned, set_owners, undo_owners};
+use crate::i18n::{band_label, fill, fmt_count, fmt_money, load_band_class, load_band_label, tier_name, Msg};
+
+fn band_class(b: Band) -> &'static str {
+    match b {
+        Band::Red => "dot red",
+        Band::Yellow => "dot yellow",
+        Band::Green => "dot green",
+        Band::None => "dot none",
+    }
+}
+
+#[component]
+pub fn OwnerBooks() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let data = expect_context::<TeamData>();
+    let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
+    let help = move || {
+        state.settings.with(|s| {
+            fill(state.t(Msg::LoadHelp), &[
+                ("over", &s.load_bands.overloaded_above.to_string()),
+                ("light", &s.load_bands.light_below.to_string()),
+            ])
+        })
+    };
+    let legend = move || {
+        Band::ALL.into_iter().map(|b| view! {
+            <span class="legend-item"><span class=band_class(b)></span>{move || state.t(band_label(b))}</span>
+        }).collect_view()
+    };
+    let rows = move || {
+        data.books.with(|t| t.owners.clone()).into_iter().map(|o| {
+            let key = |k: &str| format!("owner.{}.{k}", o.owner);
+            let mix = Band::ALL.into_iter().map(|b| {
+                let n = o.health.get(b);
+                view! { <span class="mix-item" title=move || state.t(band_label(b))><span class=band_class(b)></span>{fmt_count(n)}</span> }
+            }).collect_view();
+            let (arr, load, band) = (o.arr, o.load, o.band);
+            view! {
+                <tr data-testid="owner-row">
+                    <th scope="row">{o.owner.clone()}</th>
+                    <td class="num" data-metric=key("accounts") data-value=data_value(Some(o.accounts as f64))>{fmt_count(o.accounts)}</td>
+                    <td class="num" data-metric=key("arr") data-value=data_value(Some(arr))>{move || money(arr)}</td>
+                    <td class="mix">{mix}</td>
+                    <td class="num">{fmt_count(o.due_soon_count)}" · "{move || money(o.due_soon_arr)}</td>
+                    <td data-metric=key("load") data-value=data_value(Some(load))>
+                        <span class=format!("load-chip {}", load_band_class(band))>
+                            <span class="load-bar" style=format!("width:{:.0}%", (load / 1.5).clamp(0.0, 1.0) * 100.0)></span>
+                            <span class="load-text">{format!("{load:.2}")}" · "{move || state.t(load_band_label(band))}</span>
+                        </span>
+                    </td>
+                </tr>
+            }
+        }).collect_view()
+    };
+    let has_owners = move || data.books.with(|t| !t.owners.is_empty());
+    view! {
+        <section class="card" data-testid="owner-books">
+            <h2>{move || state.t(Msg::OwnersTitle)}</h2>
+            <p class="help">{help}</p>
+            <Show when=has_owners fallback=move || view! { <p class="muted">{move || state.t(Msg::OwnersEmpty)}</p> }>
+                <p class="legend">{legend}</p>
+                <div class="table-wrap">
+                    <table class="data">
+                        <thead><tr>
+                            <th>{move || state.t(Msg::ColOwner)}</th>
+                            <th class="num">{move || state.t(Msg::BookAccounts)}</th>
+                            <th class="num">{move || state.t(Msg::ColArr)}</th>
+                            <th>{move || state.t(Msg::OwnerHealthMix)}</th>
+                            <th class="num">{move || state.t(Msg::OwnerDueSoon)}</th>
+                            <th>{move || state.t(Msg::OwnerLoad)}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+pub fn UnassignedAccounts() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let data = expect_context::<TeamData>();
+    let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
+    // Who can take accounts: the roster's CSMs and the owners already in the book.
+    let names = Memo::new(move |_| {
+        let mut names: Vec<String> = state.settings.with(|s| {
+            s.roster.iter().filter(|p| p.role == Role::Csm).map(|p| p.name.clone()).collect()
+        });
+        data.books.with(|t| names.extend(t.owners.iter().map(|o| o.owner.clone())));
+        names.sort();
+        names.dedup();
+        names
+    });
+    let assign = move |tier: usize, owner: String| {
+        if owner.trim().is_empty() {
+            return;
+        }
+        let moves = state.book.with_untracked(|b| state.snapshot.with_untracked(|s| assign_unassigned(b, s, tier, &owner)));
+        let mut changes = Vec::new();
+        state.book.update(|b| changes = set_owners(b, &moves));
+        let text = fill(state.t(Msg::AssignedToast), &[("n", &fmt_count(changes.len()))]);
+        let undo = Callback::new(move |_| state.book.update(|b| { undo_owners(b, &changes); }));
+        data.toaster.show(text, Some(undo));
+    };
+    let rows = move || {
+        let lang = state.lang.get();
+        let tiers = state.settings.with(|s| s.tiers.tiers.clone());
+        data.books.with(|t| t.unassigned.clone()).into_iter().enumerate().filter(|(_, u)| u.accounts > 0).map(|(i, u)| {
+            let name = tiers.get(i).map(|t| tier_name(t, lang).to_string()).unwrap_or_default();
+            let owner = RwSignal::new(String::new());
+            view! {
+                <tr data-testid=format!("unassigned-{i}")>
+                    <th scope="row">{name}</th>
+                    <td class="num" data-metric=format!("unassigned.{i}.accounts") data-value=u.accounts.to_string()>{fmt_count(u.accounts)}</td>
+                    <td class="num">{move || money(u.arr)}</td>
+                    <td class="assign">
+                        <input type="text" list="team-owner-names" data-testid=format!("assign-tier-{i}")
+                            aria-label=move || state.t(Msg::AssignTo) placeholder=move || state.t(Msg::AssignTo)
+                            prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev)) />
+                        <button type="button" class="btn small" data-testid=format!("assign-tier-{i}-go")
+                            disabled=move || owner.with(|o| o.trim().is_empty())
+                            on:click=move |_| assign(i, owner.get_untracked())>{move || state.t(Msg::Assign)}</button>
+                    </td>
+                </tr>
+            }
+        }).collect_view()
+    };
+    let none = move || data.books.with(|t| t.unassigned_total() == 0);
+    view! {
+        <section class="card" data-testid="unassigned">
+            <h2>{move || state.t(Msg::UnassignedTitle)}</h2>
+            <Show when=move || !none() fallback=move || view! { <p class="muted">{move || state.t(Msg::UnassignedNone)}</p> }>
+                <p class="help">{move || state.t(Msg::UnassignedHelp)}</p>
+                <datalist id="team-owner-names">
+                    {move || names.get().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
+                </datalist>
+                <div class="table-wrap">
+                    <table class="data">
+                        <thead><tr>
+                            <th>{move || state.t(Msg::ColTier)}</th>
+                            <th class="num">{move || state.t(Msg::BookAccounts)}</th>
+                            <th class="num">{move || state.t(Msg::ColArr)}</th>
+                            <th>{move || state.t(Msg::AssignTo)}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}

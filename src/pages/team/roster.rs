@@ -1,0 +1,186 @@
+//! The roster: people with role, FTE, start date and loaded cost, kept in the settings.
+
+use leptos::prelude::*;
+
+use super::TeamData;
+use crate::app::AppState;
+use crate::components::Metric;
+use crate::domain::dates::iso;
+use crate::domain::team_edit::{PersonDraft, PersonField, PersonProblem, MAX_NAME_CHARS};
+use crate::i18n::{fill, fmt_money, role_from_key, role_key, role_label, t, Lang, Msg, ROLES};
+
+fn problem_text(lang: Lang, p: PersonProblem) -> String {
+    let msg = match p {
+        PersonProblem::Required => Msg::ErrRequired,
+        PersonProblem::TooLong => return fill(t(lang, Msg::ErrTooLong), &[("max", &MAX_NAME_CHARS.to_string())]),
+        PersonProblem::DuplicateName => Msg::ErrDuplicatePerson,
+        PersonProblem::NotANumber => Msg::ErrNotANumber,
+        PersonProblem::FteRange => Msg::ErrFteRange,
+        PersonProblem::NotADate => Msg::ErrNotADate,
+        PersonProblem::Negative => Msg::ErrNegative,
+    };
+    t(lang, msg).to_string()
+}
+
+/// Which person the form is open for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Editing {
+    New,
+    Existing(usize),
+}
+
+#[component]
+pub fn Roster() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let data = expect_context::<TeamData>();
+    let editing = RwSignal::new(None::<Editing>);
+    let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
+    let remove = move |i: usize| {
+        let mut removed = None;
+        state.settings.update(|s| {
+            if i < s.roster.len() {
+                removed = Some(s.roster.remove(i));
+            }
+        });
+        if let Some(person) = removed {
+            let text = fill(state.t(Msg::RosterRemovedToast), &[("name", &person.name)]);
+            let undo = Callback::new(move |_| {
+                let p = person.clone();
+                state.settings.update(|s| {
+                    let at = i.min(s.roster.len());
+                    s.roster.insert(at, p);
+                });
+            });
+            data.toaster.show(text, Some(undo));
+        }
+        editing.set(None);
+    };
+    let rows = move || {
+        state.settings.with(|s| s.roster.clone()).into_iter().enumerate().map(|(i, p)| {
+            let cost = p.loaded_cost.map(money).unwrap_or_else(|| "—".into());
+            view! {
+                <tr data-testid="roster-row">
+                    <td>{p.name.clone()}</td>
+                    <td>{move || state.t(role_label(p.role))}</td>
+                    <td class="num">{format!("{}", p.fte)}</td>
+                    <td>{p.start.map(iso).unwrap_or_else(|| "—".into())}</td>
+                    <td class="num">{cost}</td>
+                    <td class="actions">
+                        <button type="button" class="btn small" on:click=move |_| editing.set(Some(Editing::Existing(i)))>{move || state.t(Msg::Edit)}</button>
+                        <button type="button" class="btn small" on:click=move |_| remove(i)>{move || state.t(Msg::Remove)}</button>
+                    </td>
+                </tr>
+            }
+        }).collect_view()
+    };
+    let has_people = move || state.settings.with(|s| !s.roster.is_empty());
+    view! {
+        <section class="card" data-testid="roster">
+            <h2>{move || state.t(Msg::RosterTitle)}</h2>
+            <div class="metrics">
+                <Metric key="team.csm_headcount" label=Signal::derive(move || state.t(Msg::RosterHeadcount))
+                    value=Signal::derive(move || Some(data.headcount.get()))
+                    display=Signal::derive(move || format!("{}", (data.headcount.get() * 100.0).round() / 100.0)) />
+            </div>
+            <Show when=has_people fallback=move || view! { <p class="muted">{move || state.t(Msg::RosterEmpty)}</p> }>
+                <div class="table-wrap">
+                    <table class="data">
+                        <thead><tr>
+                            <th>{move || state.t(Msg::RosterName)}</th>
+                            <th>{move || state.t(Msg::RosterRole)}</th>
+                            <th class="num">{move || state.t(Msg::RosterFte)}</th>
+                            <th>{move || state.t(Msg::RosterStart)}</th>
+                            <th class="num">{move || state.t(Msg::RosterCost)}</th>
+                            <th></th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </Show>
+            <Show when=move || editing.get().is_none()>
+                <button type="button" class="btn" data-testid="roster-add" on:click=move |_| editing.set(Some(Editing::New))>
+                    {move || state.t(Msg::RosterAdd)}
+                </button>
+            </Show>
+            {move || editing.get().map(|e| view! { <PersonForm editing=e close=Callback::new(move |_| editing.set(None)) /> })}
+        </section>
+    }
+}
+
+#[component]
+fn PersonForm(editing: Editing, close: Callback<()>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let index = match editing {
+        Editing::Existing(i) => Some(i),
+        Editing::New => None,
+    };
+    let start = index
+        .and_then(|i| state.settings.with_untracked(|s| s.roster.get(i).map(PersonDraft::from_person)))
+        .unwrap_or_else(PersonDraft::new);
+    let draft = RwSignal::new(start);
+    let errors = RwSignal::new(Vec::<(PersonField, PersonProblem)>::new());
+    let error_of = move |f: PersonField| {
+        let lang = state.lang.get();
+        errors.with(|es| es.iter().find(|(ef, _)| *ef == f).map(|(_, p)| problem_text(lang, *p)))
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let parsed = state.settings.with_untracked(|s| draft.with_untracked(|d| d.parse(&s.roster, index)));
+        match parsed {
+            Ok(person) => {
+                state.settings.update(|s| match index {
+                    Some(i) if i < s.roster.len() => s.roster[i] = person,
+                    _ => s.roster.push(person),
+                });
+                close.run(());
+            }
+            Err(es) => errors.set(es),
+        }
+    };
+    type Get = fn(&PersonDraft) -> &String;
+    type Set = fn(&mut PersonDraft) -> &mut String;
+    let fields: [(Msg, PersonField, Get, Set, &str, &str); 4] = [
+        (Msg::RosterName, PersonField::Name, |d| &d.name, |d| &mut d.name, "text", ""),
+        (Msg::RosterFte, PersonField::Fte, |d| &d.fte, |d| &mut d.fte, "decimal", "1"),
+        (Msg::RosterStart, PersonField::Start, |d| &d.start, |d| &mut d.start, "numeric", "YYYY-MM-DD"),
+        (Msg::RosterCost, PersonField::LoadedCost, |d| &d.loaded_cost, |d| &mut d.loaded_cost, "decimal", ""),
+    ];
+    let inputs = fields.into_iter().map(|(label, field, get, set, mode, placeholder)| {
+        let id = format!("person-{field:?}");
+        let err = move || error_of(field);
+        view! {
+            <div class="form-field" class:invalid=move || err().is_some()>
+                <label for=id.clone()>{move || state.t(label)}</label>
+                <input id=id.clone() type="text" inputmode=mode placeholder=placeholder
+                    data-testid=format!("person-{field:?}")
+                    aria-invalid=move || err().is_some().to_string()
+                    prop:value=move || draft.with(|d| get(d).clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| *set(d) = v) } />
+                {move || err().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                {(field == PersonField::LoadedCost).then(|| view! { <p class="help">{move || state.t(Msg::RosterCostHelp)}</p> })}
+            </div>
+        }
+    }).collect_view();
+    view! {
+        <form class="person-form" data-testid="person-form" on:submit=on_submit novalidate>
+            <h3>{move || state.t(if index.is_some() { Msg::RosterEditTitle } else { Msg::RosterNewTitle })}</h3>
+            <div class="form-grid">
+                {inputs}
+                <div class="form-field">
+                    <label for="person-role">{move || state.t(Msg::RosterRole)}</label>
+                    <select id="person-role" data-testid="person-role" on:change=move |ev| {
+                        if let Some(r) = role_from_key(&event_target_value(&ev)) { draft.update(|d| d.role = r) }
+                    }>
+                        {ROLES.into_iter().map(|r| view! {
+                            <option value=role_key(r) selected=move || draft.with(|d| d.role == r)>{move || state.t(role_label(r))}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="btn primary" data-testid="person-save">{move || state.t(Msg::Save)}</button>
+                <button type="button" class="btn" on:click=move |_| close.run(())>{move || state.t(Msg::Cancel)}</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,198 @@
+//! The KPI scorecard: a preset, the lines with editable targets and weights, and the
+//! attainment and score of the team and of each owner.
+
+use leptos::prelude::*;
+
+use super::TeamData;
+use crate::app::AppState;
+use crate::components::data_value;
+use crate::domain::kpi::{KpiDimension, KpiLine, LineScore, Score, ScorecardError, ScorecardPreset, Scorecard as Card};
+use crate::domain::team_edit::{number_text, parse_number, parse_target, target_text, target_unit, TargetUnit};
+use crate::i18n::{dimension_label, fill, fmt_money, fmt_percent, preset_label, t, Lang, Msg};
+
+/// An actual in its dimension's unit.
+pub fn actual_text(lang: Lang, d: KpiDimension, v: Option<f64>, currency: &str) -> String {
+    match (v, target_unit(d)) {
+        (None, _) => "—".into(),
+        (Some(v), TargetUnit::Percent) => fmt_percent(Some(v)),
+        (Some(v), TargetUnit::Money) => fmt_money(lang, v, currency),
+        (Some(v), TargetUnit::Points) => format!("{v:.1}"),
+        (Some(v), TargetUnit::Count) => number_text(v),
+    }
+}
+
+fn error_text(lang: Lang, e: ScorecardError) -> String {
+    match e {
+        ScorecardError::WeightsSum { actual } => fill(t(lang, Msg::WeightsSum), &[("sum", &number_text((actual * 100.0).round() / 100.0))]),
+        ScorecardError::InvalidWeight(_) => t(lang, Msg::ErrWeight).into(),
+        ScorecardError::Duplicate(_) => t(lang, Msg::ErrDuplicateDimension).into(),
+    }
+}
+
+#[component]
+pub fn Scorecard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let presets = ScorecardPreset::ALL.into_iter().map(|p| view! {
+        <button type="button" class="btn small" data-testid=format!("preset-{p:?}")
+            aria-pressed=move || state.settings.with(|s| s.scorecard == Card::preset(p)).to_string()
+            on:click=move |_| state.settings.update(|s| s.scorecard = Card::preset(p))>
+            {move || state.t(preset_label(p))}
+        </button>
+    }).collect_view();
+    let status = move || {
+        let lang = state.lang.get();
+        match state.settings.with(|s| s.scorecard.validate()) {
+            Ok(()) => view! { <p class="notice ok" data-testid="weights-status">{t(lang, Msg::WeightsOk)}</p> }.into_any(),
+            Err(e) => view! { <p class="notice error" role="alert" data-testid="weights-status">{error_text(lang, e)}</p> }.into_any(),
+        }
+    };
+    let lines = move || {
+        let n = state.settings.with(|s| s.scorecard.lines.len());
+        (0..n).map(|i| view! { <LineRow index=i /> }).collect_view()
+    };
+    let missing = move || {
+        state.settings.with(|s| KpiDimension::ALL.into_iter().filter(|d| !s.scorecard.lines.iter().any(|l| l.dimension == *d)).collect::<Vec<_>>())
+    };
+    let add = move |ev| {
+        let key = event_target_value(&ev);
+        if let Some(d) = KpiDimension::ALL.into_iter().find(|d| format!("{d:?}") == key) {
+            state.settings.update(|s| s.scorecard.lines.push(KpiLine { dimension: d, target: d.default_target(), weight: 0.0 }));
+        }
+    };
+    view! {
+        <section class="card" data-testid="scorecard">
+            <h2>{move || state.t(Msg::ScorecardTitle)}</h2>
+            <div class="presets" role="group">
+                <span>{move || state.t(Msg::ScorecardPreset)}</span>
+                {presets}
+            </div>
+            <p class="help">{move || state.t(Msg::ScorecardHelp)}</p>
+            <div class="table-wrap">
+                <table class="data">
+                    <thead><tr>
+                        <th>{move || state.t(Msg::ColDimension)}</th>
+                        <th>{move || state.t(Msg::ColTarget)}</th>
+                        <th>{move || state.t(Msg::ColWeight)}</th>
+                        <th class="num">{move || state.t(Msg::ColTeamActual)}</th>
+                        <th class="num">{move || state.t(Msg::ColAttainment)}</th>
+                        <th></th>
+                    </tr></thead>
+                    <tbody>{lines}</tbody>
+                </table>
+            </div>
+            <div class="row-actions">
+                <Show when=move || !missing().is_empty()>
+                    <select data-testid="add-dimension" aria-label=move || state.t(Msg::AddDimension) on:change=add prop:value="">
+                        <option value="">{move || state.t(Msg::AddDimension)}</option>
+                        {move || missing().into_iter().map(|d| view! { <option value=format!("{d:?}")>{move || state.t(dimension_label(d))}</option> }).collect_view()}
+                    </select>
+                </Show>
+            </div>
+            {status}
+            <ScoreTable />
+        </section>
+    }
+}
+
+/// One line of the card: its target and weight as typed, and the team's figures.
+#[component]
+fn LineRow(index: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let data = expect_context::<TeamData>();
+    let line = move || state.settings.with(|s| s.scorecard.lines.get(index).copied());
+    let target_bad = RwSignal::new(false);
+    let weight_bad = RwSignal::new(false);
+    let team_line = move || -> Option<LineScore> {
+        data.scores.with(|r| r.as_ref().ok().and_then(|(_, team)| team.lines.get(index).copied()))
+    };
+    let on_target = move |ev| {
+        let Some(l) = line() else { return };
+        match parse_target(l.dimension, &event_target_value(&ev)) {
+            Some(v) => {
+                target_bad.set(false);
+                state.settings.update(|s| if let Some(x) = s.scorecard.lines.get_mut(index) { x.target = v });
+            }
+            None => target_bad.set(true),
+        }
+    };
+    let on_weight = move |ev| match parse_number(&event_target_value(&ev)).filter(|v| *v >= 0.0) {
+        Some(v) => {
+            weight_bad.set(false);
+            state.settings.update(|s| if let Some(x) = s.scorecard.lines.get_mut(index) { x.weight = v });
+        }
+        None => weight_bad.set(true),
+    };
+    let remove = move |_| state.settings.update(|s| if index < s.scorecard.lines.len() { s.scorecard.lines.remove(index); });
+    move || line().map(|l| {
+        let d = l.dimension;
+        let unit = match target_unit(d) { TargetUnit::Percent => "%", _ => "" };
+        let currency = state.settings.with(|s| s.currency.clone());
+        view! {
+            <tr data-testid=format!("kpi-line-{index}")>
+                <th scope="row">{move || state.t(dimension_label(d))}</th>
+                <td class="input-cell">
+                    <input type="text" inputmode="decimal" size="9" data-testid=format!("kpi-target-{index}")
+                        aria-label=move || state.t(Msg::ColTarget) aria-invalid=move || target_bad.get().to_string()
+                        prop:value=target_text(d, l.target) on:change=on_target />{unit}
+                    <Show when=move || target_bad.get()><p class="field-error" role="alert">{move || state.t(Msg::ErrTarget)}</p></Show>
+                </td>
+                <td class="input-cell">
+                    <input type="text" inputmode="decimal" size="4" data-testid=format!("kpi-weight-{index}")
+                        aria-label=move || state.t(Msg::ColWeight) aria-invalid=move || weight_bad.get().to_string()
+                        prop:value=number_text(l.weight) on:change=on_weight />
+                    <Show when=move || weight_bad.get()><p class="field-error" role="alert">{move || state.t(Msg::ErrWeight)}</p></Show>
+                </td>
+                <td class="num">{move || actual_text(state.lang.get(), d, team_line().and_then(|x| x.actual), &currency)}</td>
+                <td class="num">{move || fmt_percent(team_line().and_then(|x| x.attainment))}</td>
+                <td><button type="button" class="btn small" on:click=remove>{move || state.t(Msg::Remove)}</button></td>
+            </tr>
+        }
+    })
+}
+
+/// Attainment per dimension and the score, for the team and each owner.
+#[component]
+fn ScoreTable() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let data = expect_context::<TeamData>();
+    let row = move |name: String, key: String, score: Score, team: bool| {
+        let lang = state.lang.get();
+        let currency = state.settings.with(|s| s.currency.clone());
+        let cells = score.lines.iter().map(|l| {
+            let title = actual_text(lang, l.dimension, l.actual, &currency);
+            view! { <td class="num" title=title>{fmt_percent(l.attainment)}</td> }
+        }).collect_view();
+        let partial = (score.score.is_some() && score.covered_weight < 100.0 - 1e-6)
+            .then(|| fill(t(lang, Msg::ScorecardPartial), &[("w", &number_text(score.covered_weight))]));
+        view! {
+            <tr class:team-row=team>
+                <th scope="row">{name}</th>
+                {cells}
+                <td class="num score" data-metric=key data-value=data_value(score.score)>
+                    <strong>{score.score.map(|s| format!("{s:.1}")).unwrap_or_else(|| "—".into())}</strong>
+                    {partial.map(|p| view! { <span class="muted small">" ("{p}")"</span> })}
+                </td>
+            </tr>
+        }
+    };
+    move || {
+        let lang = state.lang.get();
+        data.scores.with(|r| r.clone()).ok().map(|(owners, team)| {
+            let heads = team.lines.iter().map(|l| view! { <th class="num">{t(lang, dimension_label(l.dimension))}</th> }).collect_view();
+            let mut rows = vec![row(t(lang, Msg::ScorecardTeam).to_string(), "team.score".into(), team, true)];
+            rows.extend(owners.into_iter().map(|(o, s)| row(o.clone(), format!("owner.{o}.score"), s, false)));
+            view! {
+                <div class="table-wrap">
+                    <table class="data" data-testid="score-table">
+                        <thead><tr>
+                            <th>{t(lang, Msg::ColOwner)}</th>
+                            {heads}
+                            <th class="num">{t(lang, Msg::ColScore)}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+        })
+    }
+}
