@@ -1,6 +1,23 @@
 //! Books in and out (issue 4): CSV import with validation, CSV export, JSON backup, demo book.
+//!
+//! Import is two steps so the user can correct the column mapping in between:
+//! `read_sheet(bytes, encoding)` → `Sheet` (with a guessed `mapping`), then
+//! `import(&sheet, &mapping)` → `ImportReport` (accounts and every rejected row), then
+//! `merge::apply(&book, report.accounts, mode)` for the new book. Nothing is changed until the
+//! caller stores that book.
 
+pub mod accounts;
 pub mod columns;
 pub mod decode;
+pub mod export;
 pub mod parse;
+pub mod report;
+pub mod rows;
 pub mod table;
+
+pub use accounts::import;
+pub use columns::{ColumnMapping, Field};
+pub use decode::Encoding;
+pub use export::export_csv;
+pub use report::{ImportReport, MappingError, Reason, RowError};
+pub use table::{read_sheet, FileError, Sheet, SheetRow};
