@@ -7,9 +7,12 @@
 //! caller stores that book.
 
 pub mod accounts;
+pub mod backup;
 pub mod columns;
 pub mod decode;
+pub mod describe;
 pub mod export;
+pub mod merge;
 pub mod parse;
 pub mod report;
 pub mod rows;
@@ -17,7 +20,10 @@ pub mod table;
 
 pub use accounts::import;
 pub use columns::{ColumnMapping, Field};
+pub use backup::{Backup, BackupError};
 pub use decode::Encoding;
+pub use describe::{describe, summary};
 pub use export::export_csv;
+pub use merge::{apply, MergeCounts, Mode};
 pub use report::{ImportReport, MappingError, Reason, RowError};
 pub use table::{read_sheet, FileError, Sheet, SheetRow};
