@@ -10,6 +10,10 @@ pub mod accounts;
 pub mod backup;
 pub mod columns;
 pub mod decode;
+pub mod demo;
+mod demo_words;
+#[cfg(test)]
+mod demo_tests;
 pub mod describe;
 pub mod export;
 pub mod merge;
