@@ -16,6 +16,8 @@ mod demo_words;
 mod demo_tests;
 pub mod describe;
 pub mod export;
+#[cfg(test)]
+mod fixture_tests;
 pub mod merge;
 pub mod parse;
 pub mod report;
