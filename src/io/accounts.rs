@@ -11,7 +11,7 @@
 //! (every row of it is reported), because importing the rest would invent a different history.
 //! Rows without an id are each an account of their own, with a generated id.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::domain::dates::{add_days, add_months};
 use crate::domain::{Account, Outcome, Term};
@@ -33,55 +33,61 @@ pub fn import(sheet: &Sheet, mapping: &ColumnMapping) -> Result<ImportReport, Ma
     }
     let reader = RowReader::new(&sheet.headers, mapping);
     let mut errors: Vec<RowError> = Vec::new();
-    // Groups of rows by id, in order of first appearance; each read row, or None if rejected.
-    let mut groups: Vec<Vec<(usize, Option<RowData>)>> = Vec::new();
-    let mut group_of: HashMap<String, usize> = HashMap::new();
-    let mut group_ids: Vec<Option<String>> = Vec::new();
+    let n = sheet.rows.len();
+    // Each row read (None if rejected), and its group: the rows sharing an id, numbered in
+    // order of first appearance. A rejected row's id still groups it, so its account is
+    // rejected whole.
+    let mut data: Vec<Option<RowData>> = Vec::with_capacity(n);
+    let mut group_of_row: Vec<usize> = Vec::with_capacity(n);
+    let mut group_of_id: HashMap<&str, usize> = HashMap::new();
+    let mut group_ids: Vec<&str> = Vec::new();
     for row in &sheet.rows {
-        let read = match reader.read(row) {
-            Ok(data) => Some(data),
-            Err(mut errs) => {
-                errors.append(&mut errs);
-                None
-            }
-        };
-        let id = read.as_ref().map_or_else(|| raw_id(&reader, row), |d| d.id.clone());
-        let g = match &id {
-            Some(id) => *group_of.entry(id.clone()).or_insert_with(|| {
-                groups.push(Vec::new());
-                group_ids.push(Some(id.clone()));
-                groups.len() - 1
-            }),
-            None => {
-                groups.push(Vec::new());
-                group_ids.push(None);
-                groups.len() - 1
-            }
-        };
-        groups[g].push((row.line, read));
+        data.push(reader.read(row).map_err(|mut e| errors.append(&mut e)).ok());
+        let id = reader.cell_text(row, Field::Id);
+        let next = group_ids.len();
+        let g = if id.is_empty() { next } else { *group_of_id.entry(id).or_insert(next) };
+        if g == next {
+            group_ids.push(id);
+        }
+        group_of_row.push(g);
+    }
+    // Rows of each group together, in file order (a counting sort: no vector per group).
+    let mut start = vec![0usize; group_ids.len() + 1];
+    for &g in &group_of_row {
+        start[g + 1] += 1;
+    }
+    for g in 0..group_ids.len() {
+        start[g + 1] += start[g];
+    }
+    let mut order = vec![0usize; n];
+    let mut fill = start.clone();
+    for (i, &g) in group_of_row.iter().enumerate() {
+        order[fill[g]] = i;
+        fill[g] += 1;
     }
 
-    let mut used_ids: std::collections::HashSet<String> = group_of.keys().cloned().collect();
-    let mut accounts = Vec::new();
+    // Only files with id-less rows need the set of ids taken.
+    let mut used_ids: Option<HashSet<String>> = None;
+    let mut accounts = Vec::with_capacity(group_ids.len());
     let mut generated_ids = 0;
-    for (rows, id) in groups.into_iter().zip(group_ids) {
-        if let Some(mut account) = build(&reader, rows, &mut errors) {
-            account.id = match id {
-                Some(id) => id,
-                None => {
-                    generated_ids += 1;
-                    generate_id(&account.name, &mut used_ids)
-                }
-            };
-            accounts.push(account);
-        }
+    for (g, id) in group_ids.iter().enumerate() {
+        let rows = &order[start[g]..start[g + 1]];
+        let Some(mut account) = build(&reader, sheet, rows, &mut data, &mut errors) else { continue };
+        account.id = if id.is_empty() {
+            generated_ids += 1;
+            let used = used_ids.get_or_insert_with(|| group_of_id.keys().map(|k| k.to_string()).collect());
+            generate_id(&account.name, used)
+        } else {
+            id.to_string()
+        };
+        accounts.push(account);
     }
 
     errors.sort_by_key(|e| (e.line, e.column.as_ref().and_then(|c| sheet.headers.iter().position(|h| h == c))));
     let mut report = ImportReport {
         accounts,
         errors,
-        rows: sheet.rows.len(),
+        rows: n,
         imported_rows: 0,
         rejected_rows: 0,
         blank_rows: sheet.blank_rows,
@@ -94,77 +100,93 @@ pub fn import(sheet: &Sheet, mapping: &ColumnMapping) -> Result<ImportReport, Ma
     Ok(report)
 }
 
-/// A rejected row's id still groups it with its account, so the account is rejected whole.
-fn raw_id(reader: &RowReader, row: &super::table::SheetRow) -> Option<String> {
-    let c = reader.column_of(Field::Id)?;
-    let id = super::export::unneutralise(row.cells.get(c)?.trim());
-    (!id.is_empty()).then(|| id.to_string())
-}
-
-/// One account from its rows (file order), or `None` after recording why not.
-fn build(reader: &RowReader, rows: Vec<(usize, Option<RowData>)>, errors: &mut Vec<RowError>) -> Option<Account> {
-    let mut rejected: Vec<usize> = rows.iter().filter(|(_, r)| r.is_none()).map(|(l, _)| *l).collect();
-    let mut good: Vec<RowData> = Vec::with_capacity(rows.len());
-    for data in rows.into_iter().filter_map(|(_, r)| r) {
-        let start = data.term.as_ref().map(|t| t.start);
-        if let Some(first) = good.iter().find(|g| g.term.as_ref().map(|t| t.start) == start) {
-            let value = data.term.as_ref().map_or(String::new(), |t| t.start_text.clone());
-            let reason = Reason::DuplicateTerm { first_line: first.line };
-            errors.push(reader.error(data.line, Field::ContractStart, &value, reason));
+/// One account from its rows (indices into the sheet, file order), or `None` after recording
+/// why not. The rows' data is taken out of `data`.
+fn build(
+    reader: &RowReader,
+    sheet: &Sheet,
+    rows: &[usize],
+    data: &mut [Option<RowData>],
+    errors: &mut Vec<RowError>,
+) -> Option<Account> {
+    // Most accounts have one row: no sorting, no cross-row checks.
+    if let [i] = rows {
+        let row = data[*i].take()?;
+        return Some(assemble(row.account, row.term.iter()));
+    }
+    let line = |i: usize| sheet.rows[i].line;
+    let cell = |i: usize, f: Field| reader.cell_text(&sheet.rows[i], f).to_string();
+    let mut first_bad: Option<usize> = rows.iter().filter(|&&i| data[i].is_none()).map(|&i| line(i)).min();
+    let mut good: Vec<(usize, RowData)> = Vec::with_capacity(rows.len());
+    for &i in rows {
+        let Some(row) = data[i].take() else { continue };
+        let start = row.term.as_ref().map(|t| t.start);
+        if let Some((first, _)) = good.iter().find(|(_, g)| g.term.as_ref().map(|t| t.start) == start) {
+            let reason = Reason::DuplicateTerm { first_line: line(*first) };
+            errors.push(reader.error(line(i), Field::ContractStart, &cell(i, Field::ContractStart), reason));
         } else {
-            good.push(data);
+            good.push((i, row));
         }
     }
-    let multi = good.len() > 1;
+    let mut bad_rows: Vec<usize> = Vec::new();
     // Sorted by start; a termless row sorts first and, in a multi-row account, is an error.
-    let mut sorted: Vec<&RowData> = good.iter().collect();
-    sorted.sort_by_key(|d| d.term.as_ref().map(|t| t.start));
-    for (i, data) in sorted.iter().enumerate() {
-        let Some(term) = &data.term else {
+    let mut sorted: Vec<usize> = (0..good.len()).collect();
+    sorted.sort_by_key(|&k| good[k].1.term.as_ref().map(|t| t.start));
+    let multi = good.len() > 1;
+    for (pos, &k) in sorted.iter().enumerate() {
+        let (i, row) = &good[k];
+        let Some(term) = &row.term else {
             if multi {
-                errors.push(reader.error(data.line, Field::ContractStart, "", Reason::Required));
-                rejected.push(data.line);
+                errors.push(reader.error(line(*i), Field::ContractStart, "", Reason::Required));
+                bad_rows.push(*i);
             }
             continue;
         };
-        let Some(prev) = i.checked_sub(1).and_then(|p| sorted[p].term.as_ref().map(|t| (sorted[p].line, t))) else {
+        let Some((prev_i, Some(prev))) = pos.checked_sub(1).map(|p| (good[sorted[p]].0, &good[sorted[p]].1.term)) else {
             continue;
         };
-        let (prev_line, prev) = prev;
-        let (field, value, reason) = if prev.status != Status::Renewed {
-            (Field::ContractStart, term.start_text.clone(), Reason::FollowsUnrenewedTerm { line: prev_line })
+        let prev_line = line(prev_i);
+        let (field, reason) = if prev.status != Status::Renewed {
+            (Field::ContractStart, Reason::FollowsUnrenewedTerm { line: prev_line })
         } else if term.start <= prev.end {
-            (Field::ContractStart, term.start_text.clone(), Reason::OverlapsTerm { line: prev_line })
+            (Field::ContractStart, Reason::OverlapsTerm { line: prev_line })
         } else if Some(term.arr) != prev.renewed_arr {
-            (Field::Arr, term.arr_text.clone(), Reason::DiffersFromRenewedArr { line: prev_line })
+            (Field::Arr, Reason::DiffersFromRenewedArr { line: prev_line })
         } else {
             continue;
         };
-        errors.push(reader.error(data.line, field, &value, reason));
-        rejected.push(data.line);
+        errors.push(reader.error(line(*i), field, &cell(*i, field), reason));
+        bad_rows.push(*i);
     }
-    if let Some(&first_bad) = rejected.iter().min() {
-        for data in good.iter().filter(|d| !rejected.contains(&d.line)) {
-            errors.push(RowError {
-                line: data.line,
-                column: None,
-                field: None,
-                value: String::new(),
-                reason: Reason::AccountRejected { line: first_bad },
-            });
+    for &i in &bad_rows {
+        first_bad = Some(first_bad.map_or(line(i), |b| b.min(line(i))));
+    }
+    if let Some(first_bad) = first_bad {
+        for (i, _) in good.iter().filter(|(i, _)| !bad_rows.contains(i)) {
+            let reason = Reason::AccountRejected { line: first_bad };
+            errors.push(RowError { line: line(*i), column: None, field: None, value: String::new(), reason });
         }
         return None;
     }
-    let first = good.first()?;
-    let mut account = first.account.clone();
-    account.terms = sorted.iter().filter_map(|d| d.term.as_ref()).map(to_term).collect();
-    if let Some(last) = sorted.last().and_then(|d| d.term.as_ref()) {
+    // Account-level fields from the account's first row in the file.
+    let account = std::mem::take(&mut good.first_mut()?.1.account);
+    Some(assemble(account, sorted.iter().filter_map(|&k| good[k].1.term.as_ref())))
+}
+
+/// The account with its terms, sorted, plus the term a renewed last row implies.
+fn assemble<'a>(mut account: Account, terms: impl Iterator<Item = &'a TermRow>) -> Account {
+    let mut last: Option<&TermRow> = None;
+    for t in terms {
+        account.terms.push(to_term(t));
+        last = Some(t);
+    }
+    if let Some(last) = last {
         if let (Status::Renewed, Some(arr)) = (last.status, last.renewed_arr) {
             let (start, end) = next_term_dates(last.start, last.end);
             account.terms.push(Term { start, end, arr, outcome: Outcome::Open });
         }
     }
-    Some(account)
+    account
 }
 
 fn to_term(t: &TermRow) -> Term {
@@ -191,7 +213,7 @@ pub fn next_term_dates(start: NaiveDate, end: NaiveDate) -> (NaiveDate, NaiveDat
 
 /// A stable id for an account the file gave none: from its name, so importing the same file
 /// twice gives the same ids (and merging by id then agrees with merging by name).
-fn generate_id(name: &str, used: &mut std::collections::HashSet<String>) -> String {
+fn generate_id(name: &str, used: &mut HashSet<String>) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for b in name.trim().to_lowercase().bytes() {
         hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
@@ -235,14 +257,14 @@ mod tests {
 
     #[test]
     fn generated_ids_are_stable_and_distinct() {
-        let mut used = std::collections::HashSet::new();
+        let mut used = HashSet::new();
         let a = generate_id("Acme", &mut used);
         let b = generate_id(" acme ", &mut used);
         let c = generate_id("Other", &mut used);
         assert_eq!(b, format!("{a}-2"));
         assert_ne!(a, c);
         assert!(a.starts_with("gen-") && a.len() == 16, "{a}");
-        let mut again = std::collections::HashSet::new();
+        let mut again = HashSet::new();
         assert_eq!(generate_id("Acme", &mut again), a);
     }
 }

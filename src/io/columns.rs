@@ -32,7 +32,8 @@ pub enum Field {
 }
 
 impl Field {
-    /// In the order of DOMAIN.md §1, which is also the order export writes.
+    /// In the order of DOMAIN.md §1, which is also the order export writes, and the order of
+    /// declaration (code indexes tables by `field as usize`).
     pub const ALL: [Field; 22] = [
         Field::Id,
         Field::Name,
@@ -217,7 +218,8 @@ mod tests {
 
     #[test]
     fn every_field_round_trips_its_headers() {
-        for f in Field::ALL {
+        for (i, f) in Field::ALL.into_iter().enumerate() {
+            assert_eq!(f as usize, i);
             assert_eq!(Field::from_header(f.header()), Some(f));
             for z in f.zh_headers() {
                 assert_eq!(Field::from_header(z), Some(f), "{z}");

@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub mod backup;
+pub mod bench;
 pub mod columns;
 pub mod decode;
 pub mod demo;
@@ -21,6 +22,8 @@ mod fixture_tests;
 pub mod merge;
 pub mod parse;
 pub mod report;
+#[cfg(test)]
+mod roundtrip_tests;
 pub mod rows;
 pub mod table;
 
@@ -33,3 +36,18 @@ pub use export::export_csv;
 pub use merge::{apply, MergeCounts, Mode};
 pub use report::{ImportReport, MappingError, Reason, RowError};
 pub use table::{read_sheet, FileError, Sheet, SheetRow};
+
+/// Why a file gave no report at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportFailure {
+    File(FileError),
+    Mapping(MappingError),
+}
+
+/// The whole import in one call, with the guessed mapping: decode, split, map, validate and
+/// build accounts. The UI uses the two steps instead when the user edits the mapping; the
+/// benchmark harness times this.
+pub fn import_bytes(bytes: &[u8], force: Option<Encoding>) -> Result<ImportReport, ImportFailure> {
+    let sheet = read_sheet(bytes, force).map_err(ImportFailure::File)?;
+    import(&sheet, &sheet.mapping).map_err(ImportFailure::Mapping)
+}

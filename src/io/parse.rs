@@ -31,6 +31,12 @@ pub const MAX_EXCEL_SERIAL: i64 = 2_958_465;
 
 /// Spreadsheets pad with ordinary, no-break and ideographic spaces alike.
 fn trim_cell(s: &str) -> &str {
+    // Most cells need no trimming; checking the two ends' bytes is much cheaper than the
+    // char-by-char search (imports of 100,000 rows call this millions of times).
+    let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    if plain(s.as_bytes().first()) && plain(s.as_bytes().last()) {
+        return s;
+    }
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
 }
 
@@ -42,6 +48,10 @@ pub fn round_cents(x: f64) -> f64 {
 /// end; the result is rounded to cents.
 pub fn parse_amount(s: &str) -> Result<f64, ValueError> {
     let mut rest = trim_cell(s);
+    if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        let value = plain_number(rest).ok_or(ValueError::NotANumber)?;
+        return if value > MAX_AMOUNT { Err(ValueError::TooLarge) } else { Ok(round_cents(value)) };
+    }
     if let Some(r) = rest.strip_prefix('-') {
         // A minus sign in front of an otherwise valid amount is a clearer error than "not a number".
         return match parse_amount(r) {
@@ -142,6 +152,9 @@ pub fn parse_count(s: &str) -> Result<u32, ValueError> {
 /// A trailing time of day (`2025/3/5 0:00`, as Excel writes date-times) is ignored.
 pub fn parse_date(s: &str) -> Result<NaiveDate, ValueError> {
     let t = trim_cell(s);
+    if let Some(d) = iso_fast(t) {
+        return d;
+    }
     let t = strip_time(t);
     if t.is_empty() {
         return Err(ValueError::NotADate);
@@ -170,6 +183,24 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, ValueError> {
         return Err(ValueError::NotADate);
     };
     NaiveDate::from_ymd_opt(y as i32, m, d).ok_or(ValueError::NoSuchDate)
+}
+
+/// `YYYY-MM-DD`, by far the most common form (export writes it), without the general search.
+fn iso_fast(t: &str) -> Option<Result<NaiveDate, ValueError>> {
+    let b = t.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let mut n = [0u32; 3];
+    for (k, range) in [0..4, 5..7, 8..10].into_iter().enumerate() {
+        for &c in &b[range] {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            n[k] = n[k] * 10 + u32::from(c - b'0');
+        }
+    }
+    Some(NaiveDate::from_ymd_opt(n[0] as i32, n[1], n[2]).ok_or(ValueError::NoSuchDate))
 }
 
 fn split3<'a>(s: &'a str, seps: &[char; 2]) -> Option<[&'a str; 3]> {

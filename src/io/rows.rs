@@ -22,11 +22,15 @@ pub enum Status {
 
 impl Status {
     fn parse(s: &str) -> Option<Status> {
-        match s.to_lowercase().as_str() {
-            "" | "open" | "进行中" => Some(Status::Open),
-            "renewed" | "续约" | "已续约" => Some(Status::Renewed),
-            "churned" | "流失" | "已流失" => Some(Status::Churned),
-            _ => None,
+        let is = |names: &[&str]| names.iter().any(|n| s.eq_ignore_ascii_case(n));
+        if is(&["", "open", "进行中"]) {
+            Some(Status::Open)
+        } else if is(&["renewed", "续约", "已续约"]) {
+            Some(Status::Renewed)
+        } else if is(&["churned", "流失", "已流失"]) {
+            Some(Status::Churned)
+        } else {
+            None
         }
     }
 }
@@ -41,17 +45,12 @@ pub struct TermRow {
     pub renewed_on: Option<NaiveDate>,
     pub renewed_arr: Option<f64>,
     pub churned_on: Option<NaiveDate>,
-    /// contract_start and arr as written, for errors found when rows are put together.
-    pub start_text: String,
-    pub arr_text: String,
 }
 
 /// A row that passed every check of its own.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowData {
     pub line: usize,
-    /// Trimmed; `None` when the file has no id for the row.
-    pub id: Option<String>,
     /// Every account-level field; `id` and `terms` are left empty.
     pub account: Account,
     pub term: Option<TermRow>,
@@ -75,7 +74,14 @@ impl<'a> RowReader<'a> {
     }
 
     pub fn column_of(&self, field: Field) -> Option<usize> {
-        Field::ALL.iter().position(|f| *f == field).and_then(|i| self.index[i])
+        // `Field::ALL` lists the variants in declaration order, so the discriminant is the index.
+        self.index[field as usize]
+    }
+
+    /// The cell of `field` in `row`, trimmed and without export's formula guard; "" when the
+    /// row or the mapping has no such cell.
+    pub fn cell_text<'r>(&self, row: &'r SheetRow, field: Field) -> &'r str {
+        self.column_of(field).and_then(|c| row.cell(c)).map_or("", |c| unneutralise(c.trim()))
     }
 
     /// An error about `field` on the row at `line`, naming the column as the file does.
@@ -87,8 +93,8 @@ impl<'a> RowReader<'a> {
     pub fn read(&self, row: &SheetRow) -> Result<RowData, Vec<RowError>> {
         let mut cx = RowCx { reader: self, row, errors: Vec::new() };
         let width = self.headers.len().max(self.mapping.columns.len());
-        if row.cells.iter().skip(width).any(|c| !c.trim().is_empty()) {
-            let found = row.cells.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |i| i + 1);
+        if row.cells().skip(width).any(|c| !c.trim().is_empty()) {
+            let found = row.len() - row.cells().rev().take_while(|c| c.trim().is_empty()).count();
             cx.errors.push(RowError {
                 line: row.line,
                 column: None,
@@ -121,10 +127,9 @@ impl<'a> RowReader<'a> {
             expansion_arr: cx.value(Field::ExpansionArr, parse_amount).unwrap_or(0.0),
             ..Account::default()
         };
-        let id = Some(cx.text(Field::Id).to_string()).filter(|s| !s.is_empty());
         let term = cx.term();
         if cx.errors.is_empty() {
-            Ok(RowData { line: row.line, id, account, term })
+            Ok(RowData { line: row.line, account, term })
         } else {
             Err(cx.errors)
         }
@@ -137,13 +142,10 @@ struct RowCx<'r, 'a> {
     errors: Vec<RowError>,
 }
 
-impl RowCx<'_, '_> {
+impl<'r> RowCx<'r, '_> {
     /// The cell of `field`, trimmed and without export's formula guard; "" when absent.
-    fn text(&self, field: Field) -> &str {
-        self.reader
-            .column_of(field)
-            .and_then(|c| self.row.cells.get(c))
-            .map_or("", |c| unneutralise(c.trim()))
+    fn text(&self, field: Field) -> &'r str {
+        self.reader.cell_text(self.row, field)
     }
 
     fn fail(&mut self, field: Field, reason: Reason) {
@@ -229,8 +231,6 @@ impl RowCx<'_, '_> {
             renewed_on,
             renewed_arr,
             churned_on,
-            start_text: self.text(Field::ContractStart).to_string(),
-            arr_text: self.text(Field::Arr).to_string(),
         })
     }
 }

@@ -9,7 +9,31 @@ pub struct SheetRow {
     /// 1-based line of the file where the row starts (the header is line 1; a quoted cell
     /// with line breaks makes a row span several lines).
     pub line: usize,
-    pub cells: Vec<String>,
+    /// One buffer for all cells: a file of 100,000 rows would otherwise be millions of strings.
+    record: csv::StringRecord,
+}
+
+impl SheetRow {
+    pub fn new<'a>(line: usize, cells: impl IntoIterator<Item = &'a str>) -> Self {
+        SheetRow { line, record: cells.into_iter().collect() }
+    }
+
+    /// The cell in column `i`, as written (quotes resolved, not trimmed).
+    pub fn cell(&self, i: usize) -> Option<&str> {
+        self.record.get(i)
+    }
+
+    pub fn cells(&self) -> impl DoubleEndedIterator<Item = &str> {
+        self.record.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.record.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.record.is_empty()
+    }
 }
 
 /// A file read as a table, before any cell is interpreted.
@@ -105,7 +129,9 @@ pub fn split_rows(text: &str, delimiter: u8) -> Result<Split, FileError> {
                 if blank {
                     blank_rows += last + 1 - first;
                 } else {
-                    rows.push(SheetRow { line: first, cells: record.iter().map(str::to_string).collect() });
+                    let mut owned = record.clone();
+                    owned.set_position(None);
+                    rows.push(SheetRow { line: first, record: owned });
                 }
             }
         }
@@ -167,8 +193,8 @@ mod tests {
         let (h, rows, blank) = split_rows(text, b',').unwrap();
         assert_eq!(h, vec!["id", "name"]);
         assert_eq!(lines(&rows), vec![2, 4, 5]);
-        assert_eq!(rows[0].cells, vec!["1", "two\r\nlines"]);
-        assert_eq!(rows[2].cells, vec!["3", "a, b \"c\""]);
+        assert_eq!(rows[0], SheetRow::new(2, ["1", "two\r\nlines"]));
+        assert_eq!(rows[2], SheetRow::new(5, ["3", "a, b \"c\""]));
         assert_eq!(blank, 0);
     }
 
@@ -188,8 +214,8 @@ mod tests {
     #[test]
     fn no_trailing_newline_and_ragged_rows() {
         let (_, rows, blank) = split_rows("a;b;c\n1;2\n1;2;3;4", b';').unwrap();
-        assert_eq!(rows[0].cells, vec!["1", "2"]);
-        assert_eq!(rows[1].cells, vec!["1", "2", "3", "4"]);
+        assert_eq!(rows[0].cells().collect::<Vec<_>>(), vec!["1", "2"]);
+        assert_eq!(rows[1].cells().collect::<Vec<_>>(), vec!["1", "2", "3", "4"]);
         assert_eq!((lines(&rows), blank), (vec![2, 3], 0));
     }
 
