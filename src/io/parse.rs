@@ -55,7 +55,7 @@ pub fn parse_amount(s: &str) -> Result<f64, ValueError> {
     if let Some(r) = rest.strip_prefix('-') {
         // A minus sign in front of an otherwise valid amount is a clearer error than "not a number".
         return match parse_amount(r) {
-            Ok(v) if v == 0.0 => Ok(0.0),
+            Ok(0.0) => Ok(0.0),
             Ok(_) => Err(ValueError::Negative),
             Err(e) => Err(e),
         };
