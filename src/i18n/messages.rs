@@ -85,7 +85,7 @@ messages! {
     // — import & export (issue 4) —
     ImportTitle => "导入客户", "Import accounts";
     ImportChooseFile => "选择 CSV 文件", "Choose a CSV file";
-    ImportEncoding => "文件编码：{encoding}", "File encoding: {encoding}";
+    ImportEncoding => "文件编码：{encoding}。", "File encoding: {encoding}.";
     ImportEncodingAuto => "自动识别", "Detect automatically";
     ImportEncodingDamaged => "部分字节在此编码下无效，请改选另一种编码。", "Some bytes are invalid in this encoding; try the other one.";
     ImportMapping => "列对应关系", "Column mapping";
@@ -93,9 +93,9 @@ messages! {
     ImportModeReplace => "替换全部客户", "Replace the whole book";
     ImportModeMerge => "合并：按客户ID或客户名称更新，其余新增", "Merge: update by id or name, add the rest";
     ImportApply => "确认导入", "Import";
-    ImportSummary => "可导入 {accounts} 个客户（{imported} 行）；{rejected} 行被拒绝；跳过 {blank} 个空行。", "{accounts} accounts ({imported} rows) can be imported; {rejected} rows rejected; {blank} blank rows skipped.";
-    ImportGeneratedIds => "{n} 个客户没有客户ID，已自动生成。", "{n} accounts had no id; ids were generated.";
-    MergeSummary => "新增 {added} 个客户，更新 {updated} 个，移除 {removed} 个。", "{added} accounts added, {updated} updated, {removed} removed.";
+    ImportSummary => "可导入 {accounts} 个客户（{imported} 行）；{rejected} 行被拒绝；跳过 {blank} 个空行。", "Accounts that can be imported: {accounts} (from {imported} rows). Rejected rows: {rejected}. Blank rows skipped: {blank}.";
+    ImportGeneratedIds => "{n} 个客户没有客户ID，已自动生成。", "Accounts without an id, given a generated one: {n}.";
+    MergeSummary => "新增 {added} 个客户，更新 {updated} 个，移除 {removed} 个。", "Accounts added: {added}, updated: {updated}, removed: {removed}.";
     ImportEmptyFile => "文件是空的：没有表头行。", "The file is empty: it has no header line.";
     ImportMalformed => "第 {line} 行无法按 CSV 格式读取。", "Line {line} cannot be read as CSV.";
     ImportNoNameColumn => "没有任何列对应“客户名称”，请在列对应关系中指定。", "No column is mapped to the account name; choose one in the column mapping.";

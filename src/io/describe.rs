@@ -3,6 +3,7 @@
 use crate::i18n::{t, Lang, Msg};
 
 use super::backup::BackupError;
+use super::decode::Encoding;
 use super::merge::MergeCounts;
 use super::parse::ValueError;
 use super::report::{ImportReport, MappingError, Reason, RowError};
@@ -136,6 +137,22 @@ pub fn summary(report: &ImportReport, lang: Lang) -> String {
     )
 }
 
+/// "File encoding: GBK / GB18030", with a warning when bytes were invalid in it.
+pub fn encoding_note(encoding: Encoding, had_errors: bool, lang: Lang) -> String {
+    let mut s = fill(t(lang, Msg::ImportEncoding), &[("encoding", encoding.label())]);
+    if had_errors {
+        s.push(' ');
+        s.push_str(t(lang, Msg::ImportEncodingDamaged));
+    }
+    s
+}
+
+/// Said only when some ids were generated.
+pub fn generated_ids_note(report: &ImportReport, lang: Lang) -> Option<String> {
+    (report.generated_ids > 0)
+        .then(|| fill(t(lang, Msg::ImportGeneratedIds), &[("n", &report.generated_ids.to_string())]))
+}
+
 pub fn merge_summary(counts: &MergeCounts, lang: Lang) -> String {
     fill(
         t(lang, Msg::MergeSummary),
@@ -201,7 +218,13 @@ mod tests {
         assert!(describe_backup_error(&b, Lang::En).contains("format 3; this version reads up to 1"));
         assert_eq!(describe_mapping_error(&MappingError::FieldTwice(Field::Owner), Lang::Zh), "“客户成功经理”对应了多列，每个字段只能对应一列。");
         assert_eq!(describe_file_error(&FileError::Empty, Lang::En), "The file is empty: it has no header line.");
+        assert_eq!(encoding_note(Encoding::Gb18030, false, Lang::Zh), "文件编码：GBK / GB18030。");
+        assert_eq!(
+            encoding_note(Encoding::Utf8, true, Lang::En),
+            "File encoding: UTF-8. Some bytes are invalid in this encoding; try the other one."
+        );
         let c = MergeCounts { added: 2, updated: 1, removed: 0 };
-        assert_eq!(merge_summary(&c, Lang::En), "2 accounts added, 1 updated, 0 removed.");
+        assert_eq!(merge_summary(&c, Lang::En), "Accounts added: 2, updated: 1, removed: 0.");
+        assert_eq!(merge_summary(&c, Lang::Zh), "新增 2 个客户，更新 1 个，移除 0 个。");
     }
 }

@@ -181,6 +181,12 @@ fn blank_rows() {
     assert_eq!((r.rows, r.blank_rows, r.imported_rows), (3, 5, 2));
     assert_eq!(errors(&r), vec![(7, Some("name"), "", Required)]);
     assert_eq!(ids(&r), vec!["B1", "B2"]);
+    assert_eq!(
+        super::summary(&r, crate::i18n::Lang::En),
+        "Accounts that can be imported: 2 (from 2 rows). Rejected rows: 1. Blank rows skipped: 5."
+    );
+    assert_eq!(super::summary(&r, crate::i18n::Lang::Zh), "可导入 2 个客户（2 行）；1 行被拒绝；跳过 5 个空行。");
+    assert_eq!(super::generated_ids_note(&r, crate::i18n::Lang::En), None);
 }
 
 #[test]
@@ -253,6 +259,7 @@ fn unknown_columns_and_generated_ids() {
     // FNV-1a of "hooli" → gen-8db58d7ae193; the second Hooli gets "-2".
     assert_eq!(ids(&r), vec!["gen-8db58d7ae193", "gen-8db58d7ae193-2"]);
     assert_eq!(r.generated_ids, 2);
+    assert_eq!(super::generated_ids_note(&r, crate::i18n::Lang::Zh).as_deref(), Some("2 个客户没有客户ID，已自动生成。"));
     let a = &r.accounts[0];
     assert_eq!((a.name.as_str(), a.owner.as_str(), a.terms.clone()), ("Hooli", "Dee", open_2025(9_000.0)));
     assert_eq!(r.accounts[1].terms, open_2025(500.0));

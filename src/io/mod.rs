@@ -36,7 +36,10 @@ pub use accounts::import;
 pub use columns::{ColumnMapping, Field};
 pub use backup::{Backup, BackupError};
 pub use decode::Encoding;
-pub use describe::{describe, describe_backup_error, describe_file_error, describe_mapping_error, merge_summary, summary};
+pub use describe::{
+    describe, describe_backup_error, describe_file_error, describe_mapping_error, encoding_note, generated_ids_note,
+    merge_summary, summary,
+};
 pub use export::export_csv;
 pub use merge::{apply, MergeCounts, Mode};
 pub use report::{ImportReport, MappingError, Reason, RowError};
