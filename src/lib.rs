@@ -6,8 +6,8 @@
 
 pub mod charts;
 pub mod domain;
-pub mod i18n;
 pub mod io;
+pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
