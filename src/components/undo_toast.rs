@@ -1,5 +1,7 @@
 //! A message after a change, with its undo: one toast at a time, gone after ten seconds.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::app::AppState;
@@ -8,10 +10,14 @@ use crate::i18n::Msg;
 /// How long a toast (and its undo) stays.
 const TOAST_MS: u64 = 10_000;
 
+/// What undoes a change. A plain closure, not a `Callback`: an arena value would be disposed
+/// with the view that made it (e.g. the Apply button, gone once the proposal is empty).
+type UndoFn = Arc<dyn Fn() + Send + Sync>;
+
 #[derive(Clone)]
 struct Toast {
     text: String,
-    undo: Option<Callback<()>>,
+    undo: Option<UndoFn>,
     /// Tells toasts apart, so an old timer never closes a newer toast.
     serial: u64,
 }
@@ -34,8 +40,17 @@ impl Toaster {
         Toaster { current: RwSignal::new(None), next: StoredValue::new(0) }
     }
 
-    /// Shows `text`; with `undo`, an Undo button that runs it once.
-    pub fn show(&self, text: String, undo: Option<Callback<()>>) {
+    /// Shows `text`.
+    pub fn show(&self, text: String) {
+        self.put(text, None);
+    }
+
+    /// Shows `text` with an Undo button that runs `undo` once.
+    pub fn show_undo(&self, text: String, undo: impl Fn() + Send + Sync + 'static) {
+        self.put(text, Some(Arc::new(undo)));
+    }
+
+    fn put(&self, text: String, undo: Option<UndoFn>) {
         self.next.update_value(|n| *n += 1);
         let serial = self.next.get_value();
         self.current.set(Some(Toast { text, undo, serial }));
@@ -63,7 +78,7 @@ pub fn UndoToast(toaster: Toaster) -> impl IntoView {
     });
     let undo = move |_| {
         if let Some(undo) = toaster.current.get_untracked().and_then(|t| t.undo) {
-            undo.run(());
+            undo();
         }
         toaster.close();
     };

@@ -218,9 +218,9 @@ messages! {
     MoveAccount => "客户", "Account";
     MoveFrom => "原负责人", "From";
     MoveTo => "新负责人", "To";
-    RebalanceApply => "应用调整（{n} 个客户）", "Apply ({n} moves)";
-    RebalanceAppliedToast => "已调整 {n} 个客户的负责人。", "Moved {n} accounts to a new owner.";
-    ListMore => "另有 {n} 项未列出。", "{n} more not listed.";
+    RebalanceApply => "应用调整（{n} 个客户）", "Apply the proposal ({n})";
+    RebalanceAppliedToast => "已调整 {n} 个客户的负责人。", "Accounts given a new owner: {n}.";
+    ListMore => "另有 {n} 项未列出。", "Not listed: {n} more.";
     ScorecardTitle => "KPI 记分卡", "KPI scorecard";
     ScorecardPreset => "按团队阶段套用预设：", "Preset by team stage:";
     PresetEarly => "早期", "Early";
@@ -286,7 +286,7 @@ messages! {
     BoardMatrixTitle => "分层 × 生命周期阶段", "Tier × lifecycle stage";
     BoardMatrixHelp => "每格为客户数和 ARR；点击格子查看其中的客户。", "Each cell shows accounts and ARR; click a cell to list its accounts.";
     BoardActiveTotal => "活跃合计", "Active total";
-    BoardCellTitle => "{tier} · {stage}：{n} 个客户", "{tier} · {stage}: {n} accounts";
+    BoardCellTitle => "{tier} · {stage}（{n} 个客户）", "{tier} · {stage} ({n})";
     BoardPriorityTitle => "优先处理清单", "Priority list";
     BoardPriorityHelp => "截至 {date}，依次为：逾期未续、续费期（按剩余天数、再按 ARR）、健康度风险、启动停滞、到期联系。", "As of {date}, in this order: overdue, renewal window (by days to end, then ARR), at-risk health, stalled kickoff, contact due.";
     ColReason => "原因", "Reason";
@@ -301,6 +301,7 @@ messages! {
     ContactDoneToast => "已将“{name}”的最近联系日期设为 {date}。", "Last touch of “{name}” set to {date}.";
     PriorityEmpty => "截至基准日期，没有需要优先处理的客户。", "Nothing needs attention as of the as-of date.";
     PriorityShowing => "显示前 {shown} 个，共 {total} 个", "Showing the first {shown} of {total}";
+    PriorityCount => "清单中共 {n} 个客户", "Accounts on the list: {n}";
     ShowMore => "再显示 {n} 个", "Show {n} more";
 
     // — import & export (issue 4) —

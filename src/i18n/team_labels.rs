@@ -75,6 +75,12 @@ pub fn preset_label(p: ScorecardPreset) -> Msg {
 
 /// Why an account is on the priority list, as a sentence.
 pub fn reason_text(lang: Lang, reason: PriorityReason) -> String {
+    let text = reason_words(lang, reason);
+    // The table has no plural forms; English alone needs "1 day".
+    if lang == Lang::En && text.contains(" 1 days") { text.replace(" 1 days", " 1 day") } else { text }
+}
+
+fn reason_words(lang: Lang, reason: PriorityReason) -> String {
     let n = |v: i64| v.to_string();
     match reason {
         PriorityReason::Overdue { days_past_end } => fill(t(lang, Msg::ReasonOverdue), &[("n", &n(days_past_end))]),
@@ -101,6 +107,8 @@ mod tests {
         assert_eq!(reason_text(Lang::En, Overdue { days_past_end: 12 }), "Term ended 12 days ago, not renewed");
         assert_eq!(reason_text(Lang::Zh, RenewalWindow { days_to_end: 5 }), "合同 5 天后到期");
         assert_eq!(reason_text(Lang::En, RenewalWindow { days_to_end: 0 }), "Term ends today");
+        assert_eq!(reason_text(Lang::En, RenewalWindow { days_to_end: 1 }), "Term ends in 1 day");
+        assert_eq!(reason_text(Lang::En, Overdue { days_past_end: 11 }), "Term ended 11 days ago, not renewed");
         assert_eq!(
             reason_text(Lang::En, ContactDue { days_since_touch: Some(61), cadence_days: 60 }),
             "61 days since the last contact (cadence 60 days)"

@@ -25,8 +25,7 @@ pub fn PriorityList() -> impl IntoView {
         if let Some(change) = change {
             let name = state.book.with_untracked(|b| b.accounts.get(account).map(|a| a.name.clone()).unwrap_or_default());
             let text = fill(state.t(Msg::ContactDoneToast), &[("name", &name), ("date", &iso(as_of))]);
-            let undo = Callback::new(move |_| state.book.update(|b| { undo_touch(b, &change); }));
-            data.toaster.show(text, Some(undo));
+            data.toaster.show_undo(text, move || state.book.update(|b| { undo_touch(b, &change); }));
         }
     };
     let rows = move || {
@@ -43,15 +42,15 @@ pub fn PriorityList() -> impl IntoView {
                 let account = row.account;
                 Some(view! {
                     <tr data-testid="priority-row" data-account=a.id.clone()>
-                        <td class="num muted">{n + 1}</td>
-                        <td><span class="name">{a.name.clone()}</span><span class="sub muted">{owner}</span></td>
-                        <td>{tier}<span class="sub muted">{move || state.t(stage_label(v.stage))}</span></td>
-                        <td class="num">{money(v.arr)}</td>
+                        <td class="num muted rank">{n + 1}</td>
+                        <td class="acct"><span class="name">{a.name.clone()}</span><span class="sub muted">{owner}</span></td>
+                        <td class="tier">{tier}<span class="sub muted">{move || state.t(stage_label(v.stage))}</span></td>
+                        <td class="num arr">{money(v.arr)}</td>
                         <td class="reason">
                             <span>{reason_text(lang, row.reason)}</span>
                             {(!also.is_empty()).then(|| view! { <span class="sub muted">{also}</span> })}
                         </td>
-                        <td><button type="button" class="btn small" data-testid="contact-done" on:click=move |_| contacted(account)>
+                        <td class="act"><button type="button" class="btn small" data-testid="contact-done" on:click=move |_| contacted(account)>
                             {move || state.t(Msg::ContactDone)}
                         </button></td>
                     </tr>
@@ -66,14 +65,18 @@ pub fn PriorityList() -> impl IntoView {
             <p class="help">{help}</p>
             <Show when=move || total() != 0 fallback=move || view! { <p class="muted" data-testid="priority-empty">{move || state.t(Msg::PriorityEmpty)}</p> }>
                 <p class="muted" data-metric="board.priority.count" data-value=move || total().to_string()>
-                    {move || fill(state.t(Msg::PriorityShowing), &[("shown", &fmt_count(shown.get().min(total()))), ("total", &fmt_count(total()))])}
+                    {move || if total() > shown.get() {
+                        fill(state.t(Msg::PriorityShowing), &[("shown", &fmt_count(shown.get())), ("total", &fmt_count(total()))])
+                    } else {
+                        fill(state.t(Msg::PriorityCount), &[("n", &fmt_count(total()))])
+                    }}
                 </p>
                 <div class="table-wrap">
                     <table class="data priority">
                         <thead><tr>
                             <th class="num">"#"</th>
                             <th>{move || state.t(Msg::MoveAccount)}</th>
-                            <th>{move || state.t(Msg::ColTier)}</th>
+                            <th>{move || state.t(Msg::ColTier)}" · "{move || state.t(Msg::ColStage)}</th>
                             <th class="num">{move || state.t(Msg::ColArr)}</th>
                             <th>{move || state.t(Msg::ColReason)}</th>
                             <th></th>

@@ -111,8 +111,7 @@ pub fn UnassignedAccounts() -> impl IntoView {
         let mut changes = Vec::new();
         state.book.update(|b| changes = set_owners(b, &moves));
         let text = fill(state.t(Msg::AssignedToast), &[("n", &fmt_count(changes.len()))]);
-        let undo = Callback::new(move |_| state.book.update(|b| { undo_owners(b, &changes); }));
-        data.toaster.show(text, Some(undo));
+        data.toaster.show_undo(text, move || state.book.update(|b| { undo_owners(b, &changes); }));
     };
     let rows = move || {
         let lang = state.lang.get();

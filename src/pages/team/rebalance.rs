@@ -26,8 +26,7 @@ pub fn Rebalance() -> impl IntoView {
         let mut changes = Vec::new();
         state.book.update(|b| changes = set_owners(b, &moves));
         let text = fill(state.t(Msg::RebalanceAppliedToast), &[("n", &fmt_count(changes.len()))]);
-        let undo = Callback::new(move |_| state.book.update(|b| { undo_owners(b, &changes); }));
-        data.toaster.show(text, Some(undo));
+        data.toaster.show_undo(text, move || state.book.update(|b| { undo_owners(b, &changes); }));
     };
     let overloaded = move || data.books.with(|t| t.owners.iter().any(|o| o.band == LoadBand::Overloaded));
     let rows = move || {

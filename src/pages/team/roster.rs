@@ -44,14 +44,13 @@ pub fn Roster() -> impl IntoView {
         });
         if let Some(person) = removed {
             let text = fill(state.t(Msg::RosterRemovedToast), &[("name", &person.name)]);
-            let undo = Callback::new(move |_| {
+            data.toaster.show_undo(text, move || {
                 let p = person.clone();
                 state.settings.update(|s| {
                     let at = i.min(s.roster.len());
                     s.roster.insert(at, p);
                 });
             });
-            data.toaster.show(text, Some(undo));
         }
         editing.set(None);
     };
