@@ -83,7 +83,11 @@ pub fn Commissions() -> impl IntoView {
             <p class="help">{move || state.t(Msg::CommissionHelp)}</p>
             <Bands />
             <Split />
-            <Show when=any_due fallback=move || view! { <p class="muted">{move || state.t(Msg::CommissionEmpty)}</p> }>
+            <Show when=move || !any_due()>
+                <p class="muted">{move || state.t(Msg::CommissionEmpty)}</p>
+            </Show>
+            // Owners with nothing due keep their row: "not computed" is a figure too (§8).
+            <Show when=move || data.commissions.with(|rs| !rs.is_empty())>
                 <div class="table-wrap">
                     <table class="data">
                         <thead><tr>
