@@ -174,6 +174,20 @@ async fn weights_that_do_not_add_up_say_so_and_a_roster_entry_is_checked() {
     tick().await;
     assert_eq!(state.settings.with_untracked(|s| s.roster.len()), 1);
     assert_eq!(metric(&host, "team.csm_headcount"), "0.5");
+
+    // The unassigned key account goes to Cy, and comes back.
+    let owner: web_sys::HtmlInputElement = find(&host, "[data-testid=assign-tier-1]").unwrap().unchecked_into();
+    owner.set_value("Cy");
+    owner.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    tick().await;
+    click(&host, "[data-testid=assign-tier-1-go]");
+    tick().await;
+    assert_eq!(metric(&host, "owner.Cy.accounts"), "1");
+    assert!(find(&host, "[data-testid=unassigned-1]").is_none());
+    click(&host, "[data-testid=undo]");
+    tick().await;
+    assert_eq!(metric(&host, "unassigned.1.accounts"), "1");
+    assert!(find(&host, "[data-metric='owner.Cy.accounts']").is_none());
     host.remove();
 }
 

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use crate::app::AppState;
 use crate::components::{Toaster, UndoToast};
 use crate::domain::commission::{commission, owner_renewals, Commission, OwnerRenewals};
-use crate::domain::kpi::{Score, ScorecardError};
+use crate::domain::kpi::{KpiActuals, Score, ScorecardError};
 use crate::domain::owner_book::{kpi_inputs, team_books, TeamBooks};
 use crate::domain::period::Period;
 use crate::domain::rebalance::{rebalance, Move};
@@ -40,6 +40,8 @@ pub struct TeamData {
     pub period: Memo<Period>,
     /// (owner, score) rows then the team's, or why the card cannot score.
     pub scores: Memo<Result<(Vec<(String, Score)>, Score), ScorecardError>>,
+    /// The team's actuals, shown even while the weights do not add up.
+    pub team_actuals: Memo<KpiActuals>,
     pub commissions: Memo<Vec<CommissionRow>>,
     pub headcount: Memo<f64>,
     pub toaster: Toaster,
@@ -92,6 +94,7 @@ impl TeamData {
                 })
             })
         });
+        let team_actuals = Memo::new(move |_| inputs.with(|(_, team)| team.actuals()));
         let settings = Memo::new(move |_| state.settings.with(|s| s.commission.clone()));
         let commissions = Memo::new(move |_| {
             let mut by_owner: BTreeMap<String, OwnerRenewals> =
@@ -117,7 +120,7 @@ impl TeamData {
                 state.settings.with(|s| csm_headcount(&s.roster, t.owners.iter().map(|o| o.owner.as_str())))
             })
         });
-        TeamData { books, moves, period, scores, commissions, headcount, toaster: Toaster::new() }
+        TeamData { books, moves, period, scores, team_actuals, commissions, headcount, toaster: Toaster::new() }
     }
 }
 

@@ -144,7 +144,19 @@ fn PersonForm(editing: Editing, close: Callback<()>) -> impl IntoView {
         (Msg::RosterStart, PersonField::Start, |d| &d.start, |d| &mut d.start, "numeric", "YYYY-MM-DD"),
         (Msg::RosterCost, PersonField::LoadedCost, |d| &d.loaded_cost, |d| &mut d.loaded_cost, "decimal", ""),
     ];
-    let inputs = fields.into_iter().map(|(label, field, get, set, mode, placeholder)| {
+    let role = view! {
+            <div class="form-field">
+                <label for="person-role">{move || state.t(Msg::RosterRole)}</label>
+                <select id="person-role" data-testid="person-role" on:change=move |ev| {
+                    if let Some(r) = role_from_key(&event_target_value(&ev)) { draft.update(|d| d.role = r) }
+                }>
+                    {ROLES.into_iter().map(|r| view! {
+                        <option value=role_key(r) selected=move || draft.with(|d| d.role == r)>{move || state.t(role_label(r))}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+    };
+    let mut inputs: Vec<AnyView> = fields.into_iter().map(|(label, field, get, set, mode, placeholder)| {
         let id = format!("person-{field:?}");
         let err = move || error_of(field);
         view! {
@@ -158,23 +170,15 @@ fn PersonForm(editing: Editing, close: Callback<()>) -> impl IntoView {
                 {move || err().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 {(field == PersonField::LoadedCost).then(|| view! { <p class="help">{move || state.t(Msg::RosterCostHelp)}</p> })}
             </div>
-        }
-    }).collect_view();
+        }.into_any()
+    }).collect();
+    // Name, then role, then the figures.
+    inputs.insert(1, role.into_any());
     view! {
         <form class="person-form" data-testid="person-form" on:submit=on_submit novalidate>
             <h3>{move || state.t(if index.is_some() { Msg::RosterEditTitle } else { Msg::RosterNewTitle })}</h3>
             <div class="form-grid">
                 {inputs}
-                <div class="form-field">
-                    <label for="person-role">{move || state.t(Msg::RosterRole)}</label>
-                    <select id="person-role" data-testid="person-role" on:change=move |ev| {
-                        if let Some(r) = role_from_key(&event_target_value(&ev)) { draft.update(|d| d.role = r) }
-                    }>
-                        {ROLES.into_iter().map(|r| view! {
-                            <option value=role_key(r) selected=move || draft.with(|d| d.role == r)>{move || state.t(role_label(r))}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
             </div>
             <div class="form-actions">
                 <button type="submit" class="btn primary" data-testid="person-save">{move || state.t(Msg::Save)}</button>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::TeamData;
 use crate::app::AppState;
 use crate::components::data_value;
-use crate::domain::kpi::{KpiDimension, KpiLine, LineScore, Score, ScorecardError, ScorecardPreset, Scorecard as Card};
+use crate::domain::kpi::{attainment, KpiDimension, KpiLine, Score, ScorecardError, ScorecardPreset, Scorecard as Card};
 use crate::domain::team_edit::{number_text, parse_number, parse_target, target_text, target_unit, TargetUnit};
 use crate::i18n::{dimension_label, fill, fmt_money, fmt_percent, preset_label, t, Lang, Msg};
 
@@ -102,9 +102,7 @@ fn LineRow(index: usize) -> impl IntoView {
     let line = move || state.settings.with(|s| s.scorecard.lines.get(index).copied());
     let target_bad = RwSignal::new(false);
     let weight_bad = RwSignal::new(false);
-    let team_line = move || -> Option<LineScore> {
-        data.scores.with(|r| r.as_ref().ok().and_then(|(_, team)| team.lines.get(index).copied()))
-    };
+    let team_actual = move || line().and_then(|l| data.team_actuals.with(|a| a.get(l.dimension)));
     let on_target = move |ev| {
         let Some(l) = line() else { return };
         match parse_target(l.dimension, &event_target_value(&ev)) {
@@ -142,8 +140,8 @@ fn LineRow(index: usize) -> impl IntoView {
                         prop:value=number_text(l.weight) on:change=on_weight />
                     <Show when=move || weight_bad.get()><p class="field-error" role="alert">{move || state.t(Msg::ErrWeight)}</p></Show>
                 </td>
-                <td class="num">{move || actual_text(state.lang.get(), d, team_line().and_then(|x| x.actual), &currency)}</td>
-                <td class="num">{move || fmt_percent(team_line().and_then(|x| x.attainment))}</td>
+                <td class="num">{move || actual_text(state.lang.get(), d, team_actual(), &currency)}</td>
+                <td class="num">{move || fmt_percent(team_actual().and_then(|a| line().and_then(|l| attainment(a, l.target))))}</td>
                 <td><button type="button" class="btn small" on:click=remove>{move || state.t(Msg::Remove)}</button></td>
             </tr>
         }
