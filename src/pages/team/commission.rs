@@ -112,46 +112,8 @@ pub fn Commissions() -> impl IntoView {
 #[component]
 fn Bands() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let edit = move |i: usize, f: fn(&mut CommissionBand, f64), v: Option<f64>, bad: RwSignal<bool>| {
-        bad.set(v.is_none());
-        if let Some(v) = v {
-            state.settings.update(|s| {
-                if let Some(b) = s.commission.bands.get_mut(i) {
-                    f(b, v);
-                }
-            });
-        }
-    };
-    let rows = move || {
-        let bands = state.settings.with(|s| s.commission.bands.clone());
-        bands.into_iter().enumerate().map(|(i, b)| {
-            let (from_bad, rate_bad) = (RwSignal::new(false), RwSignal::new(false));
-            view! {
-                <tr data-testid=format!("band-{i}")>
-                    <td class="input-cell">"≥ "
-                        <input type="text" inputmode="decimal" size="5" aria-label=move || state.t(Msg::BandFrom)
-                            aria-invalid=move || from_bad.get().to_string() data-testid=format!("band-{i}-from")
-                            prop:value=percent_text(b.from_rate)
-                            on:change=move |ev| edit(i, |b, v| b.from_rate = v, parse_percent(&event_target_value(&ev)), from_bad) />"%"
-                        <Show when=move || from_bad.get()><p class="field-error" role="alert">{move || state.t(Msg::ErrBandStart)}</p></Show>
-                    </td>
-                    <td class="input-cell">
-                        <input type="text" inputmode="decimal" size="5" aria-label=move || state.t(Msg::BandRate)
-                            aria-invalid=move || rate_bad.get().to_string() data-testid=format!("band-{i}-rate")
-                            prop:value=percent_text(b.rate)
-                            on:change=move |ev| {
-                                let v = parse_number(&event_target_value(&ev)).filter(|v| *v >= 0.0).map(|v| v / 100.0);
-                                edit(i, |b, v| b.rate = v, v, rate_bad)
-                            } />"%"
-                        <Show when=move || rate_bad.get()><p class="field-error" role="alert">{move || state.t(Msg::ErrBandRate)}</p></Show>
-                    </td>
-                    <td><button type="button" class="btn small" on:click=move |_| state.settings.update(|s| {
-                        if i < s.commission.bands.len() { s.commission.bands.remove(i); }
-                    })>{move || state.t(Msg::Remove)}</button></td>
-                </tr>
-            }
-        }).collect_view()
-    };
+    // Rows are rebuilt only when bands come or go, so editing one keeps the focus elsewhere.
+    let count = Memo::new(move |_| state.settings.with(|s| s.commission.bands.len()));
     let add = move |_| state.settings.update(|s| {
         let top = s.commission.bands.iter().map(|b| b.from_rate).fold(0.0, f64::max);
         let last_rate = s.commission.bands.iter().map(|b| b.rate).fold(0.0, f64::max);
@@ -169,12 +131,56 @@ fn Bands() -> impl IntoView {
                     <th>{move || state.t(Msg::BandRate)}</th>
                     <th></th>
                 </tr></thead>
-                <tbody>{rows}</tbody>
+                <tbody>{move || (0..count.get()).map(|i| view! { <BandRow index=i /> }).collect_view()}</tbody>
             </table>
         </div>
         <button type="button" class="btn small" on:click=add>{move || state.t(Msg::AddBand)}</button>
         {error}
     }
+}
+
+#[component]
+fn BandRow(index: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let band = Memo::new(move |_| state.settings.with(|s| s.commission.bands.get(index).copied()));
+    let (from_bad, rate_bad) = (RwSignal::new(false), RwSignal::new(false));
+    let edit = move |f: fn(&mut CommissionBand, f64), v: Option<f64>, bad: RwSignal<bool>| {
+        bad.set(v.is_none());
+        if let Some(v) = v {
+            state.settings.update(|s| {
+                if let Some(b) = s.commission.bands.get_mut(index) {
+                    f(b, v);
+                }
+            });
+        }
+    };
+    let remove = move |_| state.settings.update(|s| {
+        if index < s.commission.bands.len() {
+            s.commission.bands.remove(index);
+        }
+    });
+    move || band.get().map(|b| view! {
+        <tr data-testid=format!("band-{index}")>
+            <td class="input-cell">"≥ "
+                <input type="text" inputmode="decimal" size="5" aria-label=move || state.t(Msg::BandFrom)
+                    aria-invalid=move || from_bad.get().to_string() data-testid=format!("band-{index}-from")
+                    prop:value=percent_text(b.from_rate)
+                    on:change=move |ev| edit(|b, v| b.from_rate = v, parse_percent(&event_target_value(&ev)), from_bad) />"%"
+                <Show when=move || from_bad.get()><p class="field-error" role="alert">{move || state.t(Msg::ErrBandStart)}</p></Show>
+            </td>
+            <td class="input-cell">
+                <input type="text" inputmode="decimal" size="5" aria-label=move || state.t(Msg::BandRate)
+                    aria-invalid=move || rate_bad.get().to_string() data-testid=format!("band-{index}-rate")
+                    prop:value=percent_text(b.rate)
+                    on:change=move |ev| {
+                        let v = parse_number(&event_target_value(&ev)).filter(|v| *v >= 0.0).map(|v| v / 100.0);
+                        edit(|b, v| b.rate = v, v, rate_bad)
+                    } />"%"
+                <Show when=move || rate_bad.get()><p class="field-error" role="alert">{move || state.t(Msg::ErrBandRate)}</p></Show>
+            </td>
+            <td><button type="button" class="btn small" on:click=remove>{move || state.t(Msg::Remove)}</button></td>
+        </tr>
+    })
 }
 
 /// The optional split with sales above an ARR threshold.

@@ -46,10 +46,9 @@ pub fn Scorecard() -> impl IntoView {
             Err(e) => view! { <p class="notice error" role="alert" data-testid="weights-status">{error_text(lang, e)}</p> }.into_any(),
         }
     };
-    let lines = move || {
-        let n = state.settings.with(|s| s.scorecard.lines.len());
-        (0..n).map(|i| view! { <LineRow index=i /> }).collect_view()
-    };
+    // Rows are rebuilt only when lines come or go, so editing one keeps the focus elsewhere.
+    let count = Memo::new(move |_| state.settings.with(|s| s.scorecard.lines.len()));
+    let lines = move || (0..count.get()).map(|i| view! { <LineRow index=i /> }).collect_view();
     let missing = move || {
         state.settings.with(|s| KpiDimension::ALL.into_iter().filter(|d| !s.scorecard.lines.iter().any(|l| l.dimension == *d)).collect::<Vec<_>>())
     };
@@ -99,7 +98,8 @@ pub fn Scorecard() -> impl IntoView {
 fn LineRow(index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<TeamData>();
-    let line = move || state.settings.with(|s| s.scorecard.lines.get(index).copied());
+    let line_memo = Memo::new(move |_| state.settings.with(|s| s.scorecard.lines.get(index).copied()));
+    let line = move || line_memo.get();
     let target_bad = RwSignal::new(false);
     let weight_bad = RwSignal::new(false);
     let team_actual = move || line().and_then(|l| data.team_actuals.with(|a| a.get(l.dimension)));
