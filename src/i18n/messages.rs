@@ -178,6 +178,7 @@ messages! {
     ImportChooseFile => "选择 CSV 文件", "Choose a CSV file";
     ImportEncoding => "文件编码：{encoding}。", "File encoding: {encoding}.";
     ImportEncodingAuto => "自动识别", "Detect automatically";
+    ImportEncodingLabel => "文件编码", "Encoding";
     ImportEncodingDamaged => "部分字节在此编码下无效，请改选另一种编码。", "Some bytes are invalid in this encoding; try the other one.";
     ImportMapping => "列对应关系", "Column mapping";
     ImportColumnIgnored => "（忽略此列）", "(ignore this column)";
@@ -222,6 +223,22 @@ messages! {
     BackupNewer => "这个备份来自更新的版本（格式 {found}，当前版本最高支持 {supported}），请先更新应用。", "This backup comes from a newer version (format {found}; this version reads up to {supported}). Update the app first.";
     BackupDamaged => "备份文件内容有误：{detail}", "The backup is damaged: {detail}";
     DemoLoad => "载入示例客户", "Load a demo book";
+    ImportOpen => "导入 CSV 或备份", "Import CSV or backup";
+    ImportDrop => "也可以把 CSV 或备份文件拖放到这个页面。", "You can also drop a CSV or backup file on this page.";
+    ImportFileLabel => "文件：{name}", "File: {name}";
+    ImportPreviewRows => "前 {n} 行预览（表头可改对应字段）", "First {n} rows (change a column's field in its header)";
+    ImportRejectedTitle => "被拒绝的行（{n}）", "Rejected rows ({n})";
+    ImportMoreNotShown => "另有 {n} 条未显示。", "{n} more not shown.";
+    ImportNothing => "没有可导入的客户：请检查列对应关系和被拒绝的行。", "No account can be imported: check the column mapping and the rejected rows.";
+    ImportedToast => "导入完成。{summary}", "Import done. {summary}";
+    ImportReadFailed => "无法读取这个文件。", "The file could not be read.";
+    ImportClose => "关闭", "Close";
+    BackupPreview => "备份导出于 {at}，包含 {accounts} 个客户，以及设置和方案。恢复后将替换当前的客户档案、设置和方案。", "Backup exported {at}: {accounts} accounts, with settings and scenarios. Restoring replaces the current book, settings and scenarios.";
+    BackupApply => "确认恢复", "Restore";
+    RestoredToast => "已从备份恢复。", "Restored from the backup.";
+    DemoSize => "示例规模", "Demo size";
+    DemoLoadedToast => "已载入示例客户档案：{n} 个客户。", "Demo book loaded: {n} accounts.";
+    DataActions => "导入与导出", "Import and export";
 
     // — storage (issue 3) —
     StorageTitle => "本地存储", "Local storage";
