@@ -6,6 +6,7 @@
 pub mod charts;
 pub mod domain;
 pub mod i18n;
+pub mod store;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -1,0 +1,8 @@
+//! Persistence of the book in the browser's localStorage, as pure native code: the compact
+//! encoding, the versioned envelope, migrations from older schemas and the two-slot policy.
+//! The browser glue (`local.rs`, wasm only) only implements `slots::KeyValue` over localStorage.
+
+mod bytes;
+pub mod codec;
+mod numbers;
+mod text15;
