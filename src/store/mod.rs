@@ -4,5 +4,12 @@
 
 mod bytes;
 pub mod codec;
+pub mod envelope;
+pub mod migrate;
 mod numbers;
 mod text15;
+
+#[cfg(test)]
+mod measure;
+#[cfg(test)]
+mod sample;

@@ -4,7 +4,7 @@
 //! One scale per column, not per value: a column of 0–100 scores then costs one byte a value,
 //! a column of money in cents three or four.
 
-use super::bytes::{unzigzag, BadBytes, Reader, Writer};
+use super::bytes::{BadBytes, Reader, Writer};
 
 const CENTS: u8 = 1;
 const SIGNED: u8 = 2;
