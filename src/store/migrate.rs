@@ -28,4 +28,4 @@ fn from_v1(json: &str) -> Result<Book, &'static str> {
 
 #[cfg(test)]
 #[path = "migrate_tests.rs"]
-mod tests;
+pub(crate) mod tests;

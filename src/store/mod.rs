@@ -7,6 +7,7 @@ pub mod codec;
 pub mod envelope;
 pub mod migrate;
 mod numbers;
+pub mod slots;
 mod text15;
 
 #[cfg(test)]
