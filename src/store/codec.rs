@@ -293,3 +293,7 @@ fn get_dates(r: &mut Reader, n: usize) -> Result<Vec<NaiveDate>, BadBytes> {
     Ok(out)
 }
 
+
+#[cfg(test)]
+#[path = "codec_tests.rs"]
+mod tests;
