@@ -1,30 +1,84 @@
 //! Sizes and timings of the stored book, printed by
 //! `cargo test --release --lib store:: -- --ignored --nocapture`.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use super::{codec, sample};
+use super::envelope::{decode, encode};
+use super::sample;
+use super::slots::{MemoryKv, Slots};
+use crate::domain::book::Book;
+
+/// One slot's share of the ~5 M-unit origin quota, the other slot holding the good copy.
+const SLOT: usize = 2_400_000;
+const SAVED_AT: &str = "2026-11-22T20:00:00Z";
+
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let t = Instant::now();
+    let out = f();
+    (out, t.elapsed())
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// CRM exports without readable ids: random 32-hex-digit ids, the worst case for the codec.
+fn with_uuid_ids(mut book: Book) -> Book {
+    let mut rng = sample::Rng::new(11);
+    for a in &mut book.accounts {
+        a.id = format!("{:016x}{:016x}", rng.next(), rng.next());
+    }
+    book
+}
+
+fn units(book: &Book) -> usize {
+    encode(book, SAVED_AT).encode_utf16().count()
+}
+
+/// The largest n whose book (from `make`) fits one slot, by bisection on generated books.
+fn largest_fitting(make: impl Fn(usize) -> Book) -> usize {
+    let (mut lo, mut hi) = (1_000, 1_000_000);
+    while hi - lo > 500 {
+        let mid = (lo + hi) / 2;
+        if units(&make(mid)) <= SLOT {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
 
 #[test]
 #[ignore]
 fn measure_sizes_and_times() {
+    println!("slot budget: {SLOT} UTF-16 units");
     for n in [10_000, 50_000, 100_000] {
         let book = sample::book(n, 7);
-        let json = serde_json::to_string(&book).unwrap().chars().count();
-        let raw = codec::to_bytes(&book).len();
-        let t = Instant::now();
-        let text = codec::encode(&book);
-        let enc = t.elapsed();
-        let t = Instant::now();
-        let back = codec::decode(&text).unwrap();
-        let dec = t.elapsed();
-        assert_eq!(back, book);
-        let chars = text.chars().count();
+        let json = serde_json::to_string(&book).unwrap().encode_utf16().count();
+        let (text, enc) = timed(|| encode(&book, SAVED_AT));
+        let (back, dec) = timed(|| decode(&text).unwrap());
+        assert_eq!(back.book, book);
+        let stored = text.encode_utf16().count();
+        let (saved, save) = timed(|| {
+            let (mut slots, _) = Slots::open(MemoryKv::default());
+            let saved = slots.save(&book, SAVED_AT).unwrap();
+            (saved, slots.into_inner())
+        });
+        let (_, open) = timed(|| Slots::open(saved.1));
         println!(
-            "{n:>7} accounts: v1 JSON {json:>9} chars | column bytes {raw:>8} | stored {chars:>8} chars = {:.1}/account | encode {:>6.1} ms decode {:>6.1} ms",
-            chars as f64 / n as f64,
-            enc.as_secs_f64() * 1e3,
-            dec.as_secs_f64() * 1e3,
+            "{n:>7} accounts: v1 JSON {json:>9} | stored {stored:>8} units = {:>5.1}/account | encode {:>6.1} ms, decode {:>6.1} ms | Slots::save {:>6.1} ms, Slots::open {:>6.1} ms",
+            stored as f64 / n as f64,
+            ms(enc),
+            ms(dec),
+            ms(save),
+            ms(open),
         );
+        let uuid = units(&with_uuid_ids(book));
+        println!("{:>16} with random 32-hex ids: {uuid:>8} units = {:>5.1}/account", "", uuid as f64 / n as f64);
     }
+    let n = largest_fitting(|n| sample::book(n, 7));
+    println!("largest generated book in one slot: ~{n} accounts");
+    let n = largest_fitting(|n| with_uuid_ids(sample::book(n, 7)));
+    println!("largest with random 32-hex ids:     ~{n} accounts");
 }
