@@ -1,7 +1,9 @@
 //! CS Planner: plan customer success in the browser.
 //!
-//! Native layers (tested with `cargo test`): `domain`, `charts`, `i18n`.
-//! Browser layers (wasm32 only): `app`, `pages`, `components`, and the storage glue in `store`.
+//! Native layers (tested with `cargo test`): `domain`, `charts`, `i18n`, `store` (codec,
+//! envelope, migrations, slot policy).
+//! Browser layers (wasm32 only): `app`, `pages`, `components`, and the storage glue in
+//! `store::local`.
 
 pub mod charts;
 pub mod domain;

@@ -158,7 +158,8 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Book, BadBytes> {
     let mut total = 0usize;
     for _ in 0..n {
         let c = r.count(2)?;
-        total = total.checked_add(c).filter(|&t| t <= bytes.len()).ok_or(BadBytes("too many terms"))?;
+        total =
+            total.checked_add(c).filter(|&t| t <= bytes.len()).ok_or(BadBytes("too many terms"))?;
         counts.push(c);
     }
     let with_terms = counts.iter().filter(|&&c| c > 0).count();
@@ -179,7 +180,8 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Book, BadBytes> {
         lengths.push(r.uint()?);
     }
     let arrs = get_numbers(&mut r, total)?;
-    let (mut starts, mut lengths, mut arrs) = (starts.into_iter(), lengths.into_iter(), arrs.into_iter());
+    let (mut starts, mut lengths, mut arrs) =
+        (starts.into_iter(), lengths.into_iter(), arrs.into_iter());
     let missing = BadBytes("missing term data");
     for (a, &c) in accs.iter_mut().zip(&counts) {
         let mut prev_end: Option<NaiveDate> = None;
@@ -292,7 +294,6 @@ fn get_dates(r: &mut Reader, n: usize) -> Result<Vec<NaiveDate>, BadBytes> {
     }
     Ok(out)
 }
-
 
 #[cfg(test)]
 #[path = "codec_tests.rs"]

@@ -16,7 +16,12 @@ fn bare_account_bytes_by_hand() {
     let book = one(Account {
         id: "a".into(),
         name: "b".into(),
-        terms: vec![Term { start: d(2024, 1, 1), end: d(2024, 12, 31), arr: 100.0, outcome: Outcome::Open }],
+        terms: vec![Term {
+            start: d(2024, 1, 1),
+            end: d(2024, 12, 31),
+            arr: 100.0,
+            outcome: Outcome::Open,
+        }],
         ..Default::default()
     });
     #[rustfmt::skip]
@@ -46,8 +51,18 @@ fn term_codes_by_hand() {
         id: "a".into(),
         name: "b".into(),
         terms: vec![
-            Term { start: d(2024, 1, 1), end: d(2024, 12, 31), arr: 100.0, outcome: Outcome::Renewed(d(2024, 12, 16)) },
-            Term { start: d(2025, 1, 1), end: d(2025, 7, 18), arr: 100.5, outcome: Outcome::Churned(d(2025, 7, 18)) },
+            Term {
+                start: d(2024, 1, 1),
+                end: d(2024, 12, 31),
+                arr: 100.0,
+                outcome: Outcome::Renewed(d(2024, 12, 16)),
+            },
+            Term {
+                start: d(2025, 1, 1),
+                end: d(2025, 7, 18),
+                arr: 100.5,
+                outcome: Outcome::Churned(d(2025, 7, 18)),
+            },
         ],
         ..Default::default()
     });
@@ -101,7 +116,16 @@ fn generated_books_round_trip() {
 
 #[test]
 fn extreme_values_round_trip_bit_for_bit() {
-    let odd = [f64::NAN, -0.0, f64::INFINITY, f64::NEG_INFINITY, 1e300, -12.34, 1.0 / 3.0, 9_007_199_254_740_993.0];
+    let odd = [
+        f64::NAN,
+        -0.0,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        1e300,
+        -12.34,
+        1.0 / 3.0,
+        9_007_199_254_740_993.0,
+    ];
     let accounts: Vec<Account> = odd
         .iter()
         .map(|&x| Account {
@@ -115,8 +139,18 @@ fn extreme_values_round_trip_bit_for_bit() {
             go_live: Some(NaiveDate::MIN),
             last_touch: Some(NaiveDate::MAX),
             terms: vec![
-                Term { start: NaiveDate::MIN, end: NaiveDate::MAX, arr: x, outcome: Outcome::Churned(NaiveDate::MIN) },
-                Term { start: NaiveDate::MAX, end: NaiveDate::MIN, arr: x, outcome: Outcome::Renewed(NaiveDate::MAX) },
+                Term {
+                    start: NaiveDate::MIN,
+                    end: NaiveDate::MAX,
+                    arr: x,
+                    outcome: Outcome::Churned(NaiveDate::MIN),
+                },
+                Term {
+                    start: NaiveDate::MAX,
+                    end: NaiveDate::MIN,
+                    arr: x,
+                    outcome: Outcome::Renewed(NaiveDate::MAX),
+                },
             ],
             ..Default::default()
         })
@@ -124,9 +158,26 @@ fn extreme_values_round_trip_bit_for_bit() {
     let book = Book { accounts };
     let back = decode(&encode(&book)).unwrap();
     for (a, b) in book.accounts.iter().zip(&back.accounts) {
-        let bits = |a: &Account| (a.potential_arr.map(f64::to_bits), a.fit.map(f64::to_bits), a.expansion_arr.to_bits(), a.terms.iter().map(|t| t.arr.to_bits()).collect::<Vec<_>>());
+        let bits = |a: &Account| {
+            (
+                a.potential_arr.map(f64::to_bits),
+                a.fit.map(f64::to_bits),
+                a.expansion_arr.to_bits(),
+                a.terms.iter().map(|t| t.arr.to_bits()).collect::<Vec<_>>(),
+            )
+        };
         assert_eq!(bits(a), bits(b));
-        let rest = |a: &Account| (a.id.clone(), a.name.clone(), a.region.clone(), a.referrals, a.go_live, a.last_touch, a.terms.iter().map(|t| (t.start, t.end, t.outcome)).collect::<Vec<_>>());
+        let rest = |a: &Account| {
+            (
+                a.id.clone(),
+                a.name.clone(),
+                a.region.clone(),
+                a.referrals,
+                a.go_live,
+                a.last_touch,
+                a.terms.iter().map(|t| (t.start, t.end, t.outcome)).collect::<Vec<_>>(),
+            )
+        };
         assert_eq!(rest(a), rest(b));
     }
 }
@@ -164,7 +215,8 @@ fn garbage_text_never_panics() {
     let chars: Vec<char> = good.chars().collect();
     for _ in 0..2000 {
         let len = rng.below(60) as usize;
-        let text: String = (0..len).filter_map(|_| char::from_u32(rng.below(0x11_0000) as u32)).collect();
+        let text: String =
+            (0..len).filter_map(|_| char::from_u32(rng.below(0x11_0000) as u32)).collect();
         assert!(decode(&text).is_err());
         let mut damaged = chars.clone();
         let at = rng.below(damaged.len() as u64) as usize;

@@ -75,7 +75,11 @@ fn measure_sizes_and_times() {
             ms(open),
         );
         let uuid = units(&with_uuid_ids(book));
-        println!("{:>16} with random 32-hex ids: {uuid:>8} units = {:>5.1}/account", "", uuid as f64 / n as f64);
+        println!(
+            "{:>16} with random 32-hex ids: {uuid:>8} units = {:>5.1}/account",
+            "",
+            uuid as f64 / n as f64
+        );
     }
     let n = largest_fitting(|n| sample::book(n, 7));
     println!("largest generated book in one slot: ~{n} accounts");

@@ -2,6 +2,13 @@
 //! encoding, the versioned envelope, migrations from older schemas and the two-slot policy.
 //! The browser glue (`local.rs`, wasm only) only implements `slots::KeyValue` over localStorage.
 
+pub use envelope::{decode, encode, Envelope, LoadError, Loaded};
+pub use migrate::CURRENT_SCHEMA;
+pub use slots::{
+    KeyValue, MemoryKv, Mode, QuotaError, SaveError, Saved, Slot, Slots, Start, CURRENT_KEY,
+    GOOD_KEY,
+};
+
 mod bytes;
 pub mod codec;
 pub mod envelope;

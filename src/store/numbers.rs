@@ -63,7 +63,7 @@ pub fn get_numbers(r: &mut Reader, n: usize) -> Result<Vec<f64>, BadBytes> {
 /// `Some(k)` when k / scale gives back exactly x's bits (so not for -0.0, NaN, ∞ or 0.123).
 fn as_int(x: f64, scale: f64) -> Option<i64> {
     let k = (x * scale).round();
-    if !(k.abs() < EXACT_LIMIT) {
+    if k.is_nan() || k.abs() >= EXACT_LIMIT {
         return None;
     }
     let k = k as i64;

@@ -7,6 +7,7 @@
 //! a full quota, a newer app), the last good book is one click away.
 
 use crate::domain::book::Book;
+use crate::i18n::Msg;
 
 use super::envelope::{self, LoadError, Loaded};
 
@@ -80,6 +81,17 @@ pub enum SaveError {
     Quota { chars: usize },
     /// The text would not read back (a bug guard); the slots keep their last readable texts.
     Unreadable(&'static str),
+}
+
+impl SaveError {
+    pub fn message(&self) -> Msg {
+        match self {
+            SaveError::Blocked(Mode::ReadOnly) => Msg::StorageNewer,
+            SaveError::Blocked(_) => Msg::StorageCorrupt,
+            SaveError::Quota { .. } => Msg::StorageQuota,
+            SaveError::Unreadable(_) => Msg::StorageSaveFailed,
+        }
+    }
 }
 
 pub struct Slots<K: KeyValue> {
