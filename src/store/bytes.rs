@@ -122,6 +122,13 @@ impl<'a> Reader<'a> {
         Ok(f64::from_bits(u64::from_le_bytes(a)))
     }
 
+    /// Everything not read yet, consumed.
+    pub fn rest(&mut self) -> &'a [u8] {
+        let out = &self.buf[self.pos..];
+        self.pos = self.buf.len();
+        out
+    }
+
     pub fn is_done(&self) -> bool {
         self.pos == self.buf.len()
     }

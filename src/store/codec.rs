@@ -18,19 +18,32 @@ use crate::domain::dates::{add_days, add_months};
 /// Deflate level: 3 is within 1.5% of level 6's size at under half its time.
 const LEVEL: u8 = 3;
 
-/// Book → payload text.
+/// Largest column data a payload may unpack to: ~800,000 accounts, far beyond what fits a
+/// localStorage slot, and a bound on what a damaged length can make us allocate.
+const MAX_RAW: usize = 64 << 20;
+
+/// Book → payload text: the unpacked length, then the deflated columns, 15 bits a char.
 pub fn encode(book: &Book) -> String {
     let raw = to_bytes(book);
-    text15::encode(&miniz_oxide::deflate::compress_to_vec(&raw, LEVEL))
+    let mut w = Writer::default();
+    w.uint(raw.len() as u64);
+    w.buf.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(&raw, LEVEL));
+    text15::encode(&w.buf)
 }
 
 /// Payload text → book. Any damage is an error, never a panic.
 pub fn decode(text: &str) -> Result<Book, BadBytes> {
     let packed = text15::decode(text)?;
-    // Deflate expands at most ~1032:1; a tighter cap keeps a damaged stream from eating memory.
-    let limit = packed.len().saturating_mul(64).saturating_add(1 << 20);
-    let raw = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, limit)
+    let mut r = Reader::new(&packed);
+    // The recorded length, not a ratio, bounds inflation: a book of blank accounts deflates
+    // far better than 1:64 and must still read.
+    let len = usize::try_from(r.uint()?).ok().filter(|&n| n <= MAX_RAW);
+    let len = len.ok_or(BadBytes("unpacked length out of range"))?;
+    let raw = miniz_oxide::inflate::decompress_to_vec_with_limit(r.rest(), len)
         .map_err(|_| BadBytes("compressed data is damaged"))?;
+    if raw.len() != len {
+        return Err(BadBytes("compressed data is damaged"));
+    }
     from_bytes(&raw)
 }
 
@@ -98,7 +111,8 @@ pub fn to_bytes(book: &Book) -> Vec<u8> {
 
 pub fn from_bytes(bytes: &[u8]) -> Result<Book, BadBytes> {
     let mut r = Reader::new(bytes);
-    let n = r.count(3)?;
+    // Every account takes at least 8 bytes (id, name, 3 dictionary indices, referrals, terms).
+    let n = r.count(8)?;
     let mut accs: Vec<Account> = Vec::with_capacity(n);
     let mut prev: Vec<u8> = Vec::new();
     for _ in 0..n {

@@ -233,8 +233,24 @@ fn allocation_is_bounded_by_the_input() {
     let mut w = Writer::default();
     w.uint(u64::MAX / 2);
     assert_eq!(from_bytes(&w.buf), Err(BadBytes("count exceeds data")));
-    // A deflate stream of 1 MiB zeros inflates only up to the limit.
-    let bomb = miniz_oxide::deflate::compress_to_vec(&vec![0u8; 1 << 20], 9);
-    assert!(bomb.len() < 2048);
-    assert!(decode(&text15::encode(&bomb)).is_err());
+    // 1 MiB of zeros recorded as 1,000 bytes: inflation stops at the recorded length.
+    let mut w = Writer::default();
+    w.uint(1000);
+    w.buf.extend(miniz_oxide::deflate::compress_to_vec(&vec![0u8; 1 << 20], 9));
+    assert!(w.buf.len() < 2048);
+    assert_eq!(decode(&text15::encode(&w.buf)), Err(BadBytes("compressed data is damaged")));
+    // A recorded length beyond the cap is refused before inflating.
+    let mut w = Writer::default();
+    w.uint(65 << 20);
+    assert_eq!(decode(&text15::encode(&w.buf)), Err(BadBytes("unpacked length out of range")));
+}
+
+#[test]
+fn a_book_of_blank_accounts_deflates_far_but_still_reads() {
+    let accounts = (0..20_000).map(|i| Account { id: format!("{i:08}"), ..Default::default() });
+    let book = Book { accounts: accounts.collect() };
+    let raw = to_bytes(&book).len();
+    let text = encode(&book);
+    assert!(raw > 100 * text.chars().count(), "{raw} bytes in {} chars", text.chars().count());
+    assert_eq!(decode(&text), Ok(book));
 }
