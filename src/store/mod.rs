@@ -1,7 +1,12 @@
 //! Persistence of the book in the browser's localStorage, as pure native code: the compact
 //! encoding, the versioned envelope, migrations from older schemas and the two-slot policy.
 //! The browser glue (`local.rs`, wasm only) only implements `slots::KeyValue` over localStorage.
+//!
+//! At start `Slots::open(storage)` says what was found (`Start`); after each (debounced) edit
+//! `slots.save(&book, saved_at)` writes it. `CURRENT_SCHEMA` is 2: see `migrate` for the
+//! versions and `measure.rs` for sizes (~17 UTF-16 units an account).
 
+pub use bytes::BadBytes;
 pub use envelope::{decode, encode, Envelope, LoadError, Loaded};
 pub use migrate::CURRENT_SCHEMA;
 pub use slots::{
