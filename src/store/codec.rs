@@ -24,10 +24,26 @@ const MAX_RAW: usize = 64 << 20;
 
 /// Book → payload text: the unpacked length, then the deflated columns, 15 bits a char.
 pub fn encode(book: &Book) -> String {
+    pack(&to_bytes(book))
+}
+
+/// `encode`, proven by reading the text back to the very same columns. Saving uses this so a
+/// codec bug shows as a failed save, never as a stored book that reads differently. Bytes are
+/// compared rather than books because a NaN is not equal to itself.
+pub fn encode_verified(book: &Book) -> Result<String, BadBytes> {
     let raw = to_bytes(book);
+    let text = pack(&raw);
+    let back = decode(&text)?;
+    if to_bytes(&back) != raw {
+        return Err(BadBytes("the book does not read back the same"));
+    }
+    Ok(text)
+}
+
+fn pack(raw: &[u8]) -> String {
     let mut w = Writer::default();
     w.uint(raw.len() as u64);
-    w.buf.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(&raw, LEVEL));
+    w.buf.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(raw, LEVEL));
     text15::encode(&w.buf)
 }
 

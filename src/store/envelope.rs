@@ -132,6 +132,15 @@ pub fn encode(book: &Book, saved_at: &str) -> String {
     Envelope::seal(CURRENT_SCHEMA, saved_at, super::codec::encode(book)).to_text()
 }
 
+/// `encode` for saving: the payload is proven to read back the same (`codec::encode_verified`)
+/// and the envelope to parse, before anything is written.
+pub fn encode_verified(book: &Book, saved_at: &str) -> Result<String, &'static str> {
+    let payload = super::codec::encode_verified(book).map_err(|e| e.0)?;
+    let text = Envelope::seal(CURRENT_SCHEMA, saved_at, payload).to_text();
+    Envelope::parse(&text).map_err(|_| "the envelope does not read back")?;
+    Ok(text)
+}
+
 /// Reads any schema this version knows, migrating older ones.
 pub fn decode(text: &str) -> Result<Loaded, LoadError> {
     let env = Envelope::parse(text)?;

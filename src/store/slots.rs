@@ -158,10 +158,9 @@ impl<K: KeyValue> Slots<K> {
         if self.mode != Mode::Writable {
             return Err(SaveError::Blocked(self.mode));
         }
-        let text = envelope::encode(book, saved_at);
+        // Proven before writing, so that a bug never replaces a readable current copy.
+        let text = envelope::encode_verified(book, saved_at).map_err(SaveError::Unreadable)?;
         let chars = text.encode_utf16().count();
-        // Checked before writing so that a bug never replaces a readable current copy.
-        envelope::decode(&text).map_err(|e| SaveError::Unreadable(reason(&e)))?;
         self.kv.set(CURRENT_KEY, &text).map_err(|QuotaError| SaveError::Quota { chars })?;
         if self.kv.get(CURRENT_KEY).as_deref() != Some(text.as_str()) {
             return Err(SaveError::Unreadable("storage returned other text"));
@@ -179,13 +178,6 @@ impl<K: KeyValue> Slots<K> {
 
     pub fn into_inner(self) -> K {
         self.kv
-    }
-}
-
-fn reason(e: &LoadError) -> &'static str {
-    match e {
-        LoadError::Corrupt(r) => r,
-        _ => "does not read back",
     }
 }
 

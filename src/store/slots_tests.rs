@@ -183,6 +183,18 @@ fn text_that_does_not_read_back_never_reaches_the_good_slot() {
 }
 
 #[test]
+fn a_book_holding_nan_still_saves() {
+    // NaN != NaN, so a check by `==` would refuse this book forever.
+    let mut book = fixture_book();
+    book.accounts[0].fit = Some(f64::NAN);
+    let (mut slots, _) = Slots::open(MemoryKv::default());
+    assert!(slots.save(&book, T1).is_ok());
+    let (_, start) = Slots::open(slots.into_inner());
+    let Start::Loaded { loaded, .. } = start else { panic!("{start:?}") };
+    assert!(loaded.book.accounts[0].fit.is_some_and(f64::is_nan));
+}
+
+#[test]
 fn erase_removes_both_slots() {
     let (mut slots, _) = Slots::open(kv(Some(V2), Some(V2)));
     slots.erase();
