@@ -199,9 +199,9 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Book, BadBytes> {
     // keep the deltas now and resolve them below.
     for &c in &counts {
         if c > 0 {
-            starts.push(Start::Date(firsts.next().ok_or(BadBytes("missing term start"))?));
+            starts.push(TermStart::Date(firsts.next().ok_or(BadBytes("missing term start"))?));
             for _ in 1..c {
-                starts.push(Start::AfterPrevEnd(r.int()?));
+                starts.push(TermStart::AfterPrevEnd(r.int()?));
             }
         }
     }
@@ -215,11 +215,12 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Book, BadBytes> {
     let missing = BadBytes("missing term data");
     for (a, &c) in accs.iter_mut().zip(&counts) {
         let mut prev_end: Option<NaiveDate> = None;
+        a.terms.reserve_exact(c);
         for _ in 0..c {
             let start = match (starts.next().ok_or(missing)?, prev_end) {
-                (Start::Date(d), _) => d,
-                (Start::AfterPrevEnd(delta), Some(end)) => date(days(end).saturating_add(delta))?,
-                (Start::AfterPrevEnd(_), None) => return Err(missing),
+                (TermStart::Date(d), _) => d,
+                (TermStart::AfterPrevEnd(delta), Some(end)) => date(days(end).saturating_add(delta))?,
+                (TermStart::AfterPrevEnd(_), None) => return Err(missing),
             };
             let code = lengths.next().ok_or(missing)?;
             let end = if code & 1 == 0 {
@@ -247,7 +248,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Book, BadBytes> {
 }
 
 #[derive(Clone, Copy)]
-enum Start {
+enum TermStart {
     Date(NaiveDate),
     AfterPrevEnd(i64),
 }
