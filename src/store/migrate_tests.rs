@@ -1,8 +1,9 @@
 //! Every stored form this version must read, as fixture files under `tests/fixtures/store/`,
 //! compared with the book written out by hand below.
 //!
-//! The fixtures are frozen: they are what older (or newer) versions wrote. To add one for a new
-//! schema, run `STORE_FIXTURES=write cargo test --lib store::migrate -- --ignored`.
+//! The fixtures are frozen: they are what older (or newer) versions wrote. To add a missing
+//! one, run `STORE_FIXTURES=write cargo test --lib store::migrate -- --ignored` (it never
+//! overwrites a file).
 
 use chrono::NaiveDate;
 
@@ -159,6 +160,10 @@ fn write_fixtures() {
         ("newer.txt", newer),
         ("newer-unreadable.txt", unreadable),
     ] {
-        std::fs::write(format!("{dir}/{name}"), text).unwrap();
+        // Frozen once written: what older versions stored must stay as they stored it.
+        let path = format!("{dir}/{name}");
+        if !std::path::Path::new(&path).exists() {
+            std::fs::write(path, text).unwrap();
+        }
     }
 }
