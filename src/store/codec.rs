@@ -306,7 +306,7 @@ fn put_presence(w: &mut Writer, present: impl Iterator<Item = bool>) {
 
 fn get_presence(r: &mut Reader, n: usize) -> Result<Vec<bool>, BadBytes> {
     let bytes = r.take(n.div_ceil(8))?;
-    Ok((0..n).map(|i| bytes[i / 8] >> (i % 8) & 1 == 1).collect())
+    Ok((0..n).map(|i| bytes.get(i / 8).is_some_and(|b| b >> (i % 8) & 1 == 1)).collect())
 }
 
 /// Dates as offsets from the column's earliest day, so a column of recent dates costs ~2 bytes each.

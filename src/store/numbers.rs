@@ -55,7 +55,9 @@ pub fn get_numbers(r: &mut Reader, n: usize) -> Result<Vec<f64>, BadBytes> {
         out.push(k / scale);
     }
     for (i, x) in exceptions {
-        out[i] = x;
+        if let Some(slot) = out.get_mut(i) {
+            *slot = x;
+        }
     }
     Ok(out)
 }
