@@ -18,7 +18,6 @@ mod bytes;
 pub mod codec;
 pub mod envelope;
 pub mod migrate;
-mod lzr;
 mod numbers;
 pub mod slots;
 mod text15;
