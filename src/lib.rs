@@ -8,7 +8,14 @@
 pub mod charts;
 pub mod domain;
 pub mod i18n;
-pub mod store;
+pub mod route;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod pages;
+pub mod store;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -75,7 +75,7 @@ fn draw<'b>(c: &BarChart, buf: &'b mut String) -> Result<(), Box<dyn std::error:
         .y_desc(c.y_title.as_str())
         .axis_desc_style((FONT, theme::AXIS_TITLE_SIZE).into_font().color(&theme::MUTED))
         .label_style(label_font.clone())
-        .light_line_style(theme::GRID)
+        .light_line_style(TRANSPARENT)
         .bold_line_style(theme::GRID)
         .axis_style(theme::MUTED)
         .draw()?;

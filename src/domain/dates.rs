@@ -35,9 +35,24 @@ pub fn last_of_month(date: NaiveDate) -> NaiveDate {
     date.with_day(days_in_month(date.year(), date.month())).unwrap_or(date)
 }
 
-/// Parses `YYYY-MM-DD` strictly (the form of URLs and settings).
+/// Parses `YYYY-MM-DD` strictly (the form of URLs and settings). Written by hand rather than
+/// with chrono's format strings, which would add their whole parser to the wasm bundle.
 pub fn parse_iso(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    let s = s.trim();
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = s.get(r)?;
+        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
+/// `YYYY-MM-DD`.
+pub fn iso(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 #[cfg(test)]
@@ -72,6 +87,10 @@ mod tests {
         assert_eq!(parse_iso(" 2025-03-05 "), Some(d(2025, 3, 5)));
         assert_eq!(parse_iso("2025-02-30"), None);
         assert_eq!(parse_iso("2025/03/05"), None);
+        assert_eq!(parse_iso("2025-3-05"), None);
+        assert_eq!(parse_iso("+025-03-05"), None);
+        assert_eq!(iso(d(2025, 3, 5)), "2025-03-05");
+        assert_eq!(iso(d(987, 12, 31)), "0987-12-31");
         assert_eq!(parse_iso(""), None);
     }
 }

@@ -1,0 +1,26 @@
+//! The pages: thin views over memos of the book and settings.
+
+mod book;
+mod not_found;
+mod segments;
+mod settings;
+mod soon;
+
+use leptos::prelude::*;
+
+use crate::i18n::Msg;
+use crate::route::Route;
+
+pub fn render(route: Route) -> AnyView {
+    match route {
+        Route::Book => view! { <book::BookPage /> }.into_any(),
+        Route::Segments => view! { <segments::SegmentsPage /> }.into_any(),
+        Route::Lifecycle => soon::page(Route::Lifecycle, Msg::SoonLifecycle),
+        Route::Renewals => soon::page(Route::Renewals, Msg::SoonRenewals),
+        Route::Capacity => soon::page(Route::Capacity, Msg::SoonCapacity),
+        Route::Team => soon::page(Route::Team, Msg::SoonTeam),
+        Route::Board => soon::page(Route::Board, Msg::SoonBoard),
+        Route::Settings => view! { <settings::SettingsPage /> }.into_any(),
+        Route::NotFound => view! { <not_found::NotFoundPage /> }.into_any(),
+    }
+}

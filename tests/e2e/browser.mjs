@@ -1,0 +1,78 @@
+// Shared set-up for the end-to-end tests and the benchmarks: Debian's Chromium driven by
+// playwright-core, the release build served under the base path by scripts/serve.py.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BASE_PATH = '/cs-planner/';
+
+export function chromiumPath() {
+  if (process.env.CHROMIUM) return process.env.CHROMIUM;
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+    try {
+      return execFileSync('sh', ['-c', `command -v ${name}`]).toString().trim();
+    } catch { /* try the next */ }
+  }
+  throw new Error('no Chromium on PATH: run make bootstrap');
+}
+
+/** Starts scripts/serve.py on a free port; resolves to { url, stop }. */
+export async function startServer({ dir = join(ROOT, 'dist') } = {}) {
+  const proc = spawn('python3', [join(ROOT, 'scripts', 'serve.py'), '--dir', dir, '--port', '0', '--quiet'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('server did not start: ' + out)), 10000);
+    proc.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/at (http:\/\/\S+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+  return { url, stop: () => proc.kill() };
+}
+
+/** Launches headless Chromium with the flags this machine needs and a fresh profile. */
+export async function launch() {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'cs-planner-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 860 },
+    locale: 'en-US',
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Collects console errors and uncaught exceptions of a page; `assertClean()` throws on any. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
+  return {
+    errors,
+    assertClean(allow = []) {
+      const left = errors.filter((e) => !allow.some((re) => re.test(e)));
+      if (left.length) throw new Error('browser errors:\n' + left.join('\n'));
+    },
+  };
+}
+
+/** Waits until the app has rendered its first page (the body's data-ready mark). */
+export async function ready(page) {
+  await page.waitForSelector('body[data-ready]', { timeout: 15000 });
+}
