@@ -219,7 +219,9 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Book, BadBytes> {
         for _ in 0..c {
             let start = match (starts.next().ok_or(missing)?, prev_end) {
                 (TermStart::Date(d), _) => d,
-                (TermStart::AfterPrevEnd(delta), Some(end)) => date(days(end).saturating_add(delta))?,
+                (TermStart::AfterPrevEnd(delta), Some(end)) => {
+                    date(days(end).saturating_add(delta))?
+                }
                 (TermStart::AfterPrevEnd(_), None) => return Err(missing),
             };
             let code = lengths.next().ok_or(missing)?;
