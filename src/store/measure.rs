@@ -24,6 +24,10 @@ fn timed<T>(mut f: impl FnMut() -> T) -> (T, Duration) {
     (out.unwrap(), best)
 }
 
+fn per(units: usize, accounts: usize) -> f64 {
+    units as f64 / accounts as f64
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
@@ -33,6 +37,16 @@ fn with_uuid_ids(mut book: Book) -> Book {
     let mut rng = sample::Rng::new(11);
     for a in &mut book.accounts {
         a.id = format!("{:016x}{:016x}", rng.next(), rng.next());
+    }
+    book
+}
+
+/// And names that no dictionary helps: 12 random chars of the CJK block, the upper bound.
+fn with_random_names(mut book: Book) -> Book {
+    let mut rng = sample::Rng::new(13);
+    for a in &mut book.accounts {
+        a.name =
+            (0..12).filter_map(|_| char::from_u32(0x4e00 + rng.below(0x5000) as u32)).collect();
     }
     book
 }
@@ -80,15 +94,16 @@ fn measure_sizes_and_times() {
             ms(save),
             ms(open),
         );
-        let uuid = units(&with_uuid_ids(book));
-        println!(
-            "{:>16} with random 32-hex ids: {uuid:>8} units = {:>5.1}/account",
-            "",
-            uuid as f64 / n as f64
-        );
+        let uuid = with_uuid_ids(book);
+        let u = units(&uuid);
+        println!("{:>16} with random 32-hex ids: {u:>8} units = {:>5.1}/account", "", per(u, n));
+        let u = units(&with_random_names(uuid));
+        println!("{:>16} and random CJK names:   {u:>8} units = {:>5.1}/account", "", per(u, n));
     }
     let n = largest_fitting(|n| sample::book(n, 7));
     println!("largest generated book in one slot: ~{n} accounts");
     let n = largest_fitting(|n| with_uuid_ids(sample::book(n, 7)));
     println!("largest with random 32-hex ids:     ~{n} accounts");
+    let n = largest_fitting(|n| with_random_names(with_uuid_ids(sample::book(n, 7))));
+    println!("largest with random ids and names:  ~{n} accounts");
 }
