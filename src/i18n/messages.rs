@@ -175,6 +175,53 @@ messages! {
 
     // — import & export (issue 4) —
     ImportTitle => "导入客户", "Import accounts";
+    ImportChooseFile => "选择 CSV 文件", "Choose a CSV file";
+    ImportEncoding => "文件编码：{encoding}。", "File encoding: {encoding}.";
+    ImportEncodingAuto => "自动识别", "Detect automatically";
+    ImportEncodingDamaged => "部分字节在此编码下无效，请改选另一种编码。", "Some bytes are invalid in this encoding; try the other one.";
+    ImportMapping => "列对应关系", "Column mapping";
+    ImportColumnIgnored => "（忽略此列）", "(ignore this column)";
+    ImportModeReplace => "替换全部客户", "Replace the whole book";
+    ImportModeMerge => "合并：按客户ID或客户名称更新，其余新增", "Merge: update by id or name, add the rest";
+    ImportApply => "确认导入", "Import";
+    ImportSummary => "可导入 {accounts} 个客户（{imported} 行）；{rejected} 行被拒绝；跳过 {blank} 个空行。", "Accounts that can be imported: {accounts} (from {imported} rows). Rejected rows: {rejected}. Blank rows skipped: {blank}.";
+    ImportGeneratedIds => "{n} 个客户没有客户ID，已自动生成。", "Accounts without an id, given a generated one: {n}.";
+    MergeSummary => "新增 {added} 个客户，更新 {updated} 个，移除 {removed} 个。", "Accounts added: {added}, updated: {updated}, removed: {removed}.";
+    ImportEmptyFile => "文件是空的：没有表头行。", "The file is empty: it has no header line.";
+    ImportMalformed => "第 {line} 行无法按 CSV 格式读取。", "Line {line} cannot be read as CSV.";
+    ImportNoNameColumn => "没有任何列对应“客户名称”，请在列对应关系中指定。", "No column is mapped to the account name; choose one in the column mapping.";
+    ImportFieldTwice => "“{field}”对应了多列，每个字段只能对应一列。", "“{field}” is mapped from more than one column; map each field from one column only.";
+    RowAtColumn => "第 {line} 行，“{column}”列（“{value}”）：{reason}", "Line {line}, column “{column}” (“{value}”): {reason}";
+    RowAtEmptyColumn => "第 {line} 行，“{column}”列：{reason}", "Line {line}, column “{column}”: {reason}";
+    RowAtMissingColumn => "第 {line} 行，“{column}”（文件中没有这一列）：{reason}", "Line {line}, “{column}” (the file has no such column): {reason}";
+    RowWhole => "第 {line} 行：{reason}", "Line {line}: {reason}";
+    ReasonRequired => "不能为空", "cannot be empty";
+    ReasonTooLong => "不能超过 {max} 个字符", "cannot be longer than {max} characters";
+    ReasonNotANumber => "不是有效的金额或数字（可写作 12000、12,000.50、$12,000、¥12,000、1.2万）", "not a valid number (write it like 12000, 12,000.50, $12,000 or ¥12,000)";
+    ReasonNegative => "不能为负数", "cannot be negative";
+    ReasonTooLarge => "数值过大", "is too large";
+    ReasonNotAnInteger => "必须是整数", "must be a whole number";
+    ReasonOutOfRange => "必须在 0 到 100 之间", "must be between 0 and 100";
+    ReasonNotADate => "不是有效的日期（可写作 2025-03-05、2025/3/5 或 2025年3月5日）", "not a valid date (write it like 2025-03-05 or 2025/3/5)";
+    ReasonNoSuchDate => "日历上没有这一天", "no such day in the calendar";
+    ReasonSerialOutOfRange => "不是有效的 Excel 日期序号", "not a valid Excel date number";
+    ReasonUnknownStatus => "状态应为“进行中”“续约”或“流失”（也可写 open、renewed、churned），或留空", "status must be open, renewed or churned, or empty";
+    ReasonEndNotAfterStart => "合同到期日必须晚于合同开始日", "the contract must end after it starts";
+    ReasonNotWithStatus => "与该行的状态不符，应留空", "does not fit the row's status; leave it empty";
+    ReasonDuplicateTerm => "与第 {line} 行的客户ID和合同开始日都相同，是重复行", "repeats line {line} (same id and contract start)";
+    ReasonFollowsUnrenewedTerm => "同一客户在第 {line} 行的上一期合同没有续约，之后不能再有合同", "the account's previous term (line {line}) was not renewed, so no term can follow it";
+    ReasonOverlapsTerm => "与同一客户第 {line} 行的合同期重叠", "overlaps the account's term on line {line}";
+    ReasonDiffersFromRenewedArr => "与第 {line} 行填写的续约金额不一致", "differs from the renewed_arr on line {line}";
+    ReasonAccountRejected => "同一客户的第 {line} 行有错误，该客户的所有行都未导入", "another row of this account (line {line}) has an error, so none of its rows were imported";
+    ReasonExtraCells => "有 {found} 个单元格，但表头只有 {expected} 列（含逗号的名称需加引号）", "has {found} cells but the header has {expected} columns (quote names that contain commas)";
+    ExportCsv => "导出 CSV", "Export CSV";
+    BackupExport => "下载备份（JSON）", "Download backup (JSON)";
+    BackupRestore => "从备份恢复", "Restore from backup";
+    BackupNotJson => "这不是 JSON 文件。", "This is not a JSON file.";
+    BackupNotOurs => "这不是 CS 规划的备份文件。", "This is not a CS Planner backup.";
+    BackupNewer => "这个备份来自更新的版本（格式 {found}，当前版本最高支持 {supported}），请先更新应用。", "This backup comes from a newer version (format {found}; this version reads up to {supported}). Update the app first.";
+    BackupDamaged => "备份文件内容有误：{detail}", "The backup is damaged: {detail}";
+    DemoLoad => "载入示例客户", "Load a demo book";
 
     // — storage (issue 3) —
     StorageTitle => "本地存储", "Local storage";
