@@ -242,6 +242,16 @@ messages! {
 
     // — storage (issue 3) —
     StorageTitle => "本地存储", "Local storage";
+    StorageTruncated => "保存的客户档案不完整：上次保存被中断了。", "The saved book is incomplete: the last save was cut off.";
+    StorageCorrupt => "保存的客户档案已损坏，无法读取。", "The saved book is damaged and cannot be read.";
+    StorageUseGood => "使用上一份完好的副本", "Use the last good copy";
+    StorageDownloadRaw => "下载原始数据", "Download the raw data";
+    StorageStartOver => "从空白档案开始", "Start with an empty book";
+    StorageNewer => "这份档案由更新版本的 CS 规划保存，这里只能只读查看。", "This book was saved by a newer version of CS Planner; it is shown read-only.";
+    StorageNewerUnreadable => "这份档案由更新版本的 CS 规划保存，当前版本无法读取。", "This book was saved by a newer version of CS Planner, which this version cannot read.";
+    StorageQuota => "浏览器存储空间已满，最近的修改没有保存。请下载备份。", "The browser's storage is full: recent changes are not saved. Download a backup.";
+    StorageGoodStale => "存储空间不够保留两份副本，备用副本是较早的版本。", "Not enough room for two copies: the backup copy is an older version.";
+    StorageSaveFailed => "保存失败，数据仍在当前页面中。请下载备份。", "Saving failed; the book is still open in this page. Download a backup.";
 
     NotFoundTitle => "找不到这个页面", "Page not found";
     NotFoundBody => "这个地址没有对应的页面，请从导航中选择。", "There is no page at this address; pick one from the navigation.";
