@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, watchErrors, ready, ROOT } from './browser.mjs';
+import { startServer, launch, watchErrors, ready, saved, saveMark, ROOT } from './browser.mjs';
 
 let server;
 let browser;
@@ -82,9 +82,10 @@ test('a CSV imports through the file input, after a preview, and survives a relo
   const rejected = await page.textContent('[data-testid=import-errors]');
   assert.match(rejected, /Line 4, column/);
   assert.equal(await metric(page, 'book.accounts'), '0', 'nothing changes before the confirmation');
+  const mark = await saveMark(page);
   await page.click('[data-testid=import-confirm]');
   assert.equal(await metric(page, 'book.accounts'), '2');
-  await page.waitForTimeout(1200); // the save is debounced
+  await saved(page, mark); // the save is debounced
   await page.reload();
   await ready(page);
   assert.equal(await metric(page, 'book.accounts'), '2');
