@@ -26,8 +26,12 @@ struct Progress {
     adopted: Cell<bool>,
 }
 
+thread_local! {
+    static PROGRESS: Rc<Progress> = Rc::new(Progress::default());
+}
+
 pub fn install(state: AppState) {
-    let progress = Rc::new(Progress::default());
+    let progress = PROGRESS.with(Rc::clone);
     let first = Cell::new(true);
     let p = progress.clone();
     Effect::new(move |_| {
@@ -52,16 +56,24 @@ pub fn install(state: AppState) {
     let p = progress.clone();
     let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
         let Some(theirs) = book_sync::book_from_other_tab(ev.key(), ev.new_value()) else { return };
-        if state.book.with_untracked(|b| *b == theirs) {
-            return;
-        }
-        if p.edits.get() == p.saved.get() {
-            p.adopted.set(true);
-            state.book.set(theirs);
-        } else {
-            // Unsaved edits here and a different book there: the person chooses.
-            state.storage.set(StorageStatus::OtherTab { theirs: Box::new(theirs) });
-        }
+        let p = p.clone();
+        // Effects run after the current task: wait for them, so an edit made just now is
+        // counted as unsaved before deciding.
+        set_timeout(
+            move || {
+                if state.book.with_untracked(|b| *b == theirs) {
+                    return;
+                }
+                if p.edits.get() == p.saved.get() {
+                    p.adopted.set(true);
+                    state.book.set(theirs);
+                } else {
+                    // Unsaved edits here and a different book there: the person chooses.
+                    state.storage.set(StorageStatus::OtherTab { theirs: Box::new(theirs) });
+                }
+            },
+            Duration::ZERO,
+        );
     });
     on_cleanup(move || handle.remove());
 }
@@ -86,6 +98,7 @@ fn save_now(state: AppState, progress: &Progress, edit: u64) {
 pub fn save_immediately(state: AppState) {
     let saved_at = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
     let status = state.book.with_untracked(|b| book_sync::save(b, &saved_at));
+    PROGRESS.with(|p| p.saved.set(p.edits.get()));
     state.storage.set(status);
 }
 
