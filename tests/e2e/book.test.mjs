@@ -151,3 +151,36 @@ test('delete can be undone', async () => {
   errors.assertClean();
   await page.close();
 });
+
+test('without storage the app works in memory and says so', async () => {
+  const page = await browser.context.newPage();
+  const errors = watchErrors(page);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  await page.goto(server.url + 'book');
+  await ready(page);
+  assert.match(await page.textContent('[data-testid=storage-notice]'), /storage is unavailable|存储不可用/);
+  await page.click('[data-testid=load-demo]');
+  assert.equal(await metric(page, 'book.accounts'), '1000');
+  errors.assertClean();
+  await page.close();
+});
+
+test('an edit in one tab appears in the other', async () => {
+  const a = await openBook();
+  const b = await browser.context.newPage();
+  const bErrors = watchErrors(b);
+  await b.goto(server.url + 'book?asof=2026-06-30');
+  await ready(b);
+  assert.equal(await metric(b.page ?? b, 'book.accounts'), '0');
+  await a.page.selectOption('[data-testid=demo-size]', '200');
+  await a.page.click('[data-testid=load-demo]');
+  await b.waitForFunction(() => document.querySelector('[data-metric="book.accounts"]')?.dataset.value === '200', null, { timeout: 10000 });
+  a.errors.assertClean();
+  bErrors.assertClean();
+  await a.page.close();
+  await b.close();
+});
