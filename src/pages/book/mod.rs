@@ -2,9 +2,11 @@
 
 mod columns;
 mod form;
+mod import_preview;
 mod table;
 mod toast;
 mod toolbar;
+mod transfer;
 
 use std::collections::HashSet;
 
@@ -63,6 +65,15 @@ pub fn BookPage() -> impl IntoView {
         rows,
     };
     provide_context(view);
+    // A file waiting in the import preview.
+    let pending = RwSignal::new(None::<transfer::Pending>);
+    provide_context(pending);
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = transfer::first_file(ev.data_transfer().and_then(|d| d.files())) {
+            transfer::read_file(file, pending);
+        }
+    };
     Effect::new(move |_| view.columns.with(|c| columns::save(c)));
 
     let totals = Memo::new(move |_| {
@@ -72,25 +83,29 @@ pub fn BookPage() -> impl IntoView {
     let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
     let empty = move || state.book.with(|b| b.accounts.is_empty());
     view! {
-        <h1>{move || state.t(Msg::NavBook)}</h1>
+        <div class="book-page" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+        <h1>{state.text(Msg::NavBook)}</h1>
         <section class="metrics">
-            <Metric key="book.accounts" label=Signal::derive(move || state.t(Msg::BookAccounts))
+            <Metric key="book.accounts" label=Signal::derive(state.text(Msg::BookAccounts))
                 value=Signal::derive(move || Some(totals.get().accounts as f64))
                 display=Signal::derive(move || fmt_count(totals.get().accounts)) />
-            <Metric key="book.active" label=Signal::derive(move || state.t(Msg::BookActive))
+            <Metric key="book.active" label=Signal::derive(state.text(Msg::BookActive))
                 value=Signal::derive(move || Some(totals.get().active as f64))
                 display=Signal::derive(move || fmt_count(totals.get().active)) />
-            <Metric key="book.arr" label=Signal::derive(move || state.t(Msg::BookArr))
+            <Metric key="book.arr" label=Signal::derive(state.text(Msg::BookArr))
                 value=Signal::derive(move || Some(totals.get().arr))
                 display=Signal::derive(move || money(totals.get().arr)) />
         </section>
+        <transfer::TransferBar />
         <Show when=move || !empty() fallback=move || view! { <EmptyBook /> }>
             <toolbar::Toolbar />
             <toolbar::SelectionBar />
             <table::AccountTable />
         </Show>
         <form::AccountForm />
+        <import_preview::ImportPreview />
         <toast::ToastView />
+        </div>
     }
 }
 
@@ -101,12 +116,12 @@ fn EmptyBook() -> impl IntoView {
     let view = expect_context::<BookView>();
     view! {
         <section class="empty-book" data-testid="empty-book">
-            <h2>{move || state.t(Msg::BookEmptyTitle)}</h2>
-            <p>{move || state.t(Msg::BookEmptyBody)}</p>
+            <h2>{state.text(Msg::BookEmptyTitle)}</h2>
+            <p>{state.text(Msg::BookEmptyBody)}</p>
             <div class="empty-actions">
                 <button type="button" class="btn primary" data-testid="add-account"
                     on:click=move |_| view.editing.set(Some(Editing::New))>
-                    {move || state.t(Msg::BookAdd)}
+                    {state.text(Msg::BookAdd)}
                 </button>
             </div>
         </section>
