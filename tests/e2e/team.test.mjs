@@ -1,6 +1,5 @@
-// End to end: the Team and Board pages in both languages, empty and with a book built on the
-// Book page, and a rebalance applied and undone. The book lives in memory until persistence
-// lands, so the tests move between pages with the navigation links, never a reload.
+// End to end: the Team and Board pages in both languages, empty, with the demo book and with
+// a book built by hand on the Book page; a rebalance applied and undone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, watchErrors, ready } from './browser.mjs';
@@ -16,13 +15,36 @@ after(async () => {
   server?.stop();
 });
 
+/** A fresh tab with an empty book, as of 2026-06-30, in `lang`. */
 async function open(path, lang) {
   const page = await browser.context.newPage();
   const errors = watchErrors(page);
-  await page.addInitScript((tag) => localStorage.setItem('cs-planner.lang', JSON.stringify(tag)), lang);
-  await page.goto(server.url + path);
+  await page.addInitScript((tag) => {
+    if (!sessionStorage.getItem('e2e-seeded')) {
+      localStorage.clear();
+      localStorage.setItem('cs-planner.lang', JSON.stringify(tag));
+      sessionStorage.setItem('e2e-seeded', '1');
+    }
+  }, lang);
+  await page.goto(server.url + path + '?asof=2026-06-30');
   await ready(page);
   return { page, errors };
+}
+
+/** Loads the demo book (the one-click default size) on the Book page. */
+async function loadDemo(page) {
+  await page.click('[data-testid=nav-book]');
+  await page.click('[data-testid=load-demo]');
+  await page.waitForFunction(() => Number(document.querySelector('[data-metric="book.accounts"]')?.dataset.value) > 0);
+  return Number(await value(page, 'book.accounts'));
+}
+
+/** The owners on the Team page with their figures. */
+async function owners(page) {
+  return page.$$eval('[data-testid=owner-row]', (rows) => rows.map((r) => {
+    const v = (k) => r.querySelector(`[data-metric$=".${k}"]`)?.dataset.value;
+    return { name: r.querySelector('th').textContent, accounts: Number(v('accounts')), arr: Number(v('arr')), load: Number(v('load')) };
+  }));
 }
 
 const value = (page, key) => page.getAttribute(`[data-metric="${key}"]`, 'data-value');
@@ -51,6 +73,66 @@ test('Team and Board with an empty book, in both languages', async () => {
     errors.assertClean();
     await page.close();
   }
+});
+
+test('Team and Board with the demo book, in both languages', async () => {
+  for (const [lang, team, board, light] of [['en', 'Team', 'Board', /Light|Balanced|Overloaded/], ['zh-CN', '团队与绩效', '工作看板', /偏轻|适中|超负荷/]]) {
+    const { page, errors } = await open('book', lang);
+    const n = await loadDemo(page);
+    const active = Number(await value(page, 'book.active'));
+    await page.click('[data-testid=nav-team]');
+    assert.equal(await page.textContent('h1'), team);
+    const rows = await owners(page);
+    assert.ok(rows.length >= 6, `owners: ${rows.length}`);
+    for (const o of rows) {
+      assert.ok(o.accounts > 0 && o.arr > 0 && o.load > 0, JSON.stringify(o));
+      assert.ok(await page.isVisible(`[data-metric="owner.${o.name}.commission"]`), o.name);
+    }
+    const unassigned = await page.$$eval('[data-metric^="unassigned."]', (els) => els.reduce((s, e) => s + Number(e.dataset.value), 0));
+    assert.equal(rows.reduce((s, o) => s + o.accounts, 0) + unassigned, active, 'every active account is someone\'s or unassigned');
+    assert.match(await page.textContent('[data-testid=owner-books]'), light, 'the load band is said in words');
+    assert.ok(await page.isVisible('[data-testid=score-table]'));
+
+    await page.click('[data-testid=nav-board]');
+    assert.equal(await page.textContent('h1'), board);
+    const cells = await page.$$eval('[data-metric^="board."][data-metric$=".accounts"]', (els) => els.reduce((s, e) => s + Number(e.dataset.value), 0));
+    assert.equal(cells, n, 'the matrix holds every account once');
+    assert.ok(await page.locator('[data-testid=priority-row]').count() > 0);
+    await page.click('.cell-btn:not([disabled])');
+    assert.ok(await page.locator('[data-testid=cell-list] li').count() > 0);
+    errors.assertClean();
+    await page.close();
+  }
+});
+
+test('demo book: overload an owner, apply the rebalance, undo it', async () => {
+  const { page, errors } = await open('book', 'en');
+  await loadDemo(page);
+  await page.click('[data-testid=nav-team]');
+  const before = await owners(page);
+  const busiest = before.reduce((a, b) => (b.load > a.load ? b : a));
+  // Give the busiest owner every unassigned key and growth account: now overloaded.
+  for (const tier of [1, 2]) {
+    if (await page.locator(`[data-testid=assign-tier-${tier}]`).count()) {
+      await page.fill(`[data-testid=assign-tier-${tier}]`, busiest.name);
+      await page.click(`[data-testid=assign-tier-${tier}-go]`);
+    }
+  }
+  const loaded = await owners(page);
+  const over = loaded.find((o) => o.name === busiest.name);
+  assert.ok(over.load > 1.1, `overloaded after the assignment: ${over.load}`);
+  const moves = await page.locator('[data-testid=move-row]').count();
+  assert.ok(moves > 0, 'the proposal has moves');
+  await page.click('[data-testid=rebalance-apply]');
+  const after = await owners(page);
+  assert.equal(after.reduce((s, o) => s + o.accounts, 0), loaded.reduce((s, o) => s + o.accounts, 0), 'accounts only move');
+  assert.ok(after.find((o) => o.name === busiest.name).accounts < over.accounts);
+  assert.ok(Math.max(...after.map((o) => o.load)) <= Math.max(...loaded.map((o) => o.load)) + 1e-9, 'the highest load never rises');
+  await page.click('[data-testid=undo]');
+  assert.deepEqual(await owners(page), loaded, 'undo puts every account back');
+  assert.equal(await page.locator('[data-testid=move-row]').count(), moves);
+  errors.assertClean();
+  await page.close();
 });
 
 test('a book built by hand: owner figures, a rebalance applied and undone, the board', async () => {
