@@ -48,12 +48,12 @@ pub fn OwnerBooks() -> impl IntoView {
             let (arr, load, band) = (o.arr, o.load, o.band);
             view! {
                 <tr data-testid="owner-row">
-                    <th scope="row">{o.owner.clone()}</th>
-                    <td class="num" data-metric=key("accounts") data-value=data_value(Some(o.accounts as f64))>{fmt_count(o.accounts)}</td>
-                    <td class="num" data-metric=key("arr") data-value=data_value(Some(arr))>{move || money(arr)}</td>
-                    <td class="mix">{mix}</td>
-                    <td class="num">{fmt_count(o.due_soon_count)}" · "{move || money(o.due_soon_arr)}</td>
-                    <td data-metric=key("load") data-value=data_value(Some(load))>
+                    <th scope="row" class="owner">{o.owner.clone()}</th>
+                    <td class="num accounts" data-label=move || state.t(Msg::BookAccounts) data-metric=key("accounts") data-value=data_value(Some(o.accounts as f64))>{fmt_count(o.accounts)}</td>
+                    <td class="num arr" data-label=move || state.t(Msg::ColArr) data-metric=key("arr") data-value=data_value(Some(arr))>{move || money(arr)}</td>
+                    <td class="mix" data-label=move || state.t(Msg::OwnerHealthMix)>{mix}</td>
+                    <td class="num due" data-label=move || state.t(Msg::OwnerDueSoon)>{fmt_count(o.due_soon_count)}" · "{move || money(o.due_soon_arr)}</td>
+                    <td class="load" data-metric=key("load") data-value=data_value(Some(load))>
                         <span class=format!("load-chip {}", load_band_class(band))>
                             <span class="load-bar" style=format!("width:{:.0}%", (load / 1.5).clamp(0.0, 1.0) * 100.0)></span>
                             <span class="load-text">{format!("{load:.2}")}" · "{move || state.t(load_band_label(band))}</span>
@@ -71,7 +71,7 @@ pub fn OwnerBooks() -> impl IntoView {
             <Show when=has_owners fallback=move || view! { <p class="muted">{move || state.t(Msg::OwnersEmpty)}</p> }>
                 <p class="legend">{legend}</p>
                 <div class="table-wrap">
-                    <table class="data">
+                    <table class="data owners">
                         <thead><tr>
                             <th>{move || state.t(Msg::ColOwner)}</th>
                             <th class="num">{move || state.t(Msg::BookAccounts)}</th>
