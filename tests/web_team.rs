@@ -10,6 +10,7 @@ use cs_planner::domain::Settings;
 use cs_planner::i18n::Lang;
 use cs_planner::pages;
 use cs_planner::route::Route;
+use cs_planner::store::book_sync::StorageStatus;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -65,7 +66,7 @@ fn count(host: &web_sys::HtmlElement, selector: &str) -> u32 {
 fn mount(book: Book, route: Route) -> (web_sys::HtmlElement, AppState) {
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
     let settings = Settings { as_of: parse_iso(AS_OF), ..Settings::default() };
-    let state = AppState::new(Lang::En, settings, book, "/".into(), route);
+    let state = AppState::new(Lang::En, settings, (book, StorageStatus::Ok), "/".into(), route);
     let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), move || {

@@ -31,6 +31,9 @@ pub struct CommissionRow {
     pub commission: Option<Commission>,
 }
 
+/// (owner, score) rows then the team's, or why the card cannot score.
+pub type Scores = Result<(Vec<(String, Score)>, Score), ScorecardError>;
+
 /// The page's figures, shared by its parts. All `Copy` handles.
 #[derive(Clone, Copy)]
 pub struct TeamData {
@@ -38,8 +41,7 @@ pub struct TeamData {
     /// The proposal, each move with the book index of its account.
     pub moves: Memo<Vec<(usize, Move)>>,
     pub period: Memo<Period>,
-    /// (owner, score) rows then the team's, or why the card cannot score.
-    pub scores: Memo<Result<(Vec<(String, Score)>, Score), ScorecardError>>,
+    pub scores: Memo<Scores>,
     /// The team's actuals, shown even while the weights do not add up.
     pub team_actuals: Memo<KpiActuals>,
     pub commissions: Memo<Vec<CommissionRow>>,
