@@ -89,9 +89,9 @@ pub fn UndoToast(toaster: Toaster) -> impl IntoView {
                 <div class="undo-toast" role="status" data-testid="toast">
                     <span>{toast.text}</span>
                     <Show when=move || has_undo>
-                        <button type="button" class="btn small" on:click=undo data-testid="undo">{move || state.t(Msg::Undo)}</button>
+                        <button type="button" class="btn small" on:click=undo data-testid="undo">{state.text(Msg::Undo)}</button>
                     </Show>
-                    <button type="button" class="btn small" aria-label=move || state.t(Msg::Dismiss) on:click=move |_| toaster.close()>"×"</button>
+                    <button type="button" class="btn small" aria-label=state.text(Msg::Dismiss) on:click=move |_| toaster.close()>"×"</button>
                 </div>
             }
         })

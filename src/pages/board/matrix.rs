@@ -17,7 +17,7 @@ pub fn TierStageMatrix() -> impl IntoView {
     let data = expect_context::<BoardData>();
     let open = RwSignal::new(None::<(usize, Stage)>);
     let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
-    let heads = move || Stage::ALL.into_iter().map(|s| view! { <th class="num">{move || state.t(stage_label(s))}</th> }).collect_view();
+    let heads = move || Stage::ALL.into_iter().map(|s| view! { <th class="num">{state.text(stage_label(s))}</th> }).collect_view();
     let rows = move || {
         let lang = state.lang.get();
         let tiers = state.settings.with(|s| s.tiers.tiers.clone());
@@ -51,14 +51,14 @@ pub fn TierStageMatrix() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="matrix">
-            <h2>{move || state.t(Msg::BoardMatrixTitle)}</h2>
-            <p class="help">{move || state.t(Msg::BoardMatrixHelp)}</p>
+            <h2>{state.text(Msg::BoardMatrixTitle)}</h2>
+            <p class="help">{state.text(Msg::BoardMatrixHelp)}</p>
             <div class="table-wrap">
                 <table class="data matrix">
                     <thead><tr>
-                        <th>{move || state.t(Msg::ColTier)}</th>
+                        <th>{state.text(Msg::ColTier)}</th>
                         {heads}
-                        <th class="num">{move || state.t(Msg::BoardActiveTotal)}</th>
+                        <th class="num">{state.text(Msg::BoardActiveTotal)}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -96,7 +96,7 @@ fn CellList(tier: usize, stage: Stage, close: Callback<()>) -> impl IntoView {
         <div class="cell-list" data-testid="cell-list" role="region" aria-label=title>
             <div class="cell-list-head">
                 <h3>{title}</h3>
-                <button type="button" class="btn small" aria-label=move || state.t(Msg::Dismiss) on:click=move |_| close.run(())>"×"</button>
+                <button type="button" class="btn small" aria-label=state.text(Msg::Dismiss) on:click=move |_| close.run(())>"×"</button>
             </div>
             {move || {
                 let (items, rest) = items();

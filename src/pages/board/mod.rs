@@ -34,9 +34,9 @@ pub fn BoardPage() -> impl IntoView {
     let empty = move || state.book.with(|b| b.accounts.is_empty());
     view! {
         <div class="board-page">
-            <h1>{move || state.t(Msg::NavBoard)}</h1>
+            <h1>{state.text(Msg::NavBoard)}</h1>
             <Show when=move || !empty() fallback=move || view! {
-                <p class="notice" data-testid="board-empty">{move || state.t(Msg::BoardEmptyBook)}</p>
+                <p class="notice" data-testid="board-empty">{state.text(Msg::BoardEmptyBook)}</p>
             }>
                 <matrix::TierStageMatrix />
                 <priority::PriorityList />

@@ -44,14 +44,14 @@ pub fn PriorityList() -> impl IntoView {
                     <tr data-testid="priority-row" data-account=a.id.clone()>
                         <td class="num muted rank">{n + 1}</td>
                         <td class="acct"><span class="name">{a.name.clone()}</span><span class="sub muted">{owner}</span></td>
-                        <td class="tier">{tier}<span class="sub muted">{move || state.t(stage_label(v.stage))}</span></td>
+                        <td class="tier">{tier}<span class="sub muted">{state.text(stage_label(v.stage))}</span></td>
                         <td class="num arr">{money(v.arr)}</td>
                         <td class="reason">
                             <span>{reason_text(lang, row.reason)}</span>
                             {(!also.is_empty()).then(|| view! { <span class="sub muted">{also}</span> })}
                         </td>
                         <td class="act"><button type="button" class="btn small" data-testid="contact-done" on:click=move |_| contacted(account)>
-                            {move || state.t(Msg::ContactDone)}
+                            {state.text(Msg::ContactDone)}
                         </button></td>
                     </tr>
                 })
@@ -61,9 +61,9 @@ pub fn PriorityList() -> impl IntoView {
     let help = move || fill(state.t(Msg::BoardPriorityHelp), &[("date", &iso(state.as_of.get()))]);
     view! {
         <section class="card" data-testid="priority">
-            <h2>{move || state.t(Msg::BoardPriorityTitle)}</h2>
+            <h2>{state.text(Msg::BoardPriorityTitle)}</h2>
             <p class="help">{help}</p>
-            <Show when=move || total() != 0 fallback=move || view! { <p class="muted" data-testid="priority-empty">{move || state.t(Msg::PriorityEmpty)}</p> }>
+            <Show when=move || total() != 0 fallback=move || view! { <p class="muted" data-testid="priority-empty">{state.text(Msg::PriorityEmpty)}</p> }>
                 <p class="muted" data-metric="board.priority.count" data-value=move || total().to_string()>
                     {move || if total() > shown.get() {
                         fill(state.t(Msg::PriorityShowing), &[("shown", &fmt_count(shown.get())), ("total", &fmt_count(total()))])
@@ -75,10 +75,10 @@ pub fn PriorityList() -> impl IntoView {
                     <table class="data priority">
                         <thead><tr>
                             <th class="num">"#"</th>
-                            <th>{move || state.t(Msg::MoveAccount)}</th>
-                            <th>{move || state.t(Msg::ColTier)}" · "{move || state.t(Msg::ColStage)}</th>
-                            <th class="num">{move || state.t(Msg::ColArr)}</th>
-                            <th>{move || state.t(Msg::ColReason)}</th>
+                            <th>{state.text(Msg::MoveAccount)}</th>
+                            <th>{state.text(Msg::ColTier)}" · "{state.text(Msg::ColStage)}</th>
+                            <th class="num">{state.text(Msg::ColArr)}</th>
+                            <th>{state.text(Msg::ColReason)}</th>
                             <th></th>
                         </tr></thead>
                         <tbody>{rows}</tbody>

@@ -47,7 +47,7 @@ pub fn Commissions() -> impl IntoView {
     };
     let options = [("last12", Msg::PeriodLast12), ("this_quarter", Msg::PeriodThisQuarter), ("last_quarter", Msg::PeriodLastQuarter), ("other", Msg::PeriodOther)]
         .into_iter()
-        .map(|(v, m)| view! { <option value=v selected=move || choice() == v disabled=v == "other">{move || state.t(m)}</option> })
+        .map(|(v, m)| view! { <option value=v selected=move || choice() == v disabled=v == "other">{state.text(m)}</option> })
         .collect_view();
     let split_on = move || state.settings.with(|s| s.commission.split.enabled);
     let rows = move || {
@@ -73,32 +73,32 @@ pub fn Commissions() -> impl IntoView {
     let any_due = move || data.commissions.with(|rs| rs.iter().any(|r| r.commission.is_some()));
     view! {
         <section class="card" data-testid="commission">
-            <h2>{move || state.t(Msg::CommissionTitle)}</h2>
+            <h2>{state.text(Msg::CommissionTitle)}</h2>
             <div class="period">
-                <label for="team-period">{move || state.t(Msg::PeriodLabel)}</label>
+                <label for="team-period">{state.text(Msg::PeriodLabel)}</label>
                 <select id="team-period" data-testid="team-period" on:change=on_period>{options}</select>
                 <span class="muted">{range}</span>
             </div>
-            <p class="help">{move || state.t(Msg::PeriodHelp)}</p>
-            <p class="help">{move || state.t(Msg::CommissionHelp)}</p>
+            <p class="help">{state.text(Msg::PeriodHelp)}</p>
+            <p class="help">{state.text(Msg::CommissionHelp)}</p>
             <Bands />
             <Split />
             <Show when=move || !any_due()>
-                <p class="muted">{move || state.t(Msg::CommissionEmpty)}</p>
+                <p class="muted">{state.text(Msg::CommissionEmpty)}</p>
             </Show>
             // Owners with nothing due keep their row: "not computed" is a figure too (§8).
             <Show when=move || data.commissions.with(|rs| !rs.is_empty())>
                 <div class="table-wrap">
                     <table class="data">
                         <thead><tr>
-                            <th>{move || state.t(Msg::ColOwner)}</th>
-                            <th class="num">{move || state.t(Msg::ColDue)}</th>
-                            <th class="num">{move || state.t(Msg::ColRenewed)}</th>
-                            <th class="num">{move || state.t(Msg::ColLogoRate)}</th>
-                            <th class="num">{move || state.t(Msg::ColBandRate)}</th>
-                            <th class="num">{move || state.t(Msg::ColRenewedArr)}</th>
-                            <th class="num">{move || state.t(Msg::ColCommission)}</th>
-                            <Show when=split_on><th class="num">{move || state.t(Msg::ColSalesShare)}</th></Show>
+                            <th>{state.text(Msg::ColOwner)}</th>
+                            <th class="num">{state.text(Msg::ColDue)}</th>
+                            <th class="num">{state.text(Msg::ColRenewed)}</th>
+                            <th class="num">{state.text(Msg::ColLogoRate)}</th>
+                            <th class="num">{state.text(Msg::ColBandRate)}</th>
+                            <th class="num">{state.text(Msg::ColRenewedArr)}</th>
+                            <th class="num">{state.text(Msg::ColCommission)}</th>
+                            <Show when=split_on><th class="num">{state.text(Msg::ColSalesShare)}</th></Show>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
@@ -127,14 +127,14 @@ fn Bands() -> impl IntoView {
         <div class="table-wrap">
             <table class="data bands" data-testid="bands">
                 <thead><tr>
-                    <th>{move || state.t(Msg::BandFrom)}</th>
-                    <th>{move || state.t(Msg::BandRate)}</th>
+                    <th>{state.text(Msg::BandFrom)}</th>
+                    <th>{state.text(Msg::BandRate)}</th>
                     <th></th>
                 </tr></thead>
                 <tbody>{move || (0..count.get()).map(|i| view! { <BandRow index=i /> }).collect_view()}</tbody>
             </table>
         </div>
-        <button type="button" class="btn small" on:click=add>{move || state.t(Msg::AddBand)}</button>
+        <button type="button" class="btn small" on:click=add>{state.text(Msg::AddBand)}</button>
         {error}
     }
 }
@@ -162,23 +162,23 @@ fn BandRow(index: usize) -> impl IntoView {
     move || band.get().map(|b| view! {
         <tr data-testid=format!("band-{index}")>
             <td class="input-cell">"≥ "
-                <input type="text" inputmode="decimal" size="5" aria-label=move || state.t(Msg::BandFrom)
+                <input type="text" inputmode="decimal" size="5" aria-label=state.text(Msg::BandFrom)
                     aria-invalid=move || from_bad.get().to_string() data-testid=format!("band-{index}-from")
                     prop:value=percent_text(b.from_rate)
                     on:change=move |ev| edit(|b, v| b.from_rate = v, parse_percent(&event_target_value(&ev)), from_bad) />"%"
-                <Show when=move || from_bad.get()><p class="field-error" role="alert">{move || state.t(Msg::ErrBandStart)}</p></Show>
+                <Show when=move || from_bad.get()><p class="field-error" role="alert">{state.text(Msg::ErrBandStart)}</p></Show>
             </td>
             <td class="input-cell">
-                <input type="text" inputmode="decimal" size="5" aria-label=move || state.t(Msg::BandRate)
+                <input type="text" inputmode="decimal" size="5" aria-label=state.text(Msg::BandRate)
                     aria-invalid=move || rate_bad.get().to_string() data-testid=format!("band-{index}-rate")
                     prop:value=percent_text(b.rate)
                     on:change=move |ev| {
                         let v = parse_number(&event_target_value(&ev)).filter(|v| *v >= 0.0).map(|v| v / 100.0);
                         edit(|b, v| b.rate = v, v, rate_bad)
                     } />"%"
-                <Show when=move || rate_bad.get()><p class="field-error" role="alert">{move || state.t(Msg::ErrBandRate)}</p></Show>
+                <Show when=move || rate_bad.get()><p class="field-error" role="alert">{state.text(Msg::ErrBandRate)}</p></Show>
             </td>
-            <td><button type="button" class="btn small" on:click=remove>{move || state.t(Msg::Remove)}</button></td>
+            <td><button type="button" class="btn small" on:click=remove>{state.text(Msg::Remove)}</button></td>
         </tr>
     })
 }
@@ -194,11 +194,11 @@ fn Split() -> impl IntoView {
             <label class="check">
                 <input type="checkbox" data-testid="split-enabled" prop:checked=move || split().enabled
                     on:change=move |ev| { let on = event_target_checked(&ev); state.settings.update(|s| s.commission.split.enabled = on) } />
-                {move || state.t(Msg::SplitEnable)}
+                {state.text(Msg::SplitEnable)}
             </label>
             <Show when=move || split().enabled>
-                <p class="help">{move || state.t(Msg::SplitHelp)}</p>
-                <label>{move || state.t(Msg::SplitThreshold)}" "
+                <p class="help">{state.text(Msg::SplitHelp)}</p>
+                <label>{state.text(Msg::SplitThreshold)}" "
                     <input type="text" inputmode="decimal" size="10" data-testid="split-threshold"
                         aria-invalid=move || threshold_bad.get().to_string()
                         prop:value=move || number_text(split().arr_threshold)
@@ -207,8 +207,8 @@ fn Split() -> impl IntoView {
                             None => threshold_bad.set(true),
                         } />
                 </label>
-                <Show when=move || threshold_bad.get()><p class="field-error" role="alert">{move || state.t(Msg::ErrNegative)}</p></Show>
-                <label>{move || state.t(Msg::SplitCsmShare)}" "
+                <Show when=move || threshold_bad.get()><p class="field-error" role="alert">{state.text(Msg::ErrNegative)}</p></Show>
+                <label>{state.text(Msg::SplitCsmShare)}" "
                     <input type="text" inputmode="decimal" size="5" data-testid="split-share"
                         aria-invalid=move || share_bad.get().to_string()
                         prop:value=move || percent_text(split().csm_share)
@@ -217,7 +217,7 @@ fn Split() -> impl IntoView {
                             None => share_bad.set(true),
                         } />
                 </label>
-                <Show when=move || share_bad.get()><p class="field-error" role="alert">{move || state.t(Msg::ErrShare)}</p></Show>
+                <Show when=move || share_bad.get()><p class="field-error" role="alert">{state.text(Msg::ErrShare)}</p></Show>
             </Show>
         </fieldset>
     }

@@ -134,9 +134,9 @@ pub fn TeamPage() -> impl IntoView {
     let empty = move || state.book.with(|b| b.accounts.is_empty());
     view! {
         <div class="team-page">
-            <h1>{move || state.t(Msg::NavTeam)}</h1>
+            <h1>{state.text(Msg::NavTeam)}</h1>
             <Show when=empty>
-                <p class="notice" data-testid="team-empty">{move || state.t(Msg::TeamEmptyBook)}</p>
+                <p class="notice" data-testid="team-empty">{state.text(Msg::TeamEmptyBook)}</p>
             </Show>
             <roster::Roster />
             <Show when=move || !empty()>

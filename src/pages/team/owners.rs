@@ -35,7 +35,7 @@ pub fn OwnerBooks() -> impl IntoView {
     };
     let legend = move || {
         Band::ALL.into_iter().map(|b| view! {
-            <span class="legend-item"><span class=band_class(b)></span>{move || state.t(band_label(b))}</span>
+            <span class="legend-item"><span class=band_class(b)></span>{state.text(band_label(b))}</span>
         }).collect_view()
     };
     let rows = move || {
@@ -43,20 +43,20 @@ pub fn OwnerBooks() -> impl IntoView {
             let key = |k: &str| format!("owner.{}.{k}", o.owner);
             let mix = Band::ALL.into_iter().map(|b| {
                 let n = o.health.get(b);
-                view! { <span class="mix-item" title=move || state.t(band_label(b))><span class=band_class(b)></span>{fmt_count(n)}</span> }
+                view! { <span class="mix-item" title=state.text(band_label(b))><span class=band_class(b)></span>{fmt_count(n)}</span> }
             }).collect_view();
             let (arr, load, band) = (o.arr, o.load, o.band);
             view! {
                 <tr data-testid="owner-row">
                     <th scope="row" class="owner">{o.owner.clone()}</th>
-                    <td class="num accounts" data-label=move || state.t(Msg::BookAccounts) data-metric=key("accounts") data-value=data_value(Some(o.accounts as f64))>{fmt_count(o.accounts)}</td>
-                    <td class="num arr" data-label=move || state.t(Msg::ColArr) data-metric=key("arr") data-value=data_value(Some(arr))>{move || money(arr)}</td>
-                    <td class="mix" data-label=move || state.t(Msg::OwnerHealthMix)>{mix}</td>
-                    <td class="num due" data-label=move || state.t(Msg::OwnerDueSoon)>{fmt_count(o.due_soon_count)}" · "{move || money(o.due_soon_arr)}</td>
+                    <td class="num accounts" data-label=state.text(Msg::BookAccounts) data-metric=key("accounts") data-value=data_value(Some(o.accounts as f64))>{fmt_count(o.accounts)}</td>
+                    <td class="num arr" data-label=state.text(Msg::ColArr) data-metric=key("arr") data-value=data_value(Some(arr))>{move || money(arr)}</td>
+                    <td class="mix" data-label=state.text(Msg::OwnerHealthMix)>{mix}</td>
+                    <td class="num due" data-label=state.text(Msg::OwnerDueSoon)>{fmt_count(o.due_soon_count)}" · "{move || money(o.due_soon_arr)}</td>
                     <td class="load" data-metric=key("load") data-value=data_value(Some(load))>
                         <span class=format!("load-chip {}", load_band_class(band))>
                             <span class="load-bar" style=format!("width:{:.0}%", (load / 1.5).clamp(0.0, 1.0) * 100.0)></span>
-                            <span class="load-text">{format!("{load:.2}")}" · "{move || state.t(load_band_label(band))}</span>
+                            <span class="load-text">{format!("{load:.2}")}" · "{state.text(load_band_label(band))}</span>
                         </span>
                     </td>
                 </tr>
@@ -66,19 +66,19 @@ pub fn OwnerBooks() -> impl IntoView {
     let has_owners = move || data.books.with(|t| !t.owners.is_empty());
     view! {
         <section class="card" data-testid="owner-books">
-            <h2>{move || state.t(Msg::OwnersTitle)}</h2>
+            <h2>{state.text(Msg::OwnersTitle)}</h2>
             <p class="help">{help}</p>
-            <Show when=has_owners fallback=move || view! { <p class="muted">{move || state.t(Msg::OwnersEmpty)}</p> }>
+            <Show when=has_owners fallback=move || view! { <p class="muted">{state.text(Msg::OwnersEmpty)}</p> }>
                 <p class="legend">{legend}</p>
                 <div class="table-wrap">
                     <table class="data owners">
                         <thead><tr>
-                            <th>{move || state.t(Msg::ColOwner)}</th>
-                            <th class="num">{move || state.t(Msg::BookAccounts)}</th>
-                            <th class="num">{move || state.t(Msg::ColArr)}</th>
-                            <th>{move || state.t(Msg::OwnerHealthMix)}</th>
-                            <th class="num">{move || state.t(Msg::OwnerDueSoon)}</th>
-                            <th>{move || state.t(Msg::OwnerLoad)}</th>
+                            <th>{state.text(Msg::ColOwner)}</th>
+                            <th class="num">{state.text(Msg::BookAccounts)}</th>
+                            <th class="num">{state.text(Msg::ColArr)}</th>
+                            <th>{state.text(Msg::OwnerHealthMix)}</th>
+                            <th class="num">{state.text(Msg::OwnerDueSoon)}</th>
+                            <th>{state.text(Msg::OwnerLoad)}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
@@ -126,11 +126,11 @@ pub fn UnassignedAccounts() -> impl IntoView {
                     <td class="num">{move || money(u.arr)}</td>
                     <td class="assign">
                         <input type="text" list="team-owner-names" data-testid=format!("assign-tier-{i}")
-                            aria-label=move || state.t(Msg::AssignTo) placeholder=move || state.t(Msg::AssignTo)
+                            aria-label=state.text(Msg::AssignTo) placeholder=state.text(Msg::AssignTo)
                             prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev)) />
                         <button type="button" class="btn small" data-testid=format!("assign-tier-{i}-go")
                             disabled=move || owner.with(|o| o.trim().is_empty())
-                            on:click=move |_| assign(i, owner.get_untracked())>{move || state.t(Msg::Assign)}</button>
+                            on:click=move |_| assign(i, owner.get_untracked())>{state.text(Msg::Assign)}</button>
                     </td>
                 </tr>
             }
@@ -139,19 +139,19 @@ pub fn UnassignedAccounts() -> impl IntoView {
     let none = move || data.books.with(|t| t.unassigned_total() == 0);
     view! {
         <section class="card" data-testid="unassigned">
-            <h2>{move || state.t(Msg::UnassignedTitle)}</h2>
-            <Show when=move || !none() fallback=move || view! { <p class="muted">{move || state.t(Msg::UnassignedNone)}</p> }>
-                <p class="help">{move || state.t(Msg::UnassignedHelp)}</p>
+            <h2>{state.text(Msg::UnassignedTitle)}</h2>
+            <Show when=move || !none() fallback=move || view! { <p class="muted">{state.text(Msg::UnassignedNone)}</p> }>
+                <p class="help">{state.text(Msg::UnassignedHelp)}</p>
                 <datalist id="team-owner-names">
                     {move || names.get().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
                 </datalist>
                 <div class="table-wrap">
                     <table class="data">
                         <thead><tr>
-                            <th>{move || state.t(Msg::ColTier)}</th>
-                            <th class="num">{move || state.t(Msg::BookAccounts)}</th>
-                            <th class="num">{move || state.t(Msg::ColArr)}</th>
-                            <th>{move || state.t(Msg::AssignTo)}</th>
+                            <th>{state.text(Msg::ColTier)}</th>
+                            <th class="num">{state.text(Msg::BookAccounts)}</th>
+                            <th class="num">{state.text(Msg::ColArr)}</th>
+                            <th>{state.text(Msg::AssignTo)}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>

@@ -51,8 +51,8 @@ pub fn Rebalance() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="rebalance">
-            <h2>{move || state.t(Msg::RebalanceTitle)}</h2>
-            <p class="help">{move || state.t(Msg::RebalanceHelp)}</p>
+            <h2>{state.text(Msg::RebalanceTitle)}</h2>
+            <p class="help">{state.text(Msg::RebalanceHelp)}</p>
             <Show when=move || count() != 0 fallback=move || view! {
                 <p class="muted" data-testid="rebalance-none">
                     {move || state.t(if overloaded() { Msg::RebalanceStuck } else { Msg::RebalanceNone })}
@@ -61,10 +61,10 @@ pub fn Rebalance() -> impl IntoView {
                 <div class="table-wrap">
                     <table class="data">
                         <thead><tr>
-                            <th>{move || state.t(Msg::MoveAccount)}</th>
-                            <th>{move || state.t(Msg::ColTier)}</th>
-                            <th class="num">{move || state.t(Msg::ColArr)}</th>
-                            <th>{move || state.t(Msg::MoveFrom)}" → "{move || state.t(Msg::MoveTo)}</th>
+                            <th>{state.text(Msg::MoveAccount)}</th>
+                            <th>{state.text(Msg::ColTier)}</th>
+                            <th class="num">{state.text(Msg::ColArr)}</th>
+                            <th>{state.text(Msg::MoveFrom)}" → "{state.text(Msg::MoveTo)}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>

@@ -60,13 +60,13 @@ pub fn Roster() -> impl IntoView {
             view! {
                 <tr data-testid="roster-row">
                     <td>{p.name.clone()}</td>
-                    <td>{move || state.t(role_label(p.role))}</td>
+                    <td>{state.text(role_label(p.role))}</td>
                     <td class="num">{format!("{}", p.fte)}</td>
                     <td>{p.start.map(iso).unwrap_or_else(|| "—".into())}</td>
                     <td class="num">{cost}</td>
                     <td class="actions">
-                        <button type="button" class="btn small" on:click=move |_| editing.set(Some(Editing::Existing(i)))>{move || state.t(Msg::Edit)}</button>
-                        <button type="button" class="btn small" on:click=move |_| remove(i)>{move || state.t(Msg::Remove)}</button>
+                        <button type="button" class="btn small" on:click=move |_| editing.set(Some(Editing::Existing(i)))>{state.text(Msg::Edit)}</button>
+                        <button type="button" class="btn small" on:click=move |_| remove(i)>{state.text(Msg::Remove)}</button>
                     </td>
                 </tr>
             }
@@ -75,21 +75,21 @@ pub fn Roster() -> impl IntoView {
     let has_people = move || state.settings.with(|s| !s.roster.is_empty());
     view! {
         <section class="card" data-testid="roster">
-            <h2>{move || state.t(Msg::RosterTitle)}</h2>
+            <h2>{state.text(Msg::RosterTitle)}</h2>
             <div class="metrics">
-                <Metric key="team.csm_headcount" label=Signal::derive(move || state.t(Msg::RosterHeadcount))
+                <Metric key="team.csm_headcount" label=Signal::derive(state.text(Msg::RosterHeadcount))
                     value=Signal::derive(move || Some(data.headcount.get()))
                     display=Signal::derive(move || format!("{}", (data.headcount.get() * 100.0).round() / 100.0)) />
             </div>
-            <Show when=has_people fallback=move || view! { <p class="muted">{move || state.t(Msg::RosterEmpty)}</p> }>
+            <Show when=has_people fallback=move || view! { <p class="muted">{state.text(Msg::RosterEmpty)}</p> }>
                 <div class="table-wrap">
                     <table class="data">
                         <thead><tr>
-                            <th>{move || state.t(Msg::RosterName)}</th>
-                            <th>{move || state.t(Msg::RosterRole)}</th>
-                            <th class="num">{move || state.t(Msg::RosterFte)}</th>
-                            <th>{move || state.t(Msg::RosterStart)}</th>
-                            <th class="num">{move || state.t(Msg::RosterCost)}</th>
+                            <th>{state.text(Msg::RosterName)}</th>
+                            <th>{state.text(Msg::RosterRole)}</th>
+                            <th class="num">{state.text(Msg::RosterFte)}</th>
+                            <th>{state.text(Msg::RosterStart)}</th>
+                            <th class="num">{state.text(Msg::RosterCost)}</th>
                             <th></th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
@@ -98,7 +98,7 @@ pub fn Roster() -> impl IntoView {
             </Show>
             <Show when=move || editing.get().is_none()>
                 <button type="button" class="btn" data-testid="roster-add" on:click=move |_| editing.set(Some(Editing::New))>
-                    {move || state.t(Msg::RosterAdd)}
+                    {state.text(Msg::RosterAdd)}
                 </button>
             </Show>
             {move || editing.get().map(|e| view! { <PersonForm editing=e close=Callback::new(move |_| editing.set(None)) /> })}
@@ -146,12 +146,12 @@ fn PersonForm(editing: Editing, close: Callback<()>) -> impl IntoView {
     ];
     let role = view! {
             <div class="form-field">
-                <label for="person-role">{move || state.t(Msg::RosterRole)}</label>
+                <label for="person-role">{state.text(Msg::RosterRole)}</label>
                 <select id="person-role" data-testid="person-role" on:change=move |ev| {
                     if let Some(r) = role_from_key(&event_target_value(&ev)) { draft.update(|d| d.role = r) }
                 }>
                     {ROLES.into_iter().map(|r| view! {
-                        <option value=role_key(r) selected=move || draft.with(|d| d.role == r)>{move || state.t(role_label(r))}</option>
+                        <option value=role_key(r) selected=move || draft.with(|d| d.role == r)>{state.text(role_label(r))}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -161,14 +161,14 @@ fn PersonForm(editing: Editing, close: Callback<()>) -> impl IntoView {
         let err = move || error_of(field);
         view! {
             <div class="form-field" class:invalid=move || err().is_some()>
-                <label for=id.clone()>{move || state.t(label)}</label>
+                <label for=id.clone()>{state.text(label)}</label>
                 <input id=id.clone() type="text" inputmode=mode placeholder=placeholder
                     data-testid=format!("person-{field:?}")
                     aria-invalid=move || err().is_some().to_string()
                     prop:value=move || draft.with(|d| get(d).clone())
                     on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| *set(d) = v) } />
                 {move || err().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-                {(field == PersonField::LoadedCost).then(|| view! { <p class="help">{move || state.t(Msg::RosterCostHelp)}</p> })}
+                {(field == PersonField::LoadedCost).then(|| view! { <p class="help">{state.text(Msg::RosterCostHelp)}</p> })}
             </div>
         }.into_any()
     }).collect();
@@ -181,8 +181,8 @@ fn PersonForm(editing: Editing, close: Callback<()>) -> impl IntoView {
                 {inputs}
             </div>
             <div class="form-actions">
-                <button type="submit" class="btn primary" data-testid="person-save">{move || state.t(Msg::Save)}</button>
-                <button type="button" class="btn" on:click=move |_| close.run(())>{move || state.t(Msg::Cancel)}</button>
+                <button type="submit" class="btn primary" data-testid="person-save">{state.text(Msg::Save)}</button>
+                <button type="button" class="btn" on:click=move |_| close.run(())>{state.text(Msg::Cancel)}</button>
             </div>
         </form>
     }

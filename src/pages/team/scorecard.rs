@@ -36,7 +36,7 @@ pub fn Scorecard() -> impl IntoView {
         <button type="button" class="btn small" data-testid=format!("preset-{p:?}")
             aria-pressed=move || state.settings.with(|s| s.scorecard == Card::preset(p)).to_string()
             on:click=move |_| state.settings.update(|s| s.scorecard = Card::preset(p))>
-            {move || state.t(preset_label(p))}
+            {state.text(preset_label(p))}
         </button>
     }).collect_view();
     let status = move || {
@@ -60,20 +60,20 @@ pub fn Scorecard() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="scorecard">
-            <h2>{move || state.t(Msg::ScorecardTitle)}</h2>
+            <h2>{state.text(Msg::ScorecardTitle)}</h2>
             <div class="presets" role="group">
-                <span>{move || state.t(Msg::ScorecardPreset)}</span>
+                <span>{state.text(Msg::ScorecardPreset)}</span>
                 {presets}
             </div>
-            <p class="help">{move || state.t(Msg::ScorecardHelp)}</p>
+            <p class="help">{state.text(Msg::ScorecardHelp)}</p>
             <div class="table-wrap">
                 <table class="data">
                     <thead><tr>
-                        <th>{move || state.t(Msg::ColDimension)}</th>
-                        <th>{move || state.t(Msg::ColTarget)}</th>
-                        <th>{move || state.t(Msg::ColWeight)}</th>
-                        <th class="num">{move || state.t(Msg::ColTeamActual)}</th>
-                        <th class="num">{move || state.t(Msg::ColAttainment)}</th>
+                        <th>{state.text(Msg::ColDimension)}</th>
+                        <th>{state.text(Msg::ColTarget)}</th>
+                        <th>{state.text(Msg::ColWeight)}</th>
+                        <th class="num">{state.text(Msg::ColTeamActual)}</th>
+                        <th class="num">{state.text(Msg::ColAttainment)}</th>
                         <th></th>
                     </tr></thead>
                     <tbody>{lines}</tbody>
@@ -81,9 +81,9 @@ pub fn Scorecard() -> impl IntoView {
             </div>
             <div class="row-actions">
                 <Show when=move || !missing().is_empty()>
-                    <select data-testid="add-dimension" aria-label=move || state.t(Msg::AddDimension) on:change=add prop:value="">
-                        <option value="">{move || state.t(Msg::AddDimension)}</option>
-                        {move || missing().into_iter().map(|d| view! { <option value=format!("{d:?}")>{move || state.t(dimension_label(d))}</option> }).collect_view()}
+                    <select data-testid="add-dimension" aria-label=state.text(Msg::AddDimension) on:change=add prop:value="">
+                        <option value="">{state.text(Msg::AddDimension)}</option>
+                        {move || missing().into_iter().map(|d| view! { <option value=format!("{d:?}")>{state.text(dimension_label(d))}</option> }).collect_view()}
                     </select>
                 </Show>
             </div>
@@ -127,22 +127,22 @@ fn LineRow(index: usize) -> impl IntoView {
         let currency = state.settings.with(|s| s.currency.clone());
         view! {
             <tr data-testid=format!("kpi-line-{index}")>
-                <th scope="row">{move || state.t(dimension_label(d))}</th>
+                <th scope="row">{state.text(dimension_label(d))}</th>
                 <td class="input-cell">
                     <input type="text" inputmode="decimal" size="9" data-testid=format!("kpi-target-{index}")
-                        aria-label=move || state.t(Msg::ColTarget) aria-invalid=move || target_bad.get().to_string()
+                        aria-label=state.text(Msg::ColTarget) aria-invalid=move || target_bad.get().to_string()
                         prop:value=target_text(d, l.target) on:change=on_target />{unit}
-                    <Show when=move || target_bad.get()><p class="field-error" role="alert">{move || state.t(Msg::ErrTarget)}</p></Show>
+                    <Show when=move || target_bad.get()><p class="field-error" role="alert">{state.text(Msg::ErrTarget)}</p></Show>
                 </td>
                 <td class="input-cell">
                     <input type="text" inputmode="decimal" size="4" data-testid=format!("kpi-weight-{index}")
-                        aria-label=move || state.t(Msg::ColWeight) aria-invalid=move || weight_bad.get().to_string()
+                        aria-label=state.text(Msg::ColWeight) aria-invalid=move || weight_bad.get().to_string()
                         prop:value=number_text(l.weight) on:change=on_weight />
-                    <Show when=move || weight_bad.get()><p class="field-error" role="alert">{move || state.t(Msg::ErrWeight)}</p></Show>
+                    <Show when=move || weight_bad.get()><p class="field-error" role="alert">{state.text(Msg::ErrWeight)}</p></Show>
                 </td>
                 <td class="num">{move || actual_text(state.lang.get(), d, team_actual(), &currency)}</td>
                 <td class="num">{move || fmt_percent(team_actual().and_then(|a| line().and_then(|l| attainment(a, l.target))))}</td>
-                <td><button type="button" class="btn small" on:click=remove>{move || state.t(Msg::Remove)}</button></td>
+                <td><button type="button" class="btn small" on:click=remove>{state.text(Msg::Remove)}</button></td>
             </tr>
         }
     })
