@@ -13,6 +13,7 @@ pub mod renewal_calendar;
 pub mod renewals;
 pub mod settings;
 pub mod snapshot;
+pub mod stage_matrix;
 pub mod stats;
 pub mod tiers;
 
