@@ -18,7 +18,7 @@ use crate::domain::period::Period;
 use crate::domain::renewal_calendar::{
     overdue_list, pending_set, renewal_calendar, upcoming_list, CalendarMonth, RenewalRow,
 };
-use crate::domain::renewals::{by_end_month, due_set, tally, DueTerm, MonthTally, RenewalTally};
+use crate::domain::renewals::{by_end_month, due_set, tally, MonthTally, RenewalTally};
 use crate::domain::{Book, Settings};
 use crate::i18n::Msg;
 
