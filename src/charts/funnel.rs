@@ -41,8 +41,8 @@ pub fn funnel_chart(chart: &FunnelChart) -> String {
 }
 
 // The layout in pixels: names on the left, bars in the middle, figures on the right.
-const LABEL_RIGHT: i32 = 150;
-const BAR_LEFT: i32 = 160;
+const LABEL_RIGHT: i32 = 170;
+const BAR_LEFT: i32 = 180;
 const BAR_WIDTH: i32 = 360;
 const NOTE_LEFT: i32 = BAR_LEFT + BAR_WIDTH + 12;
 const TOP: i32 = 52;
@@ -79,8 +79,9 @@ fn draw<'b>(c: &FunnelChart, buf: &'b mut String) -> Result<(), Box<dyn std::err
     let bar_height = (row as f64 * 0.72) as i32;
     let max = c.steps.iter().map(|s| s.count).max().unwrap_or(0);
     let centre = BAR_LEFT + BAR_WIDTH / 2;
-    let label_font = (FONT, theme::LABEL_SIZE).into_font().color(&theme::INK);
-    let note_font = (FONT, theme::LABEL_SIZE).into_font().color(&theme::MUTED);
+    // Larger than the axis labels of other charts: these texts are the chart's content.
+    let label_font = (FONT, 15.0).into_font().color(&theme::INK);
+    let note_font = (FONT, 15.0).into_font().color(&theme::MUTED);
     let color = theme::series_color(0);
     for (i, step) in c.steps.iter().enumerate() {
         let y0 = TOP + i as i32 * row + (row - bar_height) / 2;

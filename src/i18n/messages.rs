@@ -97,8 +97,8 @@ messages! {
     LcColStage => "阶段", "Stage";
     LcColAccounts => "客户数", "Accounts";
     LcColArr => "金额 (ARR)", "ARR";
-    LcColShareAccounts => "客户数占比", "Share of accounts";
-    LcColShareArr => "ARR 占比", "Share of ARR";
+    LcColShareAccounts => "客户占比", "% of accounts";
+    LcColShareArr => "ARR 占比", "% of ARR";
     LcTotal => "合计", "Total";
     LcStagesNote => "流失客户按其流失合同的 ARR 计入。", "Churned accounts count at the ARR of their churned term.";
     LcStageChartTitle => "各阶段客户数与 ARR 占比", "Share of accounts and of ARR by stage";

@@ -28,7 +28,7 @@ pub fn LifecyclePage() -> impl IntoView {
     let empty = Memo::new(move |_| state.book.with(|b| b.accounts.is_empty()));
     view! {
         <h1>{move || state.t(Msg::NavLifecycle)}</h1>
-        <p class="lead">{move || state.t(Msg::LcIntro)}</p>
+        <p class="lr-lead">{move || state.t(Msg::LcIntro)}</p>
         <Show when=move || empty.get()>
             <p class="notice" data-testid="lifecycle-empty">{move || state.t(Msg::LcEmptyBook)}</p>
         </Show>
@@ -89,9 +89,9 @@ fn StageSection() -> impl IntoView {
     let total_accounts = move || dist.with(|d| d.accounts.iter().sum::<usize>());
     let total_arr = move || dist.with(|d| d.arr.iter().sum::<f64>());
     view! {
-        <section class="panel" aria-labelledby="lc-stages">
+        <section class="lr-panel" aria-labelledby="lc-stages">
             <h2 id="lc-stages">{move || state.t(Msg::LcStagesTitle)}</h2>
-            <div class="split">
+            <div class="lr-split">
                 <div class="table-wrap">
                     <table class="data" data-testid="stage-table">
                         <thead><tr>
@@ -109,7 +109,7 @@ fn StageSection() -> impl IntoView {
                             <td></td><td></td>
                         </tr></tfoot>
                     </table>
-                    <p class="help">{move || state.t(Msg::LcStagesNote)}</p>
+                    <p class="lr-help">{move || state.t(Msg::LcStagesNote)}</p>
                 </div>
                 <ChartView svg=chart file_stem="stage-share" />
             </div>
@@ -151,9 +151,9 @@ fn MatrixSection() -> impl IntoView {
         (0..m.tier_count).map(|tier| { let c = m.tier_total(tier); cell(c.accounts, c.arr) }).collect_view()
     };
     view! {
-        <section class="panel" aria-labelledby="lc-matrix">
+        <section class="lr-panel" aria-labelledby="lc-matrix">
             <h2 id="lc-matrix">{move || state.t(Msg::LcMatrixTitle)}</h2>
-            <p class="help">{move || state.t(Msg::LcMatrixHelp)}</p>
+            <p class="lr-help">{move || state.t(Msg::LcMatrixHelp)}</p>
             <div class="table-wrap">
                 <table class="data matrix" data-testid="stage-tier-matrix">
                     <thead><tr><th scope="col">{move || state.t(Msg::LcColStage)}</th>{head}</tr></thead>
@@ -214,17 +214,17 @@ fn FunnelSection() -> impl IntoView {
     };
     let set_window = move |p| state.settings.update(|s| s.funnel.window = Some(p));
     view! {
-        <section class="panel" aria-labelledby="lc-funnel">
+        <section class="lr-panel" aria-labelledby="lc-funnel">
             <h2 id="lc-funnel">{move || state.t(Msg::LcFunnelTitle)}</h2>
-            <p class="help">{move || state.t(Msg::LcFunnelHelp)}</p>
-            <div class="controls" role="group" aria-label=move || state.t(Msg::LcFunnelWindow)>
+            <p class="lr-help">{move || state.t(Msg::LcFunnelHelp)}</p>
+            <div class="lr-controls" role="group" aria-label=move || state.t(Msg::LcFunnelWindow)>
                 <span class="control-label">{move || state.t(Msg::LcFunnelWindow)}</span>
                 <DateRange value=window on_change=set_window testid="cohort" />
                 <button type="button" class="btn small" data-testid="cohort-default" disabled=move || !custom.get()
                     on:click=move |_| state.settings.update(|s| s.funnel.window = None)>
                     {move || state.t(Msg::UseDefault)}
                 </button>
-                <span class="help">{move || state.t(if custom.get() { Msg::LcFunnelCustomNote } else { Msg::LcFunnelDefaultNote })}</span>
+                <span class="lr-help">{move || state.t(if custom.get() { Msg::LcFunnelCustomNote } else { Msg::LcFunnelDefaultNote })}</span>
             </div>
             <section class="metrics">
                 <Metric key="funnel.go_live_rate" label=Signal::derive(move || state.t(Msg::LcGoLiveRate))
@@ -237,7 +237,7 @@ fn FunnelSection() -> impl IntoView {
                     value=Signal::derive(move || Some(funnel.with(|f| f.without_go_live) as f64))
                     display=Signal::derive(move || fmt_count(funnel.with(|f| f.without_go_live))) />
             </section>
-            <div class="split">
+            <div class="lr-split">
                 <div class="table-wrap">
                     <table class="data" data-testid="funnel-table">
                         <thead><tr>
@@ -260,7 +260,7 @@ fn RulesSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let rules = Memo::new(move |_| state.settings.with(|s| s.rules));
     view! {
-        <section class="panel" aria-labelledby="lc-rules">
+        <section class="lr-panel" aria-labelledby="lc-rules">
             <h2 id="lc-rules">{move || state.t(Msg::LcRulesTitle)}</h2>
             <form class="settings" on:submit=|ev| ev.prevent_default()>
                 <DaysField label=Msg::LcRenewalWindow help=Msg::LcRenewalWindowHelp testid="renewal-window-days"

@@ -63,9 +63,9 @@ pub fn ActivitySection(model: RenewalsModel) -> impl IntoView {
         activity.with(|a| a.interval.map(|(lo, hi)| format!("[{}, {}]", fmt_r(lo), fmt_r(hi))))
     };
     view! {
-        <section class="panel" aria-labelledby="ren-activity">
+        <section class="lr-panel" aria-labelledby="ren-activity">
             <h2 id="ren-activity">{move || state.t(Msg::RenActivityTitle)}</h2>
-            <p class="help">{move || state.t(Msg::RenActivityHelp)}</p>
+            <p class="lr-help">{move || state.t(Msg::RenActivityHelp)}</p>
             <section class="metrics">
                 <Metric key="correlation.n" label=Signal::derive(move || state.t(Msg::RenCorrN))
                     value=Signal::derive(move || Some(activity.with(|a| a.n) as f64))
@@ -78,7 +78,7 @@ pub fn ActivitySection(model: RenewalsModel) -> impl IntoView {
                     <span class="metric-value">{move || interval().unwrap_or_else(|| "—".into())}</span>
                 </div>
             </section>
-            <div class="notes" role="note">
+            <div class="lr-notes" role="note">
                 <Show when=move || r().is_none()>
                     <p class="notice" data-testid="no-r">{move || state.t(Msg::RenCorrNoR)}</p>
                 </Show>
@@ -88,7 +88,7 @@ pub fn ActivitySection(model: RenewalsModel) -> impl IntoView {
                 <p class="notice" data-testid="activity-today">{move || state.t(Msg::RenActivityToday)}</p>
                 <p class="notice caution" data-testid="not-causation">{move || state.t(Msg::RenNotCausation)}</p>
             </div>
-            <div class="split">
+            <div class="lr-split">
                 <div class="table-wrap">
                     <table class="data" data-testid="activity-bands">
                         <thead><tr>

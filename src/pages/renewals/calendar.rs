@@ -99,10 +99,10 @@ pub fn CalendarSection(model: RenewalsModel) -> impl IntoView {
         })
     };
     view! {
-        <section class="panel" aria-labelledby="ren-calendar">
+        <section class="lr-panel" aria-labelledby="ren-calendar">
             <h2 id="ren-calendar">{move || state.t(Msg::RenCalendarTitle)}</h2>
-            <p class="help">{move || state.t(Msg::RenCalendarHelp)}</p>
-            <ChartView svg=chart file_stem="renewal-calendar" />
+            <p class="lr-help">{move || state.t(Msg::RenCalendarHelp)}</p>
+            <div class="lr-wide-chart"><ChartView svg=chart file_stem="renewal-calendar" /></div>
             <div class="table-wrap">
                 <table class="data calendar" data-testid="renewal-calendar">
                     <thead><tr>

@@ -12,7 +12,7 @@ use crate::pages::widgets::{band_msg, money};
 #[component]
 pub fn ListsSection(model: RenewalsModel) -> impl IntoView {
     view! {
-        <div class="lists">
+        <div class="lr-lists">
             <RenewalList title=Msg::RenOverdueTitle list=model.overdue testid="overdue-list" />
             <RenewalList title=Msg::RenUpcomingTitle list=model.upcoming testid="upcoming-list" />
         </div>
@@ -37,7 +37,7 @@ fn RenewalList(title: Msg, list: Memo<CappedList>, testid: &'static str) -> impl
                         <td class="num">{iso(r.end)}</td>
                         <td class="num" class:late=r.days_to_end < 0>{r.days_to_end}</td>
                         <td class="num">{money(state, r.arr)}</td>
-                        <td class=format!("health band-{}", r.band.key())>
+                        <td class=format!("lr-health band-{}", r.band.key())>
                             <span class="dot" aria-hidden="true"></span>
                             {health} " " <span class="band-name">{state.t(band_msg(r.band))}</span>
                         </td>
@@ -58,10 +58,10 @@ fn RenewalList(title: Msg, list: Memo<CappedList>, testid: &'static str) -> impl
         })
     };
     view! {
-        <section class="panel" data-testid=testid data-total=move || list.with(|l| l.total)>
+        <section class="lr-panel" data-testid=testid data-total=move || list.with(|l| l.total)>
             <h2>{move || state.t(title)} " " <span class="count">{move || format!("({})", fmt_count(list.with(|l| l.total)))}</span></h2>
             <Show when=move || list.with(|l| l.total > 0)
-                fallback=move || view! { <p class="help">{move || state.t(Msg::RenListEmpty)}</p> }>
+                fallback=move || view! { <p class="lr-help">{move || state.t(Msg::RenListEmpty)}</p> }>
                 <div class="table-wrap">
                     <table class="data list">
                         <thead><tr>
@@ -75,7 +75,7 @@ fn RenewalList(title: Msg, list: Memo<CappedList>, testid: &'static str) -> impl
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
-                {move || more().map(|text| view! { <p class="help more">{text}</p> })}
+                {move || more().map(|text| view! { <p class="lr-help lr-more">{text}</p> })}
             </Show>
         </section>
     }

@@ -68,7 +68,7 @@ pub fn MetricsSection(model: RenewalsModel) -> impl IntoView {
         .collect_view();
     let no_due = move || tally.with(|t| t.due_count == 0);
     view! {
-        <section class="panel" aria-labelledby="ren-metrics">
+        <section class="lr-panel" aria-labelledby="ren-metrics">
             <h2 id="ren-metrics">{move || state.t(Msg::RenMetricsTitle)}</h2>
             <section class="metrics">
                 <Metric key="renewal.due_count" label=Signal::derive(move || state.t(Msg::RenDueCount))
@@ -81,11 +81,11 @@ pub fn MetricsSection(model: RenewalsModel) -> impl IntoView {
                     value=Signal::derive(move || Some(model.pending.get() as f64))
                     display=Signal::derive(move || fmt_count(model.pending.get())) />
             </section>
-            <p class="help">{move || state.t(Msg::RenPendingHelp)}</p>
+            <p class="lr-help">{move || state.t(Msg::RenPendingHelp)}</p>
             <Show when=no_due>
                 <p class="notice" data-testid="no-due">{move || state.t(Msg::RenNoDue)}</p>
             </Show>
-            <div class="split">
+            <div class="lr-split">
                 <div class="table-wrap">
                     <table class="data" data-testid="renewal-metrics">
                         <thead><tr>

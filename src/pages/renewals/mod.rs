@@ -23,7 +23,7 @@ use crate::domain::{Book, Settings};
 use crate::i18n::Msg;
 
 /// Lists longer than this show their first rows and say how many there are.
-pub const LIST_CAP: usize = 50;
+pub const LIST_CAP: usize = 25;
 
 /// One line of a list, with the account's name and owner read from the book.
 #[derive(Clone, Debug, PartialEq)]
@@ -105,7 +105,7 @@ pub fn RenewalsPage() -> impl IntoView {
     let empty = Memo::new(move |_| state.book.with(|b| b.accounts.is_empty()));
     view! {
         <h1>{move || state.t(Msg::NavRenewals)}</h1>
-        <p class="lead">{move || state.t(Msg::RenIntro)}</p>
+        <p class="lr-lead">{move || state.t(Msg::RenIntro)}</p>
         <Show when=move || empty.get()>
             <p class="notice" data-testid="renewals-empty">{move || state.t(Msg::RenEmptyBook)}</p>
         </Show>

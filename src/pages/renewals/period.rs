@@ -83,7 +83,7 @@ pub fn PeriodPicker(period: Memo<Period>) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <div class="controls period-picker" role="group" aria-label=move || state.t(Msg::RenPeriodLabel)>
+        <div class="lr-controls period-picker" role="group" aria-label=move || state.t(Msg::RenPeriodLabel)>
             <label class="range-field">
                 <span class="control-label">{move || state.t(Msg::RenPeriodLabel)}</span>
                 <select data-testid="period-kind" on:change=on_kind prop:value=move || kind_of(choice.get())>
