@@ -27,6 +27,7 @@ impl Encoding {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn codec(self) -> &'static encoding_rs::Encoding {
         match self {
             Encoding::Utf8 => encoding_rs::UTF_8,
@@ -51,10 +52,10 @@ pub struct Decoded {
 
 /// Decodes `bytes`, guessing the encoding unless `force` names one.
 pub fn decode(bytes: &[u8], force: Option<Encoding>) -> Decoded {
-    let (bom_encoding, bom_len) = match encoding_rs::Encoding::for_bom(bytes) {
-        Some((e, len)) if e == encoding_rs::UTF_8 => (Some(Encoding::Utf8), len),
-        Some((e, len)) if e == encoding_rs::UTF_16LE => (Some(Encoding::Utf16Le), len),
-        Some((e, len)) if e == encoding_rs::UTF_16BE => (Some(Encoding::Utf16Be), len),
+    let (bom_encoding, bom_len) = match bytes {
+        [0xEF, 0xBB, 0xBF, ..] => (Some(Encoding::Utf8), 3),
+        [0xFF, 0xFE, ..] => (Some(Encoding::Utf16Le), 2),
+        [0xFE, 0xFF, ..] => (Some(Encoding::Utf16Be), 2),
         _ => (None, 0),
     };
     let encoding = force.or(bom_encoding).unwrap_or_else(|| {
@@ -67,12 +68,45 @@ pub fn decode(bytes: &[u8], force: Option<Encoding>) -> Decoded {
     // A forced encoding that disagrees with the mark keeps the mark's bytes as text, so the
     // user sees the garbage the wrong choice makes instead of a silently trimmed file.
     let body = if bom_encoding == Some(encoding) { &bytes[bom_len..] } else { bytes };
-    let (text, had_errors) = encoding.codec().decode_without_bom_handling(body);
+    let (text, had_errors) = decode_body(encoding, body);
     Decoded {
-        text: text.into_owned(),
+        text,
         encoding,
         had_bom: bom_encoding == Some(encoding),
         had_errors,
+    }
+}
+
+/// Natively (tests, benchmarks) encoding_rs decodes; in the browser its GB18030 tables would
+/// add some 100 KB to the download, and the browser's own TextDecoder does the same job.
+#[cfg(not(target_arch = "wasm32"))]
+fn decode_body(encoding: Encoding, body: &[u8]) -> (String, bool) {
+    let (text, had_errors) = encoding.codec().decode_without_bom_handling(body);
+    (text.into_owned(), had_errors)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn decode_body(encoding: Encoding, body: &[u8]) -> (String, bool) {
+    if encoding == Encoding::Utf8 {
+        let text = String::from_utf8_lossy(body);
+        let had_errors = matches!(text, std::borrow::Cow::Owned(_));
+        return (text.into_owned(), had_errors);
+    }
+    let label = match encoding {
+        Encoding::Gb18030 => "gb18030",
+        Encoding::Utf16Le => "utf-16le",
+        Encoding::Utf16Be => "utf-16be",
+        Encoding::Utf8 => "utf-8",
+    };
+    // The mark of `encoding` was already cut off above; any other is not a mark for it.
+    let decoded = web_sys::TextDecoder::new_with_label(label).and_then(|d| d.decode_with_u8_array(body));
+    match decoded {
+        // Without `fatal`, bad bytes become U+FFFD: their presence is the error signal.
+        Ok(text) => {
+            let had_errors = text.contains('\u{FFFD}');
+            (text, had_errors)
+        }
+        Err(_) => (String::from_utf8_lossy(body).into_owned(), true),
     }
 }
 
