@@ -33,7 +33,10 @@ pub struct LineChart<'a> {
 
 impl LineChart<'_> {
     fn points(&self) -> impl Iterator<Item = f64> + '_ {
-        self.series.iter().flat_map(|s| s.values.iter().flatten().copied()).filter(|v| v.is_finite())
+        self.series
+            .iter()
+            .flat_map(|s| s.values.iter().flatten().copied())
+            .filter(|v| v.is_finite())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -72,7 +75,10 @@ fn draw<'b>(c: &LineChart, buf: &'b mut String) -> Result<(), Box<dyn std::error
     let label_size = if n > 8 { 11.0 } else { theme::LABEL_SIZE };
     let label_font = (FONT, label_size).into_font().color(&theme::INK);
     let mut cc = ChartBuilder::on(&root)
-        .caption(&c.title, (FONT, theme::TITLE_SIZE).into_font().color(&theme::INK))
+        .caption(
+            &c.title,
+            (FONT, theme::TITLE_SIZE).into_font().color(&theme::INK),
+        )
         .margin(14)
         .margin_right(24)
         .x_label_area_size(52)
@@ -85,7 +91,11 @@ fn draw<'b>(c: &LineChart, buf: &'b mut String) -> Result<(), Box<dyn std::error
         .y_label_formatter(&|v| (c.format_value)(*v))
         .x_desc(c.x_title.as_str())
         .y_desc(c.y_title.as_str())
-        .axis_desc_style((FONT, theme::AXIS_TITLE_SIZE).into_font().color(&theme::MUTED))
+        .axis_desc_style(
+            (FONT, theme::AXIS_TITLE_SIZE)
+                .into_font()
+                .color(&theme::MUTED),
+        )
         .label_style((FONT, theme::LABEL_SIZE).into_font().color(&theme::INK))
         .light_line_style(TRANSPARENT)
         .bold_line_style(theme::GRID)
@@ -94,14 +104,21 @@ fn draw<'b>(c: &LineChart, buf: &'b mut String) -> Result<(), Box<dyn std::error
     for (i, name) in c.categories.iter().enumerate() {
         cc.plotting_area().draw(
             &(EmptyElement::at((i as f64 + 0.5, 0.0))
-                + Text::new(name.clone(), (0, 8), label_font.clone().pos(Pos::new(HPos::Center, VPos::Top)))),
+                + Text::new(
+                    name.clone(),
+                    (0, 8),
+                    label_font.clone().pos(Pos::new(HPos::Center, VPos::Top)),
+                )),
         )?;
     }
     if c.is_empty() {
         cc.plotting_area().draw(&Text::new(
             c.empty_message.clone(),
             (n as f64 / 2.0, top / 2.0),
-            (FONT, 15.0).into_font().color(&theme::MUTED).pos(Pos::new(HPos::Center, VPos::Center)),
+            (FONT, 15.0)
+                .into_font()
+                .color(&theme::MUTED)
+                .pos(Pos::new(HPos::Center, VPos::Center)),
         ))?;
         root.present()?;
         return Ok(());
@@ -118,7 +135,10 @@ fn draw<'b>(c: &LineChart, buf: &'b mut String) -> Result<(), Box<dyn std::error
             }
         }
         runs.retain(|r| r.len() > 1);
-        cc.draw_series(runs.into_iter().map(|r| PathElement::new(r, color.stroke_width(2))))?;
+        cc.draw_series(
+            runs.into_iter()
+                .map(|r| PathElement::new(r, color.stroke_width(2))),
+        )?;
         let points: Vec<(f64, f64)> = series
             .values
             .iter()
@@ -127,18 +147,25 @@ fn draw<'b>(c: &LineChart, buf: &'b mut String) -> Result<(), Box<dyn std::error
             .collect();
         // Circle, triangle, square, then again.
         let anno = match s % 3 {
-            0 => cc.draw_series(points.into_iter().map(|p| Circle::new(p, 4, color.filled())))?,
-            1 => cc.draw_series(points.into_iter().map(|p| TriangleMarker::new(p, 5, color.filled())))?,
+            0 => cc.draw_series(
+                points
+                    .into_iter()
+                    .map(|p| Circle::new(p, 4, color.filled())),
+            )?,
+            1 => cc.draw_series(
+                points
+                    .into_iter()
+                    .map(|p| TriangleMarker::new(p, 5, color.filled())),
+            )?,
             _ => cc.draw_series(points.into_iter().map(|p| {
                 EmptyElement::at(p) + Rectangle::new([(-4, -4), (4, 4)], color.filled())
             }))?,
         };
-        anno.label(series.name.as_str())
-            .legend(move |(x, y)| {
-                EmptyElement::at((x, y))
-                    + PathElement::new(vec![(0, 0), (16, 0)], color.stroke_width(2))
-                    + Circle::new((8, 0), 3, color.filled())
-            });
+        anno.label(series.name.as_str()).legend(move |(x, y)| {
+            EmptyElement::at((x, y))
+                + PathElement::new(vec![(0, 0), (16, 0)], color.stroke_width(2))
+                + Circle::new((8, 0), 3, color.filled())
+        });
     }
     cc.configure_series_labels()
         .position(SeriesLabelPosition::LowerRight)
@@ -158,7 +185,10 @@ mod tests {
         format!("{v:.0}%")
     }
 
-    fn chart<'a>(series: Vec<(&str, Vec<Option<f64>>)>, fmt: &'a dyn Fn(f64) -> String) -> LineChart<'a> {
+    fn chart<'a>(
+        series: Vec<(&str, Vec<Option<f64>>)>,
+        fmt: &'a dyn Fn(f64) -> String,
+    ) -> LineChart<'a> {
         LineChart {
             title: "Renewal by month".into(),
             x_title: "Month of end".into(),
@@ -166,7 +196,10 @@ mod tests {
             categories: vec!["Jan".into(), "Feb".into(), "Mar".into(), "Apr".into()],
             series: series
                 .into_iter()
-                .map(|(n, values)| LineSeries { name: n.into(), values })
+                .map(|(n, values)| LineSeries {
+                    name: n.into(),
+                    values,
+                })
                 .collect(),
             y_min_top: 100.0,
             empty_message: "No decided renewals".into(),
@@ -182,11 +215,21 @@ mod tests {
         let svg = line_chart(&chart(
             vec![
                 ("Logo", vec![Some(80.0), Some(90.0), None, Some(70.0)]),
-                ("NRR", vec![Some(110.0), Some(95.0), Some(100.0), Some(120.0)]),
+                (
+                    "NRR",
+                    vec![Some(110.0), Some(95.0), Some(100.0), Some(120.0)],
+                ),
             ],
             &pct,
         ));
-        for text in ["<title>Renewal by month</title>", "Jan", "Apr", "Logo", "NRR", "Month of end"] {
+        for text in [
+            "<title>Renewal by month</title>",
+            "Jan",
+            "Apr",
+            "Logo",
+            "NRR",
+            "Month of end",
+        ] {
             assert!(svg.contains(text), "missing {text}");
         }
         let polylines: Vec<&str> = svg.split("<polyline").skip(1).collect();

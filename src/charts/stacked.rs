@@ -42,7 +42,12 @@ impl StackedChart<'_> {
     /// The height of each category's bar.
     pub fn totals(&self) -> Vec<f64> {
         (0..self.categories.len())
-            .map(|i| self.series.iter().map(|s| drawn(s.values.get(i).copied().unwrap_or(0.0))).sum())
+            .map(|i| {
+                self.series
+                    .iter()
+                    .map(|s| drawn(s.values.get(i).copied().unwrap_or(0.0)))
+                    .sum()
+            })
             .collect()
     }
 
@@ -69,7 +74,10 @@ fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::er
     let label_size = if n > 8 { 11.0 } else { theme::LABEL_SIZE };
     let label_font = (FONT, label_size).into_font().color(&theme::INK);
     let mut cc = ChartBuilder::on(&root)
-        .caption(&c.title, (FONT, theme::TITLE_SIZE).into_font().color(&theme::INK))
+        .caption(
+            &c.title,
+            (FONT, theme::TITLE_SIZE).into_font().color(&theme::INK),
+        )
         .margin(14)
         .margin_right(24)
         .x_label_area_size(52)
@@ -82,7 +90,11 @@ fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::er
         .y_label_formatter(&|v| (c.format_value)(*v))
         .x_desc(c.x_title.as_str())
         .y_desc(c.y_title.as_str())
-        .axis_desc_style((FONT, theme::AXIS_TITLE_SIZE).into_font().color(&theme::MUTED))
+        .axis_desc_style(
+            (FONT, theme::AXIS_TITLE_SIZE)
+                .into_font()
+                .color(&theme::MUTED),
+        )
         .label_style((FONT, theme::LABEL_SIZE).into_font().color(&theme::INK))
         .light_line_style(TRANSPARENT)
         .bold_line_style(theme::GRID)
@@ -92,7 +104,11 @@ fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::er
     for (i, name) in c.categories.iter().enumerate() {
         cc.plotting_area().draw(
             &(EmptyElement::at((i as f64 + 0.5, 0.0))
-                + Text::new(name.clone(), (0, 8), label_font.clone().pos(Pos::new(HPos::Center, VPos::Top)))),
+                + Text::new(
+                    name.clone(),
+                    (0, 8),
+                    label_font.clone().pos(Pos::new(HPos::Center, VPos::Top)),
+                )),
         )?;
     }
 
@@ -100,7 +116,10 @@ fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::er
         cc.plotting_area().draw(&Text::new(
             c.empty_message.clone(),
             (n as f64 / 2.0, top / 2.0),
-            (FONT, 15.0).into_font().color(&theme::MUTED).pos(Pos::new(HPos::Center, VPos::Center)),
+            (FONT, 15.0)
+                .into_font()
+                .color(&theme::MUTED)
+                .pos(Pos::new(HPos::Center, VPos::Center)),
         ))?;
         root.present()?;
         return Ok(());
@@ -115,7 +134,10 @@ fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::er
             let v = drawn(series.values.get(i).copied().unwrap_or(0.0));
             if v > 0.0 {
                 let x = i as f64;
-                bars.push(Rectangle::new([(x + left, *b), (x + right, *b + v)], color.filled()));
+                bars.push(Rectangle::new(
+                    [(x + left, *b), (x + right, *b + v)],
+                    color.filled(),
+                ));
                 *b += v;
             }
         }
@@ -123,7 +145,10 @@ fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::er
             .label(series.name.as_str())
             .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], color.filled()));
     }
-    let total_font = (FONT, 11.0).into_font().color(&theme::INK).pos(Pos::new(HPos::Center, VPos::Bottom));
+    let total_font = (FONT, 11.0)
+        .into_font()
+        .color(&theme::INK)
+        .pos(Pos::new(HPos::Center, VPos::Bottom));
     for (i, &total) in totals.iter().enumerate().filter(|(_, t)| **t > 0.0) {
         cc.plotting_area().draw(
             &(EmptyElement::at((i as f64 + 0.5, total))
@@ -155,8 +180,16 @@ mod tests {
             y_title: "ARR".into(),
             categories: vec!["2025-07".into(), "2025-08".into(), "2025-09".into()],
             series: vec![
-                StackSeries { name: "At risk".into(), color: theme::HEALTH_RED, values: values[0].to_vec() },
-                StackSeries { name: "Healthy".into(), color: theme::HEALTH_GREEN, values: values[1].to_vec() },
+                StackSeries {
+                    name: "At risk".into(),
+                    color: theme::HEALTH_RED,
+                    values: values[0].to_vec(),
+                },
+                StackSeries {
+                    name: "Healthy".into(),
+                    color: theme::HEALTH_GREEN,
+                    values: values[1].to_vec(),
+                },
             ],
             empty_message: "Nothing due".into(),
             format_value: fmt,
@@ -172,7 +205,9 @@ mod tests {
         assert_eq!(c.totals(), [300.0, 300.0, 50.0]);
         let svg = stacked_bars(&c);
         assert!(svg.starts_with("<svg") && svg.contains("<title>ARR up for renewal</title>"));
-        for text in ["2025-07", "2025-09", "Month", "At risk", "Healthy", "$300", "$50"] {
+        for text in [
+            "2025-07", "2025-09", "Month", "At risk", "Healthy", "$300", "$50",
+        ] {
             assert!(svg.contains(text), "missing {text}");
         }
         // Zero segments are not drawn: 2 red + 2 green bars, and one legend swatch each.
@@ -187,8 +222,16 @@ mod tests {
         let c = StackedChart {
             categories: vec!["A".into()],
             series: vec![
-                StackSeries { name: "low".into(), color: theme::HEALTH_RED, values: vec![1.0] },
-                StackSeries { name: "high".into(), color: theme::HEALTH_GREEN, values: vec![3.0] },
+                StackSeries {
+                    name: "low".into(),
+                    color: theme::HEALTH_RED,
+                    values: vec![1.0],
+                },
+                StackSeries {
+                    name: "high".into(),
+                    color: theme::HEALTH_GREEN,
+                    values: vec![3.0],
+                },
             ],
             ..chart([[0.0; 3]; 2], &money)
         };
@@ -196,14 +239,27 @@ mod tests {
         let rect_of = |fill: &str| -> (i32, i32) {
             let tag = svg.split("<rect").find(|r| r.contains(fill)).unwrap();
             let attr = |name: &str| -> i32 {
-                tag.split(&format!(" {name}=\"")).nth(1).unwrap().split('"').next().unwrap().parse().unwrap()
+                tag.split(&format!(" {name}=\""))
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap()
             };
             (attr("y"), attr("height"))
         };
         let (red_y, red_h) = rect_of(RED);
         let (green_y, green_h) = rect_of(GREEN);
-        assert!((green_y + green_h - red_y).abs() <= 1, "stacked: {red_y} {green_y} {green_h}");
-        assert!((green_h - 3 * red_h).abs() <= 4, "heights in proportion: {red_h} {green_h}");
+        assert!(
+            (green_y + green_h - red_y).abs() <= 1,
+            "stacked: {red_y} {green_y} {green_h}"
+        );
+        assert!(
+            (green_h - 3 * red_h).abs() <= 4,
+            "heights in proportion: {red_h} {green_h}"
+        );
     }
 
     #[test]
@@ -211,7 +267,11 @@ mod tests {
         let svg = stacked_bars(&chart([[0.0; 3]; 2], &money));
         assert!(svg.contains("Nothing due"));
         assert_eq!(svg.matches(RED).count(), 0);
-        let none = StackedChart { categories: vec![], series: vec![], ..chart([[0.0; 3]; 2], &money) };
+        let none = StackedChart {
+            categories: vec![],
+            series: vec![],
+            ..chart([[0.0; 3]; 2], &money)
+        };
         assert!(stacked_bars(&none).contains("Nothing due"));
     }
 

@@ -78,23 +78,17 @@ pub fn CalendarSection(model: RenewalsModel) -> impl IntoView {
             .collect_view()
     };
     let totals = move || {
-        calendar.with(|months| {
-            let terms: usize = months.iter().map(|m| m.terms.total()).sum();
-            let arr: f64 = months.iter().map(|m| m.arr.total()).sum();
-            let risk: f64 = months.iter().map(|m| m.arr_at_risk()).sum();
+        model.calendar_total.get().map(|total| {
             let bands = Band::ALL
                 .iter()
-                .map(|&b| {
-                    let v: f64 = months.iter().map(|m| m.arr.get(b)).sum();
-                    view! { <td class="num">{money(state, v)}</td> }
-                })
+                .map(|&b| view! { <td class="num">{money(state, total.arr.get(b))}</td> })
                 .collect_view();
             view! {
                 <th scope="row">{state.t(Msg::LcTotal)}</th>
-                <td class="num">{fmt_count(terms)}</td>
-                <td class="num">{money(state, arr)}</td>
+                <td class="num">{fmt_count(total.terms.total())}</td>
+                <td class="num">{money(state, total.arr.total())}</td>
                 {bands}
-                <td class="num at-risk" data-testid="calendar-at-risk">{money(state, risk)}</td>
+                <td class="num at-risk" data-testid="calendar-at-risk">{money(state, total.arr_at_risk())}</td>
             }
         })
     };

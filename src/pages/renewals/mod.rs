@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use crate::app::AppState;
 use crate::domain::correlation::{activity_renewal, ActivityRenewal};
+use crate::domain::health::Band;
 use crate::domain::period::Period;
 use crate::domain::renewal_calendar::{
     overdue_list, pending_set, renewal_calendar, upcoming_list, CalendarMonth, RenewalRow,
@@ -53,6 +54,17 @@ fn capped(book: &Book, rows: Vec<RenewalRow>) -> CappedList {
     CappedList { lines, total }
 }
 
+fn sum_months(months: &[CalendarMonth]) -> Option<CalendarMonth> {
+    let mut total = *months.first()?;
+    for m in &months[1..] {
+        for band in Band::ALL {
+            *total.terms.get_mut(band) += m.terms.get(band);
+            *total.arr.get_mut(band) += m.arr.get(band);
+        }
+    }
+    Some(total)
+}
+
 /// The page's figures, each a memo.
 #[derive(Clone, Copy)]
 pub struct RenewalsModel {
@@ -62,6 +74,8 @@ pub struct RenewalsModel {
     pub pending: Memo<usize>,
     pub activity: Memo<ActivityRenewal>,
     pub calendar: Memo<Vec<CalendarMonth>>,
+    /// The calendar's twelve months added up (its `month` is the first month's).
+    pub calendar_total: Memo<Option<CalendarMonth>>,
     pub overdue: Memo<CappedList>,
     pub upcoming: Memo<CappedList>,
 }
@@ -86,6 +100,7 @@ impl RenewalsModel {
         });
         let activity = Memo::new(move |_| due.with(|d| state.book.with(|b| activity_renewal(b, d))));
         let calendar = Memo::new(move |_| state.snapshot.with(|s| state.book.with(|b| renewal_calendar(b, s))));
+        let calendar_total = Memo::new(move |_| calendar.with(|months| sum_months(months)));
         let overdue = Memo::new(move |_| {
             state.snapshot.with(|s| state.book.with(|b| capped(b, overdue_list(b, s))))
         });
@@ -94,7 +109,17 @@ impl RenewalsModel {
                 state.book.with(|b| capped(b, upcoming_list(b, s, s.rules.renewal_window_days)))
             })
         });
-        RenewalsModel { period, tally, months, pending, activity, calendar, overdue, upcoming }
+        RenewalsModel {
+            period,
+            tally,
+            months,
+            pending,
+            activity,
+            calendar,
+            calendar_total,
+            overdue,
+            upcoming,
+        }
     }
 }
 
