@@ -26,6 +26,8 @@ pub struct StackedChart<'a> {
     pub categories: Vec<String>,
     /// Bottom segment first.
     pub series: Vec<StackSeries>,
+    /// A fixed top of the value axis (100 for percentages); `None` rounds the data maximum up.
+    pub y_max: Option<f64>,
     pub empty_message: String,
     pub format_value: &'a dyn Fn(f64) -> String,
 }
@@ -69,7 +71,7 @@ fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::er
     root.fill(&WHITE)?;
     let n = c.categories.len().max(1);
     let totals = c.totals();
-    let top = nice_ceiling(totals.iter().copied().fold(0.0, f64::max) * 1.12);
+    let top = c.y_max.unwrap_or_else(|| nice_ceiling(totals.iter().copied().fold(0.0, f64::max) * 1.12));
     // Many categories (twelve months) get a smaller label so neighbours do not touch.
     let label_size = if n > 8 { 11.0 } else { theme::LABEL_SIZE };
     let label_font = (FONT, label_size).into_font().color(&theme::INK);
@@ -126,7 +128,7 @@ fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::er
     }
 
     let (left, right) = (0.18, 0.82);
-    let mut base = vec![0.0; c.categories.len()];
+    let mut base = vec![0.0_f64; c.categories.len()];
     for series in &c.series {
         let color = series.color;
         let mut bars = Vec::new();
@@ -135,7 +137,7 @@ fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::er
             if v > 0.0 {
                 let x = i as f64;
                 bars.push(Rectangle::new(
-                    [(x + left, *b), (x + right, *b + v)],
+                    [(x + left, (*b).min(top)), (x + right, (*b + v).min(top))],
                     color.filled(),
                 ));
                 *b += v;
@@ -151,16 +153,19 @@ fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::er
         .pos(Pos::new(HPos::Center, VPos::Bottom));
     for (i, &total) in totals.iter().enumerate().filter(|(_, t)| **t > 0.0) {
         cc.plotting_area().draw(
-            &(EmptyElement::at((i as f64 + 0.5, total))
+            &(EmptyElement::at((i as f64 + 0.5, total.min(top)))
                 + Text::new((c.format_value)(total), (0, -3), total_font.clone())),
         )?;
     }
-    cc.configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .label_font((FONT, theme::LABEL_SIZE).into_font().color(&theme::INK))
-        .background_style(WHITE.mix(0.9))
-        .border_style(theme::GRID)
-        .draw()?;
+    // One series needs no legend: the axis title says what it is.
+    if c.series.len() > 1 {
+        cc.configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .label_font((FONT, theme::LABEL_SIZE).into_font().color(&theme::INK))
+            .background_style(WHITE.mix(0.9))
+            .border_style(theme::GRID)
+            .draw()?;
+    }
     root.present()?;
     Ok(())
 }
@@ -191,6 +196,7 @@ mod tests {
                     values: values[1].to_vec(),
                 },
             ],
+            y_max: None,
             empty_message: "Nothing due".into(),
             format_value: fmt,
         }
@@ -260,6 +266,23 @@ mod tests {
             (green_h - 3 * red_h).abs() <= 4,
             "heights in proportion: {red_h} {green_h}"
         );
+    }
+
+    #[test]
+    fn one_series_has_no_legend_and_a_fixed_top() {
+        let c = StackedChart {
+            series: vec![StackSeries {
+                name: "Renewal rate".into(),
+                color: theme::HEALTH_GREEN,
+                values: vec![96.0, 50.0, 0.0],
+            }],
+            y_max: Some(100.0),
+            ..chart([[0.0; 3]; 2], &money)
+        };
+        let svg = stacked_bars(&c);
+        assert!(!svg.contains("Renewal rate"), "no legend");
+        assert_eq!(svg.matches(GREEN).count(), 2, "two bars, no swatch");
+        assert!(svg.contains("$100") && !svg.contains("$120"), "the axis stops at 100");
     }
 
     #[test]

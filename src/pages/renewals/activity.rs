@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::RenewalsModel;
 use crate::app::AppState;
-use crate::charts::{grouped_bars, BarChart, BarSeries};
+use crate::charts::{stacked_bars, theme, StackSeries, StackedChart};
 use crate::components::{ChartView, Metric};
 use crate::domain::correlation::ActivityBand;
 use crate::i18n::{fmt_count, fmt_percent, t, Msg};
@@ -26,14 +26,16 @@ pub fn ActivitySection(model: RenewalsModel) -> impl IntoView {
         let lang = state.lang.get();
         let a = activity.get();
         let pct = |v: f64| format!("{v:.0}%");
-        grouped_bars(&BarChart {
+        stacked_bars(&StackedChart {
             title: t(lang, Msg::RenActivityChartTitle).into(),
             x_title: t(lang, Msg::RenColActivityBand).into(),
-            y_title: t(lang, Msg::RenRateY).into(),
+            y_title: t(lang, Msg::RenColRenewalRate).into(),
             categories: a.bands.iter().map(|b| format!("{} (n={})", band_label(b), b.n)).collect(),
-            series: vec![BarSeries {
+            // One series, so no legend: the axis says what the bars are.
+            series: vec![StackSeries {
                 name: t(lang, Msg::RenColRenewalRate).into(),
-                // A band without terms has no rate: NaN draws no bar (0 would read as "none renewed").
+                color: theme::series_color(0),
+                // A band without terms has no rate and no bar; the table says "—".
                 values: a.bands.iter().map(|b| b.renewal_rate().map_or(f64::NAN, |r| r * 100.0)).collect(),
             }],
             y_max: Some(100.0),

@@ -45,6 +45,7 @@ pub fn CalendarSection(model: RenewalsModel) -> impl IntoView {
                         values: months.iter().map(|m| m.arr.get(band)).collect(),
                     })
                     .collect(),
+                y_max: None,
                 empty_message: t(lang, Msg::RenCalendarEmpty).into(),
                 format_value: &fmt,
             })
