@@ -122,6 +122,7 @@ messages! {
     LcWithoutGoLive => "未记录上线日期", "No go-live recorded";
     LcFunnelEmpty => "此时间窗内没有首个合同开始的客户。", "No account's first term started in this window.";
     LcRulesTitle => "阶段规则", "Stage rules";
+    LcRulesNote => "这两项规则决定每个客户所处的阶段，对所有页面生效，并随设置保存。", "These rules place every account in its stage, on every page, and are saved with the settings.";
     LcRenewalWindow => "续费期窗口（天）", "Renewal window (days)";
     LcRenewalWindowHelp => "合同到期前多少天进入续费期，默认 90 天。", "Days before a term's end when the renewal stage begins; default 90.";
     LcLaunchDays => "上线初期（天）", "Launch period (days)";

@@ -262,6 +262,7 @@ fn RulesSection() -> impl IntoView {
     view! {
         <section class="lr-panel" aria-labelledby="lc-rules">
             <h2 id="lc-rules">{move || state.t(Msg::LcRulesTitle)}</h2>
+            <p class="lr-help">{move || state.t(Msg::LcRulesNote)}</p>
             <form class="settings" on:submit=|ev| ev.prevent_default()>
                 <DaysField label=Msg::LcRenewalWindow help=Msg::LcRenewalWindowHelp testid="renewal-window-days"
                     value=Signal::derive(move || rules.get().renewal_window_days)
