@@ -34,7 +34,7 @@ fn RenewalList(title: Msg, list: Memo<CappedList>, testid: &'static str) -> impl
                     <tr>
                         // Names are user text: rendered as text nodes, never as markup.
                         <th scope="row" class="name">{line.name}</th>
-                        <td class="num">{iso(r.end)}</td>
+                        <td class="num col-end">{iso(r.end)}</td>
                         <td class="num" class:late=r.days_to_end < 0>{r.days_to_end}</td>
                         <td class="num">{money(state, r.arr)}</td>
                         <td class=format!("lr-health band-{}", r.band.key())>
@@ -66,7 +66,7 @@ fn RenewalList(title: Msg, list: Memo<CappedList>, testid: &'static str) -> impl
                     <table class="data list">
                         <thead><tr>
                             <th scope="col">{move || state.t(Msg::RenColAccount)}</th>
-                            <th scope="col" class="num">{move || state.t(Msg::RenColEnd)}</th>
+                            <th scope="col" class="num col-end">{move || state.t(Msg::RenColEnd)}</th>
                             <th scope="col" class="num">{move || state.t(Msg::RenColDaysToEnd)}</th>
                             <th scope="col" class="num">{move || state.t(Msg::RenColArr)}</th>
                             <th scope="col">{move || state.t(Msg::RenColHealth)}</th>
