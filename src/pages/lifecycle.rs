@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::widgets::{money, stage_msg, tier_names, DateRange, DaysField, FigureCell};
+use super::widgets::{stage_msg, tier_names, DateRange, DaysField, FigureCell, Money};
 use crate::app::AppState;
 use crate::charts::{funnel_chart, grouped_bars, BarChart, BarSeries, FunnelChart, FunnelStepBar};
 use crate::components::{ChartView, Metric};
@@ -42,6 +42,7 @@ pub fn LifecyclePage() -> impl IntoView {
 #[component]
 fn StageSection() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let money = Money::new(state);
     let dist = Memo::new(move |_| state.snapshot.with(stage_distribution));
     let shares = Memo::new(move |_| stage_shares(&dist.get()));
     let chart = Memo::new(move |_| {
@@ -78,7 +79,7 @@ fn StageSection() -> impl IntoView {
                             display=Signal::derive(move || fmt_count(accounts())) />
                         <FigureCell key=format!("stage.{}.arr", stage.key())
                             value=Signal::derive(move || Some(arr()))
-                            display=Signal::derive(move || money(state, arr())) />
+                            display=Signal::derive(move || money.fmt(arr())) />
                         <td class="num">{move || fmt_percent(shares.with(|s| s[i].0))}</td>
                         <td class="num">{move || fmt_percent(shares.with(|s| s[i].1))}</td>
                     </tr>
@@ -105,7 +106,7 @@ fn StageSection() -> impl IntoView {
                         <tfoot><tr>
                             <th scope="row">{move || state.t(Msg::LcTotal)}</th>
                             <td class="num">{move || fmt_count(total_accounts())}</td>
-                            <td class="num">{move || money(state, total_arr())}</td>
+                            <td class="num">{move || money.fmt(total_arr())}</td>
                             <td></td><td></td>
                         </tr></tfoot>
                     </table>
@@ -120,6 +121,7 @@ fn StageSection() -> impl IntoView {
 #[component]
 fn MatrixSection() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let money = Money::new(state);
     let matrix = Memo::new(move |_| state.snapshot.with(stage_tier_matrix));
     let names = Memo::new(move |_| tier_names(state));
     let head = move || names.get().into_iter().map(|n| view! { <th scope="col" class="num">{n}</th> }).collect_view();
@@ -127,7 +129,7 @@ fn MatrixSection() -> impl IntoView {
         view! {
             <td class="num" class:zero=accounts == 0>
                 <span class="cell-count">{fmt_count(accounts)}</span>
-                <span class="cell-arr">{money(state, arr)}</span>
+                <span class="cell-arr">{money.fmt(arr)}</span>
             </td>
         }
     };

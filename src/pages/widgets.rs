@@ -44,10 +44,24 @@ pub fn tier_names(state: AppState) -> Vec<String> {
     })
 }
 
-/// Formats an amount in the settings' currency and the current language (tracks both).
-pub fn money(state: AppState, amount: f64) -> String {
-    let lang = state.lang.get();
-    state.settings.with(|s| fmt_money(lang, amount, &s.currency))
+/// Formats amounts in the settings' currency and the current language. It tracks the language
+/// and the currency only: a view that shows money does not redraw when another setting (the
+/// period, a rule) changes.
+#[derive(Clone, Copy)]
+pub struct Money {
+    lang: RwSignal<Lang>,
+    currency: Memo<String>,
+}
+
+impl Money {
+    pub fn new(state: AppState) -> Self {
+        Money { lang: state.lang, currency: Memo::new(move |_| state.settings.with(|s| s.currency.clone())) }
+    }
+
+    pub fn fmt(&self, amount: f64) -> String {
+        let lang = self.lang.get();
+        self.currency.with(|c| fmt_money(lang, amount, c))
+    }
 }
 
 /// A table cell carrying a §8 figure.

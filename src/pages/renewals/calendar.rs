@@ -10,8 +10,8 @@ use crate::charts::{stacked_bars, StackSeries, StackedChart};
 use crate::components::ChartView;
 use crate::domain::dates::iso;
 use crate::domain::health::Band;
-use crate::i18n::{fmt_count, fmt_money, t, Msg};
-use crate::pages::widgets::{band_msg, money};
+use crate::i18n::{fmt_count, t, Msg};
+use crate::pages::widgets::{band_msg, Money};
 
 fn band_color(band: Band) -> plotters::style::RGBColor {
     match band {
@@ -25,11 +25,11 @@ fn band_color(band: Band) -> plotters::style::RGBColor {
 #[component]
 pub fn CalendarSection(model: RenewalsModel) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let money = Money::new(state);
     let calendar = model.calendar;
     let chart = Memo::new(move |_| {
         let lang = state.lang.get();
-        let currency = state.settings.with(|s| s.currency.clone());
-        let fmt = move |v: f64| fmt_money(lang, v, &currency);
+        let fmt = move |v: f64| money.fmt(v);
         calendar.with(|months| {
             stacked_bars(&StackedChart {
                 title: t(lang, Msg::RenCalendarChartTitle).into(),
@@ -64,15 +64,15 @@ pub fn CalendarSection(model: RenewalsModel) -> impl IntoView {
             .map(|m| {
                 let bands = Band::ALL
                     .iter()
-                    .map(|&b| view! { <td class="num">{money(state, m.arr.get(b))}</td> })
+                    .map(|&b| view! { <td class="num">{money.fmt(m.arr.get(b))}</td> })
                     .collect_view();
                 view! {
                     <tr>
                         <th scope="row">{iso(m.month)[..7].to_string()}</th>
                         <td class="num">{fmt_count(m.terms.total())}</td>
-                        <td class="num">{money(state, m.arr.total())}</td>
+                        <td class="num">{money.fmt(m.arr.total())}</td>
                         {bands}
-                        <td class="num at-risk">{money(state, m.arr_at_risk())}</td>
+                        <td class="num at-risk">{money.fmt(m.arr_at_risk())}</td>
                     </tr>
                 }
             })
@@ -82,14 +82,14 @@ pub fn CalendarSection(model: RenewalsModel) -> impl IntoView {
         model.calendar_total.get().map(|total| {
             let bands = Band::ALL
                 .iter()
-                .map(|&b| view! { <td class="num">{money(state, total.arr.get(b))}</td> })
+                .map(|&b| view! { <td class="num">{money.fmt(total.arr.get(b))}</td> })
                 .collect_view();
             view! {
                 <th scope="row">{state.t(Msg::LcTotal)}</th>
                 <td class="num">{fmt_count(total.terms.total())}</td>
-                <td class="num">{money(state, total.arr.total())}</td>
+                <td class="num">{money.fmt(total.arr.total())}</td>
                 {bands}
-                <td class="num at-risk" data-testid="calendar-at-risk">{money(state, total.arr_at_risk())}</td>
+                <td class="num at-risk" data-testid="calendar-at-risk">{money.fmt(total.arr_at_risk())}</td>
             }
         })
     };

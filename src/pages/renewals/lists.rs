@@ -7,7 +7,7 @@ use super::{CappedList, RenewalsModel};
 use crate::app::AppState;
 use crate::domain::dates::iso;
 use crate::i18n::{fmt_count, Msg};
-use crate::pages::widgets::{band_msg, money};
+use crate::pages::widgets::{band_msg, Money};
 
 #[component]
 pub fn ListsSection(model: RenewalsModel) -> impl IntoView {
@@ -22,6 +22,7 @@ pub fn ListsSection(model: RenewalsModel) -> impl IntoView {
 #[component]
 fn RenewalList(title: Msg, list: Memo<CappedList>, testid: &'static str) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let money = Money::new(state);
     let rows = move || {
         list.get()
             .lines
@@ -36,7 +37,7 @@ fn RenewalList(title: Msg, list: Memo<CappedList>, testid: &'static str) -> impl
                         <th scope="row" class="name">{line.name}</th>
                         <td class="num col-end">{iso(r.end)}</td>
                         <td class="num" class:late=r.days_to_end < 0>{r.days_to_end}</td>
-                        <td class="num">{money(state, r.arr)}</td>
+                        <td class="num">{money.fmt(r.arr)}</td>
                         <td class=format!("lr-health band-{}", r.band.key())>
                             <span class="dot" aria-hidden="true"></span>
                             {health} " " <span class="band-name">{state.t(band_msg(r.band))}</span>

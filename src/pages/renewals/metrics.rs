@@ -10,7 +10,7 @@ use crate::components::{ChartView, Metric};
 use crate::domain::dates::iso;
 use crate::domain::renewals::RenewalTally;
 use crate::i18n::{fmt_count, fmt_percent, t, Msg};
-use crate::pages::widgets::{money, FigureCell};
+use crate::pages::widgets::{FigureCell, Money};
 
 /// key, name, definition, rate.
 type Rate = (&'static str, Msg, Msg, fn(&RenewalTally) -> Option<f64>);
@@ -27,6 +27,7 @@ const RATES: [Rate; 6] = [
 #[component]
 pub fn MetricsSection(model: RenewalsModel) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let money = Money::new(state);
     let tally = model.tally;
     let chart = Memo::new(move |_| {
         let lang = state.lang.get();
@@ -76,7 +77,7 @@ pub fn MetricsSection(model: RenewalsModel) -> impl IntoView {
                     display=Signal::derive(move || fmt_count(tally.with(|t| t.due_count))) />
                 <Metric key="renewal.due_arr" label=Signal::derive(move || state.t(Msg::RenDueArr))
                     value=Signal::derive(move || Some(tally.with(|t| t.due_arr)))
-                    display=Signal::derive(move || money(state, tally.with(|t| t.due_arr))) />
+                    display=Signal::derive(move || money.fmt(tally.with(|t| t.due_arr))) />
                 <Metric key="renewal.pending_count" label=Signal::derive(move || state.t(Msg::RenPendingCount))
                     value=Signal::derive(move || Some(model.pending.get() as f64))
                     display=Signal::derive(move || fmt_count(model.pending.get())) />
