@@ -239,7 +239,7 @@ mod tests {
         let orange_lines = polylines.iter().filter(|p| p.contains(ORANGE)).count();
         assert_eq!((blue_lines, orange_lines), (2, 2), "{svg}");
         // Markers: three blue circles plus the legend's, four orange triangles.
-        assert_eq!(svg.matches(&format!("<circle")).count(), 3 + 2, "{svg}");
+        assert_eq!(svg.matches("<circle").count(), 3 + 2, "{svg}");
         assert_eq!(svg.matches("<polygon").count(), 4);
         // 120% lifts the axis above 100.
         assert!(svg.contains("150%"), "{svg}");

@@ -12,6 +12,9 @@ use crate::domain::lifecycle::{stage_distribution, Stage};
 use crate::domain::stage_matrix::{stage_shares, stage_tier_matrix};
 use crate::i18n::{fmt_count, fmt_percent, t, Msg};
 
+/// A stage's share of the accounts and of the ARR.
+type Share = (Option<f64>, Option<f64>);
+
 fn step_msg(step: FunnelStep) -> Msg {
     match step {
         FunnelStep::Started => Msg::LcStepStarted,
@@ -49,7 +52,7 @@ fn StageSection() -> impl IntoView {
         let lang = state.lang.get();
         let shares = shares.get();
         let pct = |v: f64| format!("{v:.0}%");
-        let series = |msg, pick: fn(&(Option<f64>, Option<f64>)) -> Option<f64>| BarSeries {
+        let series = |msg, pick: fn(&Share) -> Option<f64>| BarSeries {
             name: t(lang, msg).into(),
             values: shares.iter().map(|s| pick(s).unwrap_or(0.0) * 100.0).collect(),
         };
