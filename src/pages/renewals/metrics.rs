@@ -60,9 +60,11 @@ pub fn MetricsSection(model: RenewalsModel) -> impl IntoView {
             let value = Signal::derive(move || tally.with(rate));
             view! {
                 <tr>
-                    <th scope="row">{move || state.t(name)}</th>
+                    <th scope="row">
+                        {move || state.t(name)}
+                        <span class="definition">{move || state.t(definition)}</span>
+                    </th>
                     <FigureCell key=key value=value display=Signal::derive(move || fmt_percent(value.get())) />
-                    <td class="definition">{move || state.t(definition)}</td>
                 </tr>
             }
         })
@@ -88,11 +90,12 @@ pub fn MetricsSection(model: RenewalsModel) -> impl IntoView {
             </Show>
             <div class="lr-split">
                 <div class="table-wrap">
-                    <table class="data" data-testid="renewal-metrics">
+                    <table class="data rates" data-testid="renewal-metrics">
                         <thead><tr>
-                            <th scope="col">{move || state.t(Msg::RenColMetric)}</th>
+                            <th scope="col">
+                                {move || state.t(Msg::RenColMetric)} " · " {move || state.t(Msg::RenColDefinition)}
+                            </th>
                             <th scope="col" class="num">{move || state.t(Msg::RenColValue)}</th>
-                            <th scope="col">{move || state.t(Msg::RenColDefinition)}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
