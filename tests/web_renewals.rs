@@ -13,6 +13,7 @@ use cs_planner::domain::{Account, Book, Outcome, Settings, Term};
 use cs_planner::i18n::Lang;
 use cs_planner::pages;
 use cs_planner::route::Route;
+use cs_planner::store::book_sync::StorageStatus;
 use cs_planner::store::local;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -103,7 +104,7 @@ fn mount_page(book: Book, route: Route, lang: Lang) -> (web_sys::HtmlElement, Ap
     let out = slot.clone();
     let handle = leptos::mount::mount_to(host.clone(), move || {
         let settings = Settings { as_of: Some(d(AS_OF)), ..Settings::default() };
-        let state = AppState::new(lang, settings, book, "/".into(), route);
+        let state = AppState::new(lang, settings, (book, StorageStatus::Ok), "/".into(), route);
         provide_context(state);
         out.set(Some(state));
         view! { <main>{pages::render(route)}</main> }

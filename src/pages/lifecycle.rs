@@ -30,10 +30,10 @@ pub fn LifecyclePage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let empty = Memo::new(move |_| state.book.with(|b| b.accounts.is_empty()));
     view! {
-        <h1>{move || state.t(Msg::NavLifecycle)}</h1>
-        <p class="lr-lead">{move || state.t(Msg::LcIntro)}</p>
+        <h1>{state.text(Msg::NavLifecycle)}</h1>
+        <p class="lr-lead">{state.text(Msg::LcIntro)}</p>
         <Show when=move || empty.get()>
-            <p class="notice" data-testid="lifecycle-empty">{move || state.t(Msg::LcEmptyBook)}</p>
+            <p class="notice" data-testid="lifecycle-empty">{state.text(Msg::LcEmptyBook)}</p>
         </Show>
         <StageSection />
         <MatrixSection />
@@ -76,7 +76,7 @@ fn StageSection() -> impl IntoView {
                 let arr = move || dist.with(|d| d.arr(stage));
                 view! {
                     <tr data-stage=stage.key()>
-                        <th scope="row">{move || state.t(stage_msg(stage))}</th>
+                        <th scope="row">{state.text(stage_msg(stage))}</th>
                         <FigureCell key=format!("stage.{}.accounts", stage.key())
                             value=Signal::derive(move || Some(accounts() as f64))
                             display=Signal::derive(move || fmt_count(accounts())) />
@@ -94,26 +94,26 @@ fn StageSection() -> impl IntoView {
     let total_arr = move || dist.with(|d| d.arr.iter().sum::<f64>());
     view! {
         <section class="lr-panel" aria-labelledby="lc-stages">
-            <h2 id="lc-stages">{move || state.t(Msg::LcStagesTitle)}</h2>
+            <h2 id="lc-stages">{state.text(Msg::LcStagesTitle)}</h2>
             <div class="lr-split">
                 <div class="table-wrap">
                     <table class="data" data-testid="stage-table">
                         <thead><tr>
-                            <th scope="col">{move || state.t(Msg::LcColStage)}</th>
-                            <th scope="col" class="num">{move || state.t(Msg::LcColAccounts)}</th>
-                            <th scope="col" class="num">{move || state.t(Msg::LcColArr)}</th>
-                            <th scope="col" class="num">{move || state.t(Msg::LcColShareAccounts)}</th>
-                            <th scope="col" class="num">{move || state.t(Msg::LcColShareArr)}</th>
+                            <th scope="col">{state.text(Msg::LcColStage)}</th>
+                            <th scope="col" class="num">{state.text(Msg::LcColAccounts)}</th>
+                            <th scope="col" class="num">{state.text(Msg::LcColArr)}</th>
+                            <th scope="col" class="num">{state.text(Msg::LcColShareAccounts)}</th>
+                            <th scope="col" class="num">{state.text(Msg::LcColShareArr)}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                         <tfoot><tr>
-                            <th scope="row">{move || state.t(Msg::LcTotal)}</th>
+                            <th scope="row">{state.text(Msg::LcTotal)}</th>
                             <td class="num">{move || fmt_count(total_accounts())}</td>
                             <td class="num">{move || money.fmt(total_arr())}</td>
                             <td></td><td></td>
                         </tr></tfoot>
                     </table>
-                    <p class="lr-help">{move || state.t(Msg::LcStagesNote)}</p>
+                    <p class="lr-help">{state.text(Msg::LcStagesNote)}</p>
                 </div>
                 <ChartView svg=chart file_stem="stage-share" />
             </div>
@@ -157,13 +157,13 @@ fn MatrixSection() -> impl IntoView {
     };
     view! {
         <section class="lr-panel" aria-labelledby="lc-matrix">
-            <h2 id="lc-matrix">{move || state.t(Msg::LcMatrixTitle)}</h2>
-            <p class="lr-help">{move || state.t(Msg::LcMatrixHelp)}</p>
+            <h2 id="lc-matrix">{state.text(Msg::LcMatrixTitle)}</h2>
+            <p class="lr-help">{state.text(Msg::LcMatrixHelp)}</p>
             <div class="table-wrap">
                 <table class="data matrix" data-testid="stage-tier-matrix">
-                    <thead><tr><th scope="col">{move || state.t(Msg::LcColStage)}</th>{head}</tr></thead>
+                    <thead><tr><th scope="col">{state.text(Msg::LcColStage)}</th>{head}</tr></thead>
                     <tbody>{rows}</tbody>
-                    <tfoot><tr><th scope="row">{move || state.t(Msg::LcTotal)}</th>{totals}</tr></tfoot>
+                    <tfoot><tr><th scope="row">{state.text(Msg::LcTotal)}</th>{totals}</tr></tfoot>
                 </table>
             </div>
         </section>
@@ -206,7 +206,7 @@ fn FunnelSection() -> impl IntoView {
                 let count = move || funnel.with(|f| f.count(step));
                 view! {
                     <tr>
-                        <th scope="row">{move || state.t(step_msg(step))}</th>
+                        <th scope="row">{state.text(step_msg(step))}</th>
                         <FigureCell key=format!("funnel.{}.accounts", step.key())
                             value=Signal::derive(move || Some(count() as f64))
                             display=Signal::derive(move || fmt_count(count())) />
@@ -220,25 +220,25 @@ fn FunnelSection() -> impl IntoView {
     let set_window = move |p| state.settings.update(|s| s.funnel.window = Some(p));
     view! {
         <section class="lr-panel" aria-labelledby="lc-funnel">
-            <h2 id="lc-funnel">{move || state.t(Msg::LcFunnelTitle)}</h2>
-            <p class="lr-help">{move || state.t(Msg::LcFunnelHelp)}</p>
-            <div class="lr-controls" role="group" aria-label=move || state.t(Msg::LcFunnelWindow)>
-                <span class="control-label">{move || state.t(Msg::LcFunnelWindow)}</span>
+            <h2 id="lc-funnel">{state.text(Msg::LcFunnelTitle)}</h2>
+            <p class="lr-help">{state.text(Msg::LcFunnelHelp)}</p>
+            <div class="lr-controls" role="group" aria-label=state.text(Msg::LcFunnelWindow)>
+                <span class="control-label">{state.text(Msg::LcFunnelWindow)}</span>
                 <DateRange value=window on_change=set_window testid="cohort" />
                 <button type="button" class="btn small" data-testid="cohort-default" disabled=move || !custom.get()
                     on:click=move |_| state.settings.update(|s| s.funnel.window = None)>
-                    {move || state.t(Msg::UseDefault)}
+                    {state.text(Msg::UseDefault)}
                 </button>
                 <span class="lr-help">{move || state.t(if custom.get() { Msg::LcFunnelCustomNote } else { Msg::LcFunnelDefaultNote })}</span>
             </div>
             <section class="metrics">
-                <Metric key="funnel.go_live_rate" label=Signal::derive(move || state.t(Msg::LcGoLiveRate))
+                <Metric key="funnel.go_live_rate" label=Signal::derive(state.text(Msg::LcGoLiveRate))
                     value=Signal::derive(move || funnel.with(|f| f.go_live_rate()))
                     display=Signal::derive(move || fmt_percent(funnel.with(|f| f.go_live_rate()))) />
-                <Metric key="funnel.median_days_to_go_live" label=Signal::derive(move || state.t(Msg::LcMedianDays))
+                <Metric key="funnel.median_days_to_go_live" label=Signal::derive(state.text(Msg::LcMedianDays))
                     value=Signal::derive(move || funnel.with(|f| f.median_days_to_go_live))
                     display=Signal::derive(move || funnel.with(|f| f.median_days_to_go_live.map_or("—".into(), |d| format!("{d}")))) />
-                <Metric key="funnel.without_go_live" label=Signal::derive(move || state.t(Msg::LcWithoutGoLive))
+                <Metric key="funnel.without_go_live" label=Signal::derive(state.text(Msg::LcWithoutGoLive))
                     value=Signal::derive(move || Some(funnel.with(|f| f.without_go_live) as f64))
                     display=Signal::derive(move || fmt_count(funnel.with(|f| f.without_go_live))) />
             </section>
@@ -246,10 +246,10 @@ fn FunnelSection() -> impl IntoView {
                 <div class="table-wrap">
                     <table class="data" data-testid="funnel-table">
                         <thead><tr>
-                            <th scope="col">{move || state.t(Msg::LcColStep)}</th>
-                            <th scope="col" class="num">{move || state.t(Msg::LcColAccounts)}</th>
-                            <th scope="col" class="num">{move || state.t(Msg::LcColOfPrevious)}</th>
-                            <th scope="col" class="num">{move || state.t(Msg::LcColOfStart)}</th>
+                            <th scope="col">{state.text(Msg::LcColStep)}</th>
+                            <th scope="col" class="num">{state.text(Msg::LcColAccounts)}</th>
+                            <th scope="col" class="num">{state.text(Msg::LcColOfPrevious)}</th>
+                            <th scope="col" class="num">{state.text(Msg::LcColOfStart)}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
@@ -266,8 +266,8 @@ fn RulesSection() -> impl IntoView {
     let rules = Memo::new(move |_| state.settings.with(|s| s.rules));
     view! {
         <section class="lr-panel" aria-labelledby="lc-rules">
-            <h2 id="lc-rules">{move || state.t(Msg::LcRulesTitle)}</h2>
-            <p class="lr-help">{move || state.t(Msg::LcRulesNote)}</p>
+            <h2 id="lc-rules">{state.text(Msg::LcRulesTitle)}</h2>
+            <p class="lr-help">{state.text(Msg::LcRulesNote)}</p>
             <form class="settings" on:submit=|ev| ev.prevent_default()>
                 <DaysField label=Msg::LcRenewalWindow help=Msg::LcRenewalWindowHelp testid="renewal-window-days"
                     value=Signal::derive(move || rules.get().renewal_window_days)

@@ -114,7 +114,7 @@ pub fn DateRange(
     let field = move |label: Msg, text: RwSignal<Option<String>>, pick: fn(Period) -> chrono::NaiveDate, id: String| {
         view! {
             <label class="range-field">
-                <span>{move || state.t(label)}</span>
+                <span>{state.text(label)}</span>
                 <input type="text" inputmode="numeric" placeholder="YYYY-MM-DD" maxlength="10" data-testid=id
                     aria-invalid=move || error.get().is_some().to_string()
                     prop:value=move || text.get().unwrap_or_else(|| iso(pick(value.get())))
@@ -127,7 +127,7 @@ pub fn DateRange(
             {field(Msg::RangeFrom, from_text, |p| p.from, format!("{testid}-from"))}
             {field(Msg::RangeTo, to_text, |p| p.to, format!("{testid}-to"))}
         </span>
-        {move || error.get().map(|m| view! { <p class="field-error" role="alert">{move || state.t(m)}</p> })}
+        {move || error.get().map(|m| view! { <p class="field-error" role="alert">{state.text(m)}</p> })}
     }
 }
 
@@ -151,14 +151,14 @@ pub fn DaysField(
     };
     view! {
         <div class="field">
-            <label for=testid>{move || state.t(label)}</label>
+            <label for=testid>{state.text(label)}</label>
             <input id=testid type="number" min="0" max="730" step="1" inputmode="numeric" data-testid=testid
                 prop:value=move || value.get().to_string()
                 aria-invalid=move || invalid.get().to_string()
                 on:change=on_input />
-            <p class="help">{move || state.t(help)}</p>
+            <p class="help">{state.text(help)}</p>
             <Show when=move || invalid.get()>
-                <p class="field-error" role="alert">{move || state.t(Msg::LcRulesInvalid)}</p>
+                <p class="field-error" role="alert">{state.text(Msg::LcRulesInvalid)}</p>
             </Show>
         </div>
     }

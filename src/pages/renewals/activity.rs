@@ -66,38 +66,38 @@ pub fn ActivitySection(model: RenewalsModel) -> impl IntoView {
     };
     view! {
         <section class="lr-panel" aria-labelledby="ren-activity">
-            <h2 id="ren-activity">{move || state.t(Msg::RenActivityTitle)}</h2>
-            <p class="lr-help">{move || state.t(Msg::RenActivityHelp)}</p>
+            <h2 id="ren-activity">{state.text(Msg::RenActivityTitle)}</h2>
+            <p class="lr-help">{state.text(Msg::RenActivityHelp)}</p>
             <section class="metrics">
-                <Metric key="correlation.n" label=Signal::derive(move || state.t(Msg::RenCorrN))
+                <Metric key="correlation.n" label=Signal::derive(state.text(Msg::RenCorrN))
                     value=Signal::derive(move || Some(activity.with(|a| a.n) as f64))
                     display=Signal::derive(move || fmt_count(activity.with(|a| a.n))) />
-                <Metric key="correlation.r" label=Signal::derive(move || state.t(Msg::RenCorrR))
+                <Metric key="correlation.r" label=Signal::derive(state.text(Msg::RenCorrR))
                     value=Signal::derive(r)
                     display=Signal::derive(move || r().map_or_else(|| "—".to_string(), fmt_r)) />
                 <div class="metric" data-testid="correlation-interval">
-                    <span class="metric-label">{move || state.t(Msg::RenCorrInterval)}</span>
+                    <span class="metric-label">{state.text(Msg::RenCorrInterval)}</span>
                     <span class="metric-value">{move || interval().unwrap_or_else(|| "—".into())}</span>
                 </div>
             </section>
             <div class="lr-notes" role="note">
                 <Show when=move || r().is_none()>
-                    <p class="notice" data-testid="no-r">{move || state.t(Msg::RenCorrNoR)}</p>
+                    <p class="notice" data-testid="no-r">{state.text(Msg::RenCorrNoR)}</p>
                 </Show>
                 <Show when=move || activity.with(|a| a.small_sample)>
-                    <p class="notice warn" data-testid="small-sample">{move || state.t(Msg::RenSmallSample)}</p>
+                    <p class="notice warn" data-testid="small-sample">{state.text(Msg::RenSmallSample)}</p>
                 </Show>
-                <p class="notice" data-testid="activity-today">{move || state.t(Msg::RenActivityToday)}</p>
-                <p class="notice caution" data-testid="not-causation">{move || state.t(Msg::RenNotCausation)}</p>
+                <p class="notice" data-testid="activity-today">{state.text(Msg::RenActivityToday)}</p>
+                <p class="notice caution" data-testid="not-causation">{state.text(Msg::RenNotCausation)}</p>
             </div>
             <div class="lr-split">
                 <div class="table-wrap">
                     <table class="data" data-testid="activity-bands">
                         <thead><tr>
-                            <th scope="col">{move || state.t(Msg::RenColActivityBand)}</th>
-                            <th scope="col" class="num">{move || state.t(Msg::RenColTerms)}</th>
-                            <th scope="col" class="num">{move || state.t(Msg::RenColRenewed)}</th>
-                            <th scope="col" class="num">{move || state.t(Msg::RenColRenewalRate)}</th>
+                            <th scope="col">{state.text(Msg::RenColActivityBand)}</th>
+                            <th scope="col" class="num">{state.text(Msg::RenColTerms)}</th>
+                            <th scope="col" class="num">{state.text(Msg::RenColRenewed)}</th>
+                            <th scope="col" class="num">{state.text(Msg::RenColRenewalRate)}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>

@@ -54,7 +54,7 @@ pub fn CalendarSection(model: RenewalsModel) -> impl IntoView {
     let band_heads = move || {
         Band::ALL
             .iter()
-            .map(|&b| view! { <th scope="col" class=format!("num band-{}", b.key())>{move || state.t(band_msg(b))}</th> })
+            .map(|&b| view! { <th scope="col" class=format!("num band-{}", b.key())>{state.text(band_msg(b))}</th> })
             .collect_view()
     };
     let rows = move || {
@@ -95,17 +95,17 @@ pub fn CalendarSection(model: RenewalsModel) -> impl IntoView {
     };
     view! {
         <section class="lr-panel" aria-labelledby="ren-calendar">
-            <h2 id="ren-calendar">{move || state.t(Msg::RenCalendarTitle)}</h2>
-            <p class="lr-help">{move || state.t(Msg::RenCalendarHelp)}</p>
+            <h2 id="ren-calendar">{state.text(Msg::RenCalendarTitle)}</h2>
+            <p class="lr-help">{state.text(Msg::RenCalendarHelp)}</p>
             <div class="lr-wide-chart"><ChartView svg=chart file_stem="renewal-calendar" /></div>
             <div class="table-wrap">
                 <table class="data calendar" data-testid="renewal-calendar">
                     <thead><tr>
-                        <th scope="col">{move || state.t(Msg::RenColMonth)}</th>
-                        <th scope="col" class="num">{move || state.t(Msg::RenColTerms)}</th>
-                        <th scope="col" class="num">{move || state.t(Msg::RenColArrDue)}</th>
+                        <th scope="col">{state.text(Msg::RenColMonth)}</th>
+                        <th scope="col" class="num">{state.text(Msg::RenColTerms)}</th>
+                        <th scope="col" class="num">{state.text(Msg::RenColArrDue)}</th>
                         {band_heads}
-                        <th scope="col" class="num">{move || state.t(Msg::RenColAtRisk)}</th>
+                        <th scope="col" class="num">{state.text(Msg::RenColAtRisk)}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                     <tfoot><tr>{totals}</tr></tfoot>

@@ -60,18 +60,18 @@ fn RenewalList(title: Msg, list: Memo<CappedList>, testid: &'static str) -> impl
     };
     view! {
         <section class="lr-panel" data-testid=testid data-total=move || list.with(|l| l.total)>
-            <h2>{move || state.t(title)} " " <span class="count">{move || format!("({})", fmt_count(list.with(|l| l.total)))}</span></h2>
+            <h2>{state.text(title)} " " <span class="count">{move || format!("({})", fmt_count(list.with(|l| l.total)))}</span></h2>
             <Show when=move || list.with(|l| l.total > 0)
-                fallback=move || view! { <p class="lr-help">{move || state.t(Msg::RenListEmpty)}</p> }>
+                fallback=move || view! { <p class="lr-help">{state.text(Msg::RenListEmpty)}</p> }>
                 <div class="table-wrap">
                     <table class="data list">
                         <thead><tr>
-                            <th scope="col">{move || state.t(Msg::RenColAccount)}</th>
-                            <th scope="col" class="num col-end">{move || state.t(Msg::RenColEnd)}</th>
-                            <th scope="col" class="num">{move || state.t(Msg::RenColDaysToEnd)}</th>
-                            <th scope="col" class="num">{move || state.t(Msg::RenColArr)}</th>
-                            <th scope="col">{move || state.t(Msg::RenColHealth)}</th>
-                            <th scope="col">{move || state.t(Msg::RenColOwner)}</th>
+                            <th scope="col">{state.text(Msg::RenColAccount)}</th>
+                            <th scope="col" class="num col-end">{state.text(Msg::RenColEnd)}</th>
+                            <th scope="col" class="num">{state.text(Msg::RenColDaysToEnd)}</th>
+                            <th scope="col" class="num">{state.text(Msg::RenColArr)}</th>
+                            <th scope="col">{state.text(Msg::RenColHealth)}</th>
+                            <th scope="col">{state.text(Msg::RenColOwner)}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>

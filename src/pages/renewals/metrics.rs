@@ -61,8 +61,8 @@ pub fn MetricsSection(model: RenewalsModel) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">
-                        {move || state.t(name)}
-                        <span class="definition">{move || state.t(definition)}</span>
+                        {state.text(name)}
+                        <span class="definition">{state.text(definition)}</span>
                     </th>
                     <FigureCell key=key value=value display=Signal::derive(move || fmt_percent(value.get())) />
                 </tr>
@@ -72,30 +72,30 @@ pub fn MetricsSection(model: RenewalsModel) -> impl IntoView {
     let no_due = move || tally.with(|t| t.due_count == 0);
     view! {
         <section class="lr-panel" aria-labelledby="ren-metrics">
-            <h2 id="ren-metrics">{move || state.t(Msg::RenMetricsTitle)}</h2>
+            <h2 id="ren-metrics">{state.text(Msg::RenMetricsTitle)}</h2>
             <section class="metrics">
-                <Metric key="renewal.due_count" label=Signal::derive(move || state.t(Msg::RenDueCount))
+                <Metric key="renewal.due_count" label=Signal::derive(state.text(Msg::RenDueCount))
                     value=Signal::derive(move || Some(tally.with(|t| t.due_count) as f64))
                     display=Signal::derive(move || fmt_count(tally.with(|t| t.due_count))) />
-                <Metric key="renewal.due_arr" label=Signal::derive(move || state.t(Msg::RenDueArr))
+                <Metric key="renewal.due_arr" label=Signal::derive(state.text(Msg::RenDueArr))
                     value=Signal::derive(move || Some(tally.with(|t| t.due_arr)))
                     display=Signal::derive(move || money.fmt(tally.with(|t| t.due_arr))) />
-                <Metric key="renewal.pending_count" label=Signal::derive(move || state.t(Msg::RenPendingCount))
+                <Metric key="renewal.pending_count" label=Signal::derive(state.text(Msg::RenPendingCount))
                     value=Signal::derive(move || Some(model.pending.get() as f64))
                     display=Signal::derive(move || fmt_count(model.pending.get())) />
             </section>
-            <p class="lr-help">{move || state.t(Msg::RenPendingHelp)}</p>
+            <p class="lr-help">{state.text(Msg::RenPendingHelp)}</p>
             <Show when=no_due>
-                <p class="notice" data-testid="no-due">{move || state.t(Msg::RenNoDue)}</p>
+                <p class="notice" data-testid="no-due">{state.text(Msg::RenNoDue)}</p>
             </Show>
             <div class="lr-split">
                 <div class="table-wrap">
                     <table class="data rates" data-testid="renewal-metrics">
                         <thead><tr>
                             <th scope="col">
-                                {move || state.t(Msg::RenColMetric)} " · " {move || state.t(Msg::RenColDefinition)}
+                                {state.text(Msg::RenColMetric)} " · " {state.text(Msg::RenColDefinition)}
                             </th>
-                            <th scope="col" class="num">{move || state.t(Msg::RenColValue)}</th>
+                            <th scope="col" class="num">{state.text(Msg::RenColValue)}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>

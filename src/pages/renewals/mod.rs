@@ -129,10 +129,10 @@ pub fn RenewalsPage() -> impl IntoView {
     let model = RenewalsModel::new(state);
     let empty = Memo::new(move |_| state.book.with(|b| b.accounts.is_empty()));
     view! {
-        <h1>{move || state.t(Msg::NavRenewals)}</h1>
-        <p class="lr-lead">{move || state.t(Msg::RenIntro)}</p>
+        <h1>{state.text(Msg::NavRenewals)}</h1>
+        <p class="lr-lead">{state.text(Msg::RenIntro)}</p>
         <Show when=move || empty.get()>
-            <p class="notice" data-testid="renewals-empty">{move || state.t(Msg::RenEmptyBook)}</p>
+            <p class="notice" data-testid="renewals-empty">{state.text(Msg::RenEmptyBook)}</p>
         </Show>
         <period::PeriodPicker period=model.period />
         <metrics::MetricsSection model=model />

@@ -76,23 +76,23 @@ pub fn PeriodPicker(period: Memo<Period>) -> impl IntoView {
             .map(|&(value, msg)| {
                 view! {
                     <option value=value selected=move || kind_of(choice.get()) == value>
-                        {move || state.t(msg)}
+                        {state.text(msg)}
                     </option>
                 }
             })
             .collect_view()
     };
     view! {
-        <div class="lr-controls period-picker" role="group" aria-label=move || state.t(Msg::RenPeriodLabel)>
+        <div class="lr-controls period-picker" role="group" aria-label=state.text(Msg::RenPeriodLabel)>
             <label class="range-field">
-                <span class="control-label">{move || state.t(Msg::RenPeriodLabel)}</span>
+                <span class="control-label">{state.text(Msg::RenPeriodLabel)}</span>
                 <select data-testid="period-kind" on:change=on_kind prop:value=move || kind_of(choice.get())>
                     {options}
                 </select>
             </label>
             <Show when=move || matches!(choice.get(), PeriodChoice::Month { .. })>
                 <label class="range-field">
-                    <span>{move || state.t(Msg::RenPeriodMonthLabel)}</span>
+                    <span>{state.text(Msg::RenPeriodMonthLabel)}</span>
                     <input type="text" inputmode="numeric" placeholder="YYYY-MM" maxlength="7" size="8"
                         data-testid="period-month" prop:value=month_text
                         aria-invalid=move || bad_month.get().to_string() on:change=on_month />
@@ -108,7 +108,7 @@ pub fn PeriodPicker(period: Memo<Period>) -> impl IntoView {
             </span>
         </div>
         <Show when=move || bad_month.get()>
-            <p class="field-error" role="alert">{move || state.t(Msg::RenPeriodBadMonth)}</p>
+            <p class="field-error" role="alert">{state.text(Msg::RenPeriodBadMonth)}</p>
         </Show>
     }
 }
