@@ -4,7 +4,13 @@
 //! shows and what "Download SVG" saves. Texts arrive already translated.
 
 mod bars;
+mod funnel;
+mod lines;
+mod stacked;
 mod svg;
 pub mod theme;
 
 pub use bars::{grouped_bars, BarChart, BarSeries};
+pub use funnel::{funnel_chart, FunnelChart, FunnelStepBar};
+pub use lines::{line_chart, LineChart, LineSeries};
+pub use stacked::{stacked_bars, StackSeries, StackedChart};

@@ -2,11 +2,14 @@
 
 mod board;
 mod book;
+mod lifecycle;
 mod not_found;
+mod renewals;
 mod segments;
 mod settings;
 mod soon;
 mod team;
+mod widgets;
 
 use leptos::prelude::*;
 
@@ -17,8 +20,8 @@ pub fn render(route: Route) -> AnyView {
     match route {
         Route::Book => view! { <book::BookPage /> }.into_any(),
         Route::Segments => view! { <segments::SegmentsPage /> }.into_any(),
-        Route::Lifecycle => soon::page(Route::Lifecycle, Msg::SoonLifecycle),
-        Route::Renewals => soon::page(Route::Renewals, Msg::SoonRenewals),
+        Route::Lifecycle => view! { <lifecycle::LifecyclePage /> }.into_any(),
+        Route::Renewals => view! { <renewals::RenewalsPage /> }.into_any(),
         Route::Capacity => soon::page(Route::Capacity, Msg::SoonCapacity),
         Route::Team => view! { <team::TeamPage /> }.into_any(),
         Route::Board => view! { <board::BoardPage /> }.into_any(),
