@@ -219,6 +219,16 @@ async fn board_matrix_cell_opens_and_contact_done_is_undone() {
     tick().await;
     let touched = state.book.with_untracked(|b| b.accounts.iter().find(|a| a.id == id).and_then(|a| a.last_touch));
     assert_eq!(touched, None);
+
+    // Ann's board: her matrix, her list, her figures.
+    let select: web_sys::HtmlSelectElement = find(&host, "[data-testid=board-owner]").unwrap().unchecked_into();
+    select.set_value("Ann");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    tick().await;
+    assert_eq!(metric(&host, "board.0.kickoff.accounts"), "12");
+    assert_eq!(metric(&host, "owner.Ann.accounts"), "12");
+    assert!((metric_f64(&host, "owner.Ann.load") - 1.2).abs() < 1e-9);
+    assert_eq!(count(&host, "[data-testid=priority-row]"), 12);
     host.remove();
 }
 

@@ -33,9 +33,10 @@ impl Matrix {
     }
 }
 
-pub fn tier_stage_matrix(snapshot: &Snapshot) -> Matrix {
+/// The matrix of the accounts `keep` says yes to (by book index): all of them, or one owner's.
+pub fn tier_stage_matrix(snapshot: &Snapshot, keep: impl Fn(usize) -> bool) -> Matrix {
     let mut cells = vec![vec![Cell::default(); Stage::ALL.len()]; snapshot.tier_count];
-    for (i, view) in snapshot.views.iter().enumerate() {
+    for (i, view) in snapshot.views.iter().enumerate().filter(|(i, _)| keep(*i)) {
         if let Some(cell) = cells.get_mut(view.tier).and_then(|row| row.get_mut(view.stage.index())) {
             cell.arr += view.arr;
             cell.accounts.push(i);
@@ -70,7 +71,7 @@ mod tests {
             &HealthSettings::default(),
             &TierSettings::default(),
         );
-        let m = tier_stage_matrix(&snap);
+        let m = tier_stage_matrix(&snap, |_| true);
         assert_eq!(m.cells.len(), 4);
         let key = m.cell(1, Stage::Renewal).unwrap();
         assert_eq!((key.accounts.clone(), key.arr), (vec![1, 2], 70_000.0));
@@ -84,5 +85,8 @@ mod tests {
             assert_eq!(n, dist.accounts(s), "{s:?}");
         }
         assert_eq!(m.cell(9, Stage::Kickoff), None);
+        let only_k2 = tier_stage_matrix(&snap, |i| i == 2);
+        assert_eq!(only_k2.cell(1, Stage::Renewal).unwrap().accounts, vec![2]);
+        assert_eq!(only_k2.active_row(0), (0, 0.0));
     }
 }

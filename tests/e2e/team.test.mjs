@@ -100,6 +100,13 @@ test('Team and Board with the demo book, in both languages', async () => {
     assert.ok(await page.locator('[data-testid=priority-row]').count() > 0);
     await page.click('.cell-btn:not([disabled])');
     assert.ok(await page.locator('[data-testid=cell-list] li').count() > 0);
+    // One owner's board carries their figures, the same as on the Team page.
+    const first = rows[0];
+    await page.selectOption('[data-testid=board-owner]', first.name);
+    assert.equal(Number(await value(page, `owner.${first.name}.accounts`)), first.accounts);
+    assert.equal(Number(await value(page, `owner.${first.name}.load`)), first.load);
+    const mine = await page.$$eval('[data-metric^="board."][data-metric$=".accounts"]', (els) => els.reduce((s, e) => s + Number(e.dataset.value), 0));
+    assert.ok(mine >= first.accounts && mine < n, 'the matrix shows that owner alone (churned accounts included)');
     errors.assertClean();
     await page.close();
   }

@@ -1,6 +1,7 @@
 //! The Board page (DOMAIN.md §6): the tier × stage matrix, and the priority list as of D.
 
 mod matrix;
+mod owner;
 mod priority;
 
 use leptos::prelude::*;
@@ -9,11 +10,14 @@ use crate::app::AppState;
 use crate::components::{Toaster, UndoToast};
 use crate::domain::board::{board_facts, priority_list, PriorityRow};
 use crate::domain::board_matrix::{tier_stage_matrix, Matrix};
+use crate::domain::Book;
 use crate::i18n::Msg;
 
 /// The page's figures, shared by its parts.
 #[derive(Clone, Copy)]
 pub struct BoardData {
+    /// Whose board: `None` everyone's, `Some("")` the unassigned accounts, else one owner's.
+    pub owner: RwSignal<Option<String>>,
     pub matrix: Memo<Matrix>,
     pub priority: Memo<Vec<PriorityRow>>,
     pub toaster: Toaster,
@@ -22,14 +26,27 @@ pub struct BoardData {
 #[component]
 pub fn BoardPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let matrix = Memo::new(move |_| state.snapshot.with(tier_stage_matrix));
+    let owner = RwSignal::new(None::<String>);
+    let keep = move |b: &Book, o: &Option<String>, i: usize| match o {
+        None => true,
+        Some(name) => b.accounts.get(i).is_some_and(|a| a.owner.trim() == name),
+    };
+    let matrix = Memo::new(move |_| {
+        owner.with(|o| state.book.with(|b| state.snapshot.with(|s| tier_stage_matrix(s, |i| keep(b, o, i)))))
+    });
     let tiers = Memo::new(move |_| state.settings.with(|s| s.tiers.clone()));
     let board = Memo::new(move |_| state.settings.with(|s| s.board.clone()));
-    let priority = Memo::new(move |_| {
+    let all = Memo::new(move |_| {
         let facts = tiers.with(|t| state.book.with(|b| state.snapshot.with(|s| board_facts(b, s, t))));
         board.with(|settings| priority_list(&facts, state.as_of.get(), settings))
     });
-    let data = BoardData { matrix, priority, toaster: Toaster::new() };
+    let priority = Memo::new(move |_| {
+        owner.with(|o| match o {
+            None => all.get(),
+            Some(_) => state.book.with(|b| all.with(|rows| rows.iter().filter(|r| keep(b, o, r.account)).cloned().collect())),
+        })
+    });
+    let data = BoardData { owner, matrix, priority, toaster: Toaster::new() };
     provide_context(data);
     let empty = move || state.book.with(|b| b.accounts.is_empty());
     view! {
@@ -38,6 +55,7 @@ pub fn BoardPage() -> impl IntoView {
             <Show when=move || !empty() fallback=move || view! {
                 <p class="notice" data-testid="board-empty">{state.text(Msg::BoardEmptyBook)}</p>
             }>
+                <owner::OwnerPicker />
                 <matrix::TierStageMatrix />
                 <priority::PriorityList />
             </Show>
