@@ -1,6 +1,6 @@
 //! CS Planner: plan customer success in the browser.
 //!
-//! Native layers (tested with `cargo test`): `domain`, `charts`, `i18n`.
+//! Native layers (tested with `cargo test`): `domain`, `charts`, `i18n`, `view_model`.
 //! Browser layers (wasm32 only): `app`, `pages`, `components`, and the storage glue in `store`.
 
 pub mod charts;
@@ -15,5 +15,6 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
 pub mod store;
+pub mod view_model;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
