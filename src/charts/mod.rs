@@ -4,7 +4,13 @@
 //! shows and what "Download SVG" saves. Texts arrive already translated.
 
 mod bars;
+mod hbars;
+mod quadrant;
+mod stacked;
 mod svg;
 pub mod theme;
 
 pub use bars::{grouped_bars, BarChart, BarSeries};
+pub use hbars::{horizontal_bars, HBarChart, MAX_BARS as MAX_HBARS};
+pub use quadrant::{quadrant_chart, quadrant_color, QuadrantChart};
+pub use stacked::{stacked_bars, StackPart, StackedChart};
