@@ -2,7 +2,7 @@
 
 mod book;
 mod not_found;
-mod segments;
+pub mod segments;
 mod settings;
 mod soon;
 

@@ -1,0 +1,252 @@
+//! The editable tier table. Edits are kept as typed (`TierForm`); a valid table is applied to
+//! the settings at once (and saved with them), an invalid one stays on screen with a message
+//! per field and is not applied, so nothing typed is lost.
+
+use leptos::prelude::*;
+
+use crate::app::AppState;
+use crate::domain::tiers::{ServiceModel, TierBasis};
+use crate::i18n::{t, Lang, Msg};
+use crate::view_model::tier_form::{has_error, Field, FieldError, TierForm, TierRow};
+
+use super::widgets::{fill, problem_msg};
+
+/// The form on screen and how to change it; `Copy`, so every handler can hold it.
+#[derive(Clone, Copy)]
+struct Editor {
+    state: AppState,
+    /// `None` = the form mirrors the settings.
+    draft: RwSignal<Option<TierForm>>,
+    form: Memo<TierForm>,
+    errors: Memo<Vec<FieldError>>,
+}
+
+impl Editor {
+    fn new(state: AppState) -> Editor {
+        let draft = RwSignal::new(None::<TierForm>);
+        let form = Memo::new(move |_| {
+            draft.get().unwrap_or_else(|| state.settings.with(|s| TierForm::from_settings(&s.tiers)))
+        });
+        let errors = Memo::new(move |_| form.with(|f| f.parse().err().unwrap_or_default()));
+        Editor { state, draft, form, errors }
+    }
+
+    /// Applies a change to the form; applies the form to the settings when it is valid.
+    fn edit(self, change: impl FnOnce(&mut TierForm)) {
+        let mut form = self.form.get_untracked();
+        change(&mut form);
+        match form.parse() {
+            Ok(tiers) => {
+                self.state.settings.update(|s| s.tiers = tiers);
+                self.draft.set(None);
+            }
+            Err(_) => self.draft.set(Some(form)),
+        }
+    }
+
+    fn row_text(self, i: usize, get: fn(&TierRow) -> &String) -> String {
+        self.form.with(|f| f.rows.get(i).map(|r| get(r).clone()).unwrap_or_default())
+    }
+
+    fn invalid(self, i: usize, field: Field) -> bool {
+        self.errors.with(|e| has_error(e, i, field))
+    }
+
+    /// The message of the first problem of a field, for its tooltip.
+    fn title(self, i: usize, field: Field) -> &'static str {
+        let lang = self.state.lang.get();
+        self.errors.with(|e| {
+            e.iter()
+                .find(|e| e.tier == Some(i) && e.field == Some(field))
+                .map_or("", |e| t(lang, problem_msg(e.problem)))
+        })
+    }
+}
+
+fn field_label(field: Field) -> Msg {
+    match field {
+        Field::Name => Msg::SegColTierName,
+        Field::MinArr => Msg::SegColThreshold,
+        Field::AccountsPerCsm => Msg::SegColAccountsPerCsm,
+        Field::ArrPerCsm => Msg::SegColArrPerCsm,
+        Field::CadenceDays => Msg::SegColCadence,
+        Field::HoursPerAccount => Msg::SegColHoursPerAccount,
+    }
+}
+
+fn model_msg(m: ServiceModel) -> Msg {
+    match m {
+        ServiceModel::HighTouch => Msg::SegModelHighTouch,
+        ServiceModel::LowTouch => Msg::SegModelLowTouch,
+        ServiceModel::TechTouch => Msg::SegModelTechTouch,
+    }
+}
+
+const MODELS: [(ServiceModel, &str); 3] = [
+    (ServiceModel::HighTouch, "high_touch"),
+    (ServiceModel::LowTouch, "low_touch"),
+    (ServiceModel::TechTouch, "tech_touch"),
+];
+
+#[component]
+pub fn TierEditor() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ed = Editor::new(state);
+    let on_basis = move |ev| {
+        let basis = match event_target_value(&ev).as_str() {
+            "potential_arr" => TierBasis::PotentialArr,
+            _ => TierBasis::Arr,
+        };
+        ed.edit(|f| f.basis = basis);
+    };
+    let add = move |_| ed.edit(|f| f.add_tier(t(Lang::Zh, Msg::SegNewTier), t(Lang::En, Msg::SegNewTier)));
+    let is_basis = move |b: TierBasis| ed.form.with(|f| f.basis == b);
+    view! {
+        <h3>{move || state.t(Msg::SegTierRulesTitle)}</h3>
+        <p class="help">{move || state.t(Msg::SegTierHelp)}</p>
+        <div class="seg-inline-field">
+            <label for="tier-basis">{move || state.t(Msg::SegTierBasis)}</label>
+            <select id="tier-basis" data-testid="tier-basis" on:change=on_basis>
+                <option value="arr" selected=move || is_basis(TierBasis::Arr)>{move || state.t(Msg::SegBasisArr)}</option>
+                <option value="potential_arr" selected=move || is_basis(TierBasis::PotentialArr)>
+                    {move || state.t(Msg::SegBasisPotential)}
+                </option>
+            </select>
+        </div>
+        <div class="table-wrap">
+            <table class="seg-table tier-editor stack-on-phone">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || state.t(Msg::SegColTier)}</th>
+                        <th scope="col">{move || state.t(Msg::SegColNameZh)}</th>
+                        <th scope="col">{move || state.t(Msg::SegColNameEn)}</th>
+                        <th scope="col">{move || state.t(Msg::SegColThreshold)}</th>
+                        <th scope="col">{move || state.t(Msg::SegColServiceModel)}</th>
+                        <th scope="col">{move || state.t(Msg::SegColAccountsPerCsm)}</th>
+                        <th scope="col">{move || state.t(Msg::SegColArrPerCsm)}</th>
+                        <th scope="col">{move || state.t(Msg::SegColCadence)}</th>
+                        <th scope="col"><span class="visually-hidden">{move || state.t(Msg::SegRemoveTierLabel)}</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || 0..ed.form.with(|f| f.rows.len()) key=|i| *i let:i>
+                        <EditorRow ed=ed i=i />
+                    </For>
+                </tbody>
+            </table>
+        </div>
+        <div class="seg-actions">
+            <button type="button" class="btn small" data-testid="tier-add" on:click=add>
+                {move || state.t(Msg::SegAddTier)}
+            </button>
+        </div>
+        <Show when=move || ed.draft.with(Option::is_some)>
+            <div class="notice warn seg-draft" role="alert" data-testid="tier-errors">
+                <p>{move || state.t(Msg::SegDraftNotice)}</p>
+                <ul>
+                    {move || {
+                        let lang = state.lang.get();
+                        ed.errors.get().into_iter().map(|e| {
+                            let place = match (e.tier, e.field) {
+                                (Some(i), Some(field)) => format!(
+                                    "{} · {}: ",
+                                    fill(t(lang, Msg::SegTierN), &[("n", (i + 1).to_string())]),
+                                    t(lang, field_label(field)),
+                                ),
+                                _ => String::new(),
+                            };
+                            let text = if e.tier.is_none() { t(lang, Msg::SegErrNoTiers) } else { t(lang, problem_msg(e.problem)) };
+                            view! { <li>{place}{text}</li> }
+                        }).collect_view()
+                    }}
+                </ul>
+                <button type="button" class="btn small" data-testid="tier-discard" on:click=move |_| ed.draft.set(None)>
+                    {move || state.t(Msg::SegDiscard)}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// One text input of a tier row.
+fn text_cell(
+    ed: Editor,
+    i: usize,
+    field: Field,
+    label: Msg,
+    get: fn(&TierRow) -> &String,
+    set: fn(&mut TierRow, String),
+    slug: &'static str,
+    placeholder: Option<Msg>,
+) -> impl IntoView {
+    let state = ed.state;
+    let numeric = !matches!(field, Field::Name);
+    view! {
+        <td data-label=move || state.t(label)>
+            <input
+                type="text"
+                class:num=numeric
+                inputmode=if numeric { "decimal" } else { "text" }
+                maxlength="60"
+                data-testid=format!("tier-{i}-{slug}")
+                aria-label=move || format!("{} · {}", fill(state.t(Msg::SegTierN), &[("n", (i + 1).to_string())]), state.t(label))
+                placeholder=move || placeholder.map(|m| state.t(m)).unwrap_or("")
+                aria-invalid=move || ed.invalid(i, field).to_string()
+                title=move || ed.title(i, field)
+                prop:value=move || ed.row_text(i, get)
+                on:change=move |ev| {
+                    let text = event_target_value(&ev);
+                    ed.edit(|f| if let Some(row) = f.rows.get_mut(i) { set(row, text) });
+                }
+            />
+        </td>
+    }
+}
+
+#[component]
+fn EditorRow(ed: Editor, i: usize) -> impl IntoView {
+    let state = ed.state;
+    let model = move || ed.form.with(|f| f.rows.get(i).map(|r| r.service_model));
+    let on_model = move |ev| {
+        let value = event_target_value(&ev);
+        if let Some((m, _)) = MODELS.iter().find(|(_, v)| *v == value) {
+            let m = *m;
+            ed.edit(|f| if let Some(row) = f.rows.get_mut(i) { row.service_model = m });
+        }
+    };
+    let only_one = move || ed.form.with(|f| f.rows.len() <= 1);
+    view! {
+        <tr>
+            <th scope="row" class="tier-index">{i + 1}</th>
+            {text_cell(ed, i, Field::Name, Msg::SegColNameZh, |r| &r.name_zh, |r, v| r.name_zh = v, "name-zh", None)}
+            {text_cell(ed, i, Field::Name, Msg::SegColNameEn, |r| &r.name_en, |r, v| r.name_en = v, "name-en", None)}
+            {text_cell(ed, i, Field::MinArr, Msg::SegColThreshold, |r| &r.min_arr, |r, v| r.min_arr = v, "min-arr", None)}
+            <td data-label=move || state.t(Msg::SegColServiceModel)>
+                <select
+                    data-testid=format!("tier-{i}-model")
+                    aria-label=move || format!("{} · {}", fill(state.t(Msg::SegTierN), &[("n", (i + 1).to_string())]), state.t(Msg::SegColServiceModel))
+                    on:change=on_model
+                >
+                    {MODELS.iter().map(|&(m, v)| view! {
+                        <option value=v selected=move || model() == Some(m)>{move || state.t(model_msg(m))}</option>
+                    }).collect_view()}
+                </select>
+            </td>
+            {text_cell(ed, i, Field::AccountsPerCsm, Msg::SegColAccountsPerCsm, |r| &r.accounts_per_csm, |r, v| r.accounts_per_csm = v, "per-csm", None)}
+            {text_cell(ed, i, Field::ArrPerCsm, Msg::SegColArrPerCsm, |r| &r.arr_per_csm, |r, v| r.arr_per_csm = v, "arr-per-csm", Some(Msg::SegPlaceholderGlobal))}
+            {text_cell(ed, i, Field::CadenceDays, Msg::SegColCadence, |r| &r.cadence_days, |r, v| r.cadence_days = v, "cadence", Some(Msg::SegPlaceholderNone))}
+            <td class="row-action">
+                <button
+                    type="button"
+                    class="btn small ghost"
+                    data-testid=format!("tier-{i}-remove")
+                    aria-label=move || format!("{} · {}", fill(state.t(Msg::SegTierN), &[("n", (i + 1).to_string())]), state.t(Msg::SegRemoveTierLabel))
+                    disabled=only_one
+                    on:click=move |_| ed.edit(|f| f.remove_tier(i))
+                >
+                    {move || state.t(Msg::SegRemoveTier)}
+                </button>
+            </td>
+        </tr>
+    }
+}
