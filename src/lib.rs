@@ -1,10 +1,12 @@
 //! CS Planner: plan customer success in the browser.
 //!
-//! Native layers (tested with `cargo test`): `domain`, `charts`, `i18n`, `view_model`.
+//! Native layers (tested with `cargo test`): `domain`, `charts`, `i18n`, `io` (import, export,
+//! backup, demo book), `view_model` (the pages' forms and tables).
 //! Browser layers (wasm32 only): `app`, `pages`, `components`, and the storage glue in `store`.
 
 pub mod charts;
 pub mod domain;
+pub mod io;
 pub mod i18n;
 pub mod route;
 

@@ -4,7 +4,14 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::board::BoardSettings;
 use super::book::AsOfRules;
+use super::capacity::CapacitySettings;
+use super::commission::CommissionSettings;
+use super::economics::EconomicsSettings;
+use super::kpi::Scorecard;
+use super::team::{LoadBands, Person};
+use super::triggers::TriggerSettings;
 use super::funnel::FunnelSettings;
 use super::health::HealthSettings;
 use super::period::PeriodChoice;
@@ -25,6 +32,15 @@ pub struct Settings {
     pub funnel: FunnelSettings,
     /// The period the Renewals page (and per-owner figures) look at.
     pub renewal_period: PeriodChoice,
+    /// The team (DOMAIN.md §7); feeds the capacity page's current headcount.
+    pub roster: Vec<Person>,
+    pub load_bands: LoadBands,
+    pub capacity: CapacitySettings,
+    pub triggers: TriggerSettings,
+    pub economics: EconomicsSettings,
+    pub scorecard: Scorecard,
+    pub commission: CommissionSettings,
+    pub board: BoardSettings,
 }
 
 impl Default for Settings {
@@ -38,6 +54,14 @@ impl Default for Settings {
             quadrant: QuadrantSettings::default(),
             funnel: FunnelSettings::default(),
             renewal_period: PeriodChoice::default(),
+            roster: Vec::new(),
+            load_bands: LoadBands::default(),
+            capacity: CapacitySettings::default(),
+            triggers: TriggerSettings::default(),
+            economics: EconomicsSettings::default(),
+            scorecard: Scorecard::default(),
+            commission: CommissionSettings::default(),
+            board: BoardSettings::default(),
         }
     }
 }

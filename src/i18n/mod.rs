@@ -4,9 +4,11 @@
 //! language is a compile error and an empty or wrong-script text fails a native test.
 
 mod format;
+mod labels;
 mod messages;
 
 pub use format::{fmt_count, fmt_money, fmt_percent, fmt_number};
+pub use labels::{band_label, fill, stage_label, tier_name};
 pub use messages::Msg;
 
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,259 @@
+//! Finding accounts in the book: free-text search, filters and sorting for the Book page.
+//!
+//! Built for 100,000 accounts per keystroke: the lower-cased text of each account is prepared
+//! once per book (`SearchIndex`), a query then is one pass plus a sort of the matches.
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+
+use super::book::Book;
+use super::health::Band;
+use super::lifecycle::Stage;
+use super::snapshot::Snapshot;
+
+/// Lower-cased searchable text of every account, in book order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchIndex {
+    /// name, id, industry, region and owner, separated by a control character so a search
+    /// never matches across two fields.
+    haystack: Vec<String>,
+}
+
+impl SearchIndex {
+    pub fn new(book: &Book) -> SearchIndex {
+        let haystack = book
+            .accounts
+            .iter()
+            .map(|a| {
+                let mut s = String::with_capacity(a.name.len() + a.id.len() + a.industry.len() + a.region.len() + a.owner.len() + 4);
+                for part in [&a.name, &a.id, &a.industry, &a.region, &a.owner] {
+                    s.push_str(&part.to_lowercase());
+                    s.push('\u{1}');
+                }
+                s
+            })
+            .collect();
+        SearchIndex { haystack }
+    }
+}
+
+/// The Book page's filters; `None` = any.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BookFilter {
+    /// Words that must all appear (in any field).
+    pub text: String,
+    pub tier: Option<usize>,
+    /// Compared case-insensitively, trimmed (DOMAIN.md §0).
+    pub industry: Option<String>,
+    /// Compared exactly, trimmed; `Some("")` = unassigned.
+    pub owner: Option<String>,
+    pub stage: Option<Stage>,
+    pub band: Option<Band>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum SortKey {
+    #[default]
+    Name,
+    Id,
+    Owner,
+    Industry,
+    Region,
+    Tier,
+    Stage,
+    Arr,
+    Health,
+    /// The current term's end.
+    End,
+    LastTouch,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+/// Indices of the accounts that pass `filter`, ordered by `sort` (ties by book order).
+/// Accounts without a value for the sort key (no health, no end…) come last either way.
+pub fn query(book: &Book, snapshot: &Snapshot, index: &SearchIndex, filter: &BookFilter, sort: Sort, as_of: NaiveDate) -> Vec<u32> {
+    let words: Vec<String> = filter.text.split_whitespace().map(str::to_lowercase).collect();
+    let industry = filter.industry.as_ref().map(|s| s.trim().to_lowercase());
+    let owner = filter.owner.as_ref().map(|s| s.trim());
+    let mut hits: Vec<u32> = (0..book.accounts.len())
+        .filter(|&i| {
+            let (a, v) = (&book.accounts[i], snapshot.views.get(i));
+            let Some(v) = v else { return false };
+            filter.tier.is_none_or(|t| v.tier == t)
+                && filter.stage.is_none_or(|s| v.stage == s)
+                && filter.band.is_none_or(|b| v.band == b)
+                && owner.is_none_or(|o| a.owner.trim() == o)
+                && industry.as_deref().is_none_or(|ind| a.industry.trim().to_lowercase() == ind)
+                && index.haystack.get(i).is_some_and(|h| words.iter().all(|w| h.contains(w.as_str())))
+        })
+        .map(|i| i as u32)
+        .collect();
+    sort_indices(&mut hits, book, snapshot, sort, as_of);
+    hits
+}
+
+fn sort_indices(hits: &mut [u32], book: &Book, snapshot: &Snapshot, sort: Sort, as_of: NaiveDate) {
+    let acc = |i: u32| &book.accounts[i as usize];
+    let view = |i: u32| &snapshot.views[i as usize];
+    let dir = |o: Ordering| if sort.descending { o.reverse() } else { o };
+    // Missing values last in both directions; ties keep book order (the sort is stable).
+    fn opt<T: PartialOrd>(a: Option<T>, b: Option<T>, dir: impl Fn(Ordering) -> Ordering) -> Ordering {
+        match (a, b) {
+            (Some(x), Some(y)) => dir(x.partial_cmp(&y).unwrap_or(Ordering::Equal)),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        }
+    }
+    let text = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_lowercase());
+    match sort.key {
+        SortKey::Arr => hits.sort_by(|&a, &b| dir(view(a).arr.total_cmp(&view(b).arr))),
+        SortKey::Tier => hits.sort_by(|&a, &b| dir(view(a).tier.cmp(&view(b).tier))),
+        SortKey::Stage => hits.sort_by(|&a, &b| dir(view(a).stage.index().cmp(&view(b).stage.index()))),
+        SortKey::Health => hits.sort_by(|&a, &b| opt(view(a).health, view(b).health, dir)),
+        SortKey::End => {
+            let end = |i: u32| acc(i).current_term(as_of).map(|t| t.end);
+            let mut keyed: Vec<(Option<NaiveDate>, u32)> = hits.iter().map(|&i| (end(i), i)).collect();
+            keyed.sort_by(|a, b| opt(a.0, b.0, dir));
+            for (slot, (_, i)) in hits.iter_mut().zip(keyed) {
+                *slot = i;
+            }
+        }
+        SortKey::LastTouch => hits.sort_by(|&a, &b| opt(acc(a).last_touch, acc(b).last_touch, dir)),
+        key => {
+            let field = |i: u32| -> &str {
+                let a = acc(i);
+                match key {
+                    SortKey::Id => &a.id,
+                    SortKey::Owner => &a.owner,
+                    SortKey::Industry => &a.industry,
+                    SortKey::Region => &a.region,
+                    _ => &a.name,
+                }
+            };
+            let mut keyed: Vec<(Option<String>, u32)> = hits.iter().map(|&i| (text(field(i)), i)).collect();
+            keyed.sort_by(|a, b| opt(a.0.as_deref(), b.0.as_deref(), dir));
+            for (slot, (_, i)) in hits.iter_mut().zip(keyed) {
+                *slot = i;
+            }
+        }
+    }
+}
+
+/// The distinct owners (trimmed, non-empty) and industries (first spelling of each,
+/// case-insensitive) of the book, sorted, for the filter lists.
+pub fn owners_and_industries(book: &Book) -> (Vec<String>, Vec<String>) {
+    let mut owners: Vec<String> = book.accounts.iter().map(|a| a.owner.trim()).filter(|o| !o.is_empty()).map(String::from).collect();
+    owners.sort();
+    owners.dedup();
+    let mut seen = std::collections::HashSet::new();
+    let mut industries: Vec<String> = book
+        .accounts
+        .iter()
+        .map(|a| a.industry.trim())
+        .filter(|s| !s.is_empty() && seen.insert(s.to_lowercase()))
+        .map(String::from)
+        .collect();
+    industries.sort_by_key(|s| s.to_lowercase());
+    (owners, industries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::book::{Account, AsOfRules, Outcome, Term};
+    use crate::domain::health::HealthSettings;
+    use crate::domain::tiers::TierSettings;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn acct(id: &str, name: &str, owner: &str, industry: &str, arr: f64, activity: Option<f64>, end: &str) -> Account {
+        Account {
+            id: id.into(),
+            name: name.into(),
+            owner: owner.into(),
+            industry: industry.into(),
+            activity,
+            terms: vec![Term { start: d("2025-01-01"), end: d(end), arr, outcome: Outcome::Open }],
+            ..Default::default()
+        }
+    }
+
+    fn book() -> Book {
+        Book {
+            accounts: vec![
+                acct("A1", "Acme Robotics", "Li Na", "Manufacturing", 150_000.0, Some(80.0), "2025-12-31"),
+                acct("A2", "北京云帆科技", "", "SaaS", 8_000.0, None, "2025-06-30"),
+                acct("A3", "acme foods", "Wang Wei", "manufacturing", 30_000.0, Some(20.0), "2025-09-30"),
+                acct("A4", "Zeta", "Li Na", "", 2_000.0, Some(55.0), "2026-03-31"),
+            ],
+        }
+    }
+
+    fn run(filter: BookFilter, sort: Sort) -> Vec<u32> {
+        let b = book();
+        let as_of = d("2025-03-01");
+        let snap = Snapshot::new(&b, as_of, &AsOfRules::default(), &HealthSettings::default(), &TierSettings::default());
+        query(&b, &snap, &SearchIndex::new(&b), &filter, sort, as_of)
+    }
+
+    #[test]
+    fn text_matches_every_word_in_any_field_case_insensitively() {
+        let f = |t: &str| BookFilter { text: t.into(), ..Default::default() };
+        // Default order: by name.
+        assert_eq!(run(f("ACME"), Sort::default()), vec![2, 0]);
+        assert_eq!(run(f("acme li"), Sort::default()), vec![0]);
+        assert_eq!(run(f("云帆"), Sort::default()), vec![1]);
+        assert_eq!(run(f("a4"), Sort::default()), vec![3]);
+        assert_eq!(run(f("nothing-like-this"), Sort::default()), Vec::<u32>::new());
+        // Words never match across two fields.
+        assert_eq!(run(f("robotics a1"), Sort::default()), vec![0]);
+        assert_eq!(run(f("roboticsa1"), Sort::default()), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn filters_combine() {
+        let by_owner = BookFilter { owner: Some("Li Na".into()), ..Default::default() };
+        assert_eq!(run(by_owner, Sort::default()), vec![0, 3]);
+        let unassigned = BookFilter { owner: Some(String::new()), ..Default::default() };
+        assert_eq!(run(unassigned, Sort::default()), vec![1]);
+        let industry = BookFilter { industry: Some(" MANUFACTURING ".into()), ..Default::default() };
+        assert_eq!(run(industry, Sort::default()), vec![2, 0]);
+        // Default tiers: 150K strategic (0), 30K key (1), 8K growth (2), 2K long tail (3).
+        let tier = BookFilter { tier: Some(1), owner: Some("Wang Wei".into()), ..Default::default() };
+        assert_eq!(run(tier, Sort::default()), vec![2]);
+        let red = BookFilter { band: Some(Band::Red), ..Default::default() };
+        assert_eq!(run(red, Sort::default()), vec![2]);
+        let none = BookFilter { band: Some(Band::None), ..Default::default() };
+        assert_eq!(run(none, Sort::default()), vec![1]);
+    }
+
+    #[test]
+    fn sorting_puts_missing_values_last_both_ways() {
+        let all = BookFilter::default();
+        let s = |key, descending| Sort { key, descending };
+        assert_eq!(run(all.clone(), s(SortKey::Arr, true)), vec![0, 2, 1, 3]);
+        assert_eq!(run(all.clone(), s(SortKey::Arr, false)), vec![3, 1, 2, 0]);
+        assert_eq!(run(all.clone(), s(SortKey::Health, false)), vec![2, 3, 0, 1]);
+        assert_eq!(run(all.clone(), s(SortKey::Health, true)), vec![0, 3, 2, 1]);
+        assert_eq!(run(all.clone(), s(SortKey::Owner, false)), vec![0, 3, 2, 1]);
+        assert_eq!(run(all.clone(), s(SortKey::Owner, true)), vec![2, 0, 3, 1]);
+        assert_eq!(run(all.clone(), s(SortKey::End, false)), vec![1, 2, 0, 3]);
+        assert_eq!(run(all, s(SortKey::Name, false)), vec![2, 0, 3, 1]);
+    }
+
+    #[test]
+    fn lists_for_the_filters() {
+        let (owners, industries) = owners_and_industries(&book());
+        assert_eq!(owners, vec!["Li Na", "Wang Wei"]);
+        assert_eq!(industries, vec!["Manufacturing", "SaaS"]);
+    }
+}

@@ -1,0 +1,114 @@
+//! The Book page: every account, to find, sort, add, edit, assign and delete.
+
+mod columns;
+mod form;
+mod table;
+mod toast;
+mod toolbar;
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+
+use crate::app::AppState;
+use crate::components::Metric;
+use crate::domain::book_query::{query, BookFilter, SearchIndex, Sort};
+use crate::i18n::{fmt_count, fmt_money, Msg};
+
+pub use columns::Column;
+use toast::Toast;
+
+/// Which account the form is open for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Editing {
+    New,
+    Existing(usize),
+}
+
+/// The page's own state, shared by its parts. All `Copy` handles.
+#[derive(Clone, Copy)]
+pub struct BookView {
+    pub filter: RwSignal<BookFilter>,
+    pub sort: RwSignal<Sort>,
+    pub columns: RwSignal<Vec<Column>>,
+    /// Selected account ids (ids survive sorting and deleting, indices do not).
+    pub selected: RwSignal<HashSet<String>>,
+    pub editing: RwSignal<Option<Editing>>,
+    pub toast: RwSignal<Option<Toast>>,
+    /// Indices of the accounts shown, in order.
+    pub rows: Memo<Vec<u32>>,
+}
+
+#[component]
+pub fn BookPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let index = Memo::new(move |_| state.book.with(SearchIndex::new));
+    let filter = RwSignal::new(BookFilter::default());
+    let sort = RwSignal::new(Sort::default());
+    let rows = Memo::new(move |_| {
+        let as_of = state.as_of.get();
+        filter.with(|f| {
+            state.book.with(|b| {
+                state.snapshot.with(|s| index.with(|ix| query(b, s, ix, f, sort.get(), as_of)))
+            })
+        })
+    });
+    let view = BookView {
+        filter,
+        sort,
+        columns: RwSignal::new(columns::load()),
+        selected: RwSignal::new(HashSet::new()),
+        editing: RwSignal::new(None),
+        toast: RwSignal::new(None),
+        rows,
+    };
+    provide_context(view);
+    Effect::new(move |_| view.columns.with(|c| columns::save(c)));
+
+    let totals = Memo::new(move |_| {
+        let as_of = state.as_of.get();
+        state.settings.with(|s| state.book.with(|b| b.totals(as_of, &s.rules)))
+    });
+    let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
+    let empty = move || state.book.with(|b| b.accounts.is_empty());
+    view! {
+        <h1>{move || state.t(Msg::NavBook)}</h1>
+        <section class="metrics">
+            <Metric key="book.accounts" label=Signal::derive(move || state.t(Msg::BookAccounts))
+                value=Signal::derive(move || Some(totals.get().accounts as f64))
+                display=Signal::derive(move || fmt_count(totals.get().accounts)) />
+            <Metric key="book.active" label=Signal::derive(move || state.t(Msg::BookActive))
+                value=Signal::derive(move || Some(totals.get().active as f64))
+                display=Signal::derive(move || fmt_count(totals.get().active)) />
+            <Metric key="book.arr" label=Signal::derive(move || state.t(Msg::BookArr))
+                value=Signal::derive(move || Some(totals.get().arr))
+                display=Signal::derive(move || money(totals.get().arr)) />
+        </section>
+        <Show when=move || !empty() fallback=move || view! { <EmptyBook /> }>
+            <toolbar::Toolbar />
+            <toolbar::SelectionBar />
+            <table::AccountTable />
+        </Show>
+        <form::AccountForm />
+        <toast::ToastView />
+    }
+}
+
+/// What an empty book says: how to start.
+#[component]
+fn EmptyBook() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let view = expect_context::<BookView>();
+    view! {
+        <section class="empty-book" data-testid="empty-book">
+            <h2>{move || state.t(Msg::BookEmptyTitle)}</h2>
+            <p>{move || state.t(Msg::BookEmptyBody)}</p>
+            <div class="empty-actions">
+                <button type="button" class="btn primary" data-testid="add-account"
+                    on:click=move |_| view.editing.set(Some(Editing::New))>
+                    {move || state.t(Msg::BookAdd)}
+                </button>
+            </div>
+        </section>
+    }
+}
