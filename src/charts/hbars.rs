@@ -31,7 +31,7 @@ pub struct HBarChart<'a> {
 
 /// The chart's height for `n` bars.
 pub fn height_for(n: usize) -> u32 {
-    (110 + ROW * n.clamp(1, MAX_BARS) as u32).max(220)
+    (126 + ROW * n.clamp(1, MAX_BARS) as u32).max(236)
 }
 
 /// A name cut to fit the label column, with an ellipsis.
@@ -70,7 +70,7 @@ fn draw<'b>(c: &HBarChart, buf: &'b mut String) -> Result<(), Box<dyn std::error
         .caption(&c.title, (FONT, theme::TITLE_SIZE).into_font().color(&theme::INK))
         .margin(14)
         .margin_right(24)
-        .margin_top(if c.note.is_some() { 30 } else { 14 })
+        .margin_bottom(if c.note.is_some() { 30 } else { 14 })
         .x_label_area_size(44)
         .y_label_area_size(140)
         .build_cartesian_2d(0f64..top, rows..0f64)?;
@@ -89,8 +89,8 @@ fn draw<'b>(c: &HBarChart, buf: &'b mut String) -> Result<(), Box<dyn std::error
     if let Some(note) = &c.note {
         root.draw(&Text::new(
             note.clone(),
-            (WIDTH as i32 / 2, 34),
-            muted.clone().pos(Pos::new(HPos::Center, VPos::Top)),
+            (WIDTH as i32 / 2, height as i32 - 12),
+            muted.clone().pos(Pos::new(HPos::Center, VPos::Bottom)),
         ))?;
     }
 

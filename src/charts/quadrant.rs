@@ -60,8 +60,8 @@ fn draw<'b>(c: &QuadrantChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
     let mut cc = ChartBuilder::on(&root)
         .caption(&c.title, (FONT, theme::TITLE_SIZE).into_font().color(&theme::INK))
         .margin(14)
-        .margin_top(30)
         .margin_right(24)
+        .margin_bottom(30)
         .x_label_area_size(50)
         .y_label_area_size(56)
         .build_cartesian_2d(x0..x1, 0f64..100f64)?;
@@ -78,10 +78,11 @@ fn draw<'b>(c: &QuadrantChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
         .bold_line_style(theme::GRID)
         .axis_style(theme::MUTED)
         .draw()?;
+    // Under the axis title, so that nobody reads a circle as one account.
     root.draw(&Text::new(
         c.binned_note.clone(),
-        (WIDTH as i32 / 2, 34),
-        muted.clone().pos(Pos::new(HPos::Center, VPos::Top)),
+        (WIDTH as i32 / 2, HEIGHT as i32 - 12),
+        muted.clone().pos(Pos::new(HPos::Center, VPos::Bottom)),
     ))?;
 
     // Decade ticks, labelled as money: $100, $1K, $10K…
@@ -106,10 +107,11 @@ fn draw<'b>(c: &QuadrantChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
         return Ok(());
     }
 
-    // Circle radius in pixels: the largest cell fills most of a cell's height.
-    let (_, plot_h) = cc.plotting_area().dim_in_pixel();
-    let cell_px = f64::from(plot_h) / g.rows.max(1) as f64;
-    let max_r = (cell_px * 0.9).clamp(4.0, 22.0);
+    // Circle radius in pixels: the fullest cell's circle just fills its cell, so neighbours
+    // barely touch.
+    let (plot_w, plot_h) = cc.plotting_area().dim_in_pixel();
+    let cell_px = (f64::from(plot_w) / g.columns.max(1) as f64).min(f64::from(plot_h) / g.rows.max(1) as f64);
+    let max_r = (cell_px * 0.55).clamp(3.0, 22.0);
     let vt = c.value_threshold.unwrap_or(f64::INFINITY);
     for row in 0..g.rows {
         let (fit_lo, fit_hi) = g.row_fit(row);

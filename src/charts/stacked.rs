@@ -30,7 +30,7 @@ pub struct StackedChart<'a> {
 }
 
 pub fn height_for(rows: usize) -> u32 {
-    (140 + ROW * rows.max(1) as u32).max(220)
+    (150 + ROW * rows.max(1) as u32).max(230)
 }
 
 pub fn stacked_bars(chart: &StackedChart) -> String {
@@ -60,7 +60,7 @@ fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::er
         .caption(&c.title, (FONT, theme::TITLE_SIZE).into_font().color(&theme::INK))
         .margin(14)
         .margin_right(24)
-        .margin_top(44)
+        .margin_bottom(36)
         .x_label_area_size(44)
         .y_label_area_size(120)
         .build_cartesian_2d(0f64..100f64, n.max(1) as f64..0f64)?;
@@ -77,11 +77,12 @@ fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::er
         .axis_style(theme::MUTED)
         .draw()?;
 
-    // Legend above the plot, left to right in part order: a swatch and the part's name.
+    // Legend under the axis, left to right in part order: a swatch and the part's name.
     let mut x = 140;
+    let y = height_for(n) as i32 - 24;
     for part in &c.parts {
-        root.draw(&Rectangle::new([(x, 38), (x + 12, 50)], part.color.filled()))?;
-        root.draw(&Text::new(part.name.clone(), (x + 17, 44), label_font.clone().pos(Pos::new(HPos::Left, VPos::Center))))?;
+        root.draw(&Rectangle::new([(x, y - 6), (x + 12, y + 6)], part.color.filled()))?;
+        root.draw(&Text::new(part.name.clone(), (x + 17, y), label_font.clone().pos(Pos::new(HPos::Left, VPos::Center))))?;
         x += 30 + 9 * part.name.chars().map(|ch| if ch.is_ascii() { 1 } else { 2 }).sum::<i32>();
     }
 

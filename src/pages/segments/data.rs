@@ -13,8 +13,8 @@ use crate::domain::renewals::{due_set, DueTerm};
 use crate::domain::tiers::{tier_figures, TierFigures, TierSettings};
 
 /// Grid of the binned scatter: columns across the ARR decades, rows of fit.
-pub const GRID_COLUMNS: usize = 40;
-pub const GRID_ROWS: usize = 20;
+pub const GRID_COLUMNS: usize = 32;
+pub const GRID_ROWS: usize = 16;
 
 #[derive(Clone, Copy)]
 pub struct SegmentsData {
