@@ -1,8 +1,10 @@
 //! CS Planner: plan customer success in the browser.
 //!
 //! Native layers (tested with `cargo test`): `domain`, `charts`, `i18n`, `io` (import, export,
-//! backup, demo book), `view_model` (the pages' forms and tables).
-//! Browser layers (wasm32 only): `app`, `pages`, `components`, and the storage glue in `store`.
+//! backup, demo book), `store` (the book's codec, envelope, migrations and slot policy),
+//! `view_model` (the pages' forms and tables).
+//! Browser layers (wasm32 only): `app`, `pages`, `components`, and the storage glue in
+//! `store::local`.
 
 pub mod charts;
 pub mod domain;

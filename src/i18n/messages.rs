@@ -294,6 +294,7 @@ messages! {
     ImportChooseFile => "选择 CSV 文件", "Choose a CSV file";
     ImportEncoding => "文件编码：{encoding}。", "File encoding: {encoding}.";
     ImportEncodingAuto => "自动识别", "Detect automatically";
+    ImportEncodingLabel => "文件编码", "Encoding";
     ImportEncodingDamaged => "部分字节在此编码下无效，请改选另一种编码。", "Some bytes are invalid in this encoding; try the other one.";
     ImportMapping => "列对应关系", "Column mapping";
     ImportColumnIgnored => "（忽略此列）", "(ignore this column)";
@@ -338,9 +339,35 @@ messages! {
     BackupNewer => "这个备份来自更新的版本（格式 {found}，当前版本最高支持 {supported}），请先更新应用。", "This backup comes from a newer version (format {found}; this version reads up to {supported}). Update the app first.";
     BackupDamaged => "备份文件内容有误：{detail}", "The backup is damaged: {detail}";
     DemoLoad => "载入示例客户", "Load a demo book";
+    ImportOpen => "导入 CSV 或备份", "Import CSV or backup";
+    ImportDrop => "也可以把 CSV 或备份文件拖放到这个页面。", "You can also drop a CSV or backup file on this page.";
+    ImportFileLabel => "文件：{name}", "File: {name}";
+    ImportPreviewRows => "前 {n} 行预览（表头可改对应字段）", "First {n} rows (change a column's field in its header)";
+    ImportRejectedTitle => "被拒绝的行（{n}）", "Rejected rows ({n})";
+    ImportMoreNotShown => "另有 {n} 条未显示。", "{n} more not shown.";
+    ImportNothing => "没有可导入的客户：请检查列对应关系和被拒绝的行。", "No account can be imported: check the column mapping and the rejected rows.";
+    ImportedToast => "导入完成。{summary}", "Import done. {summary}";
+    ImportReadFailed => "无法读取这个文件。", "The file could not be read.";
+    ImportClose => "关闭", "Close";
+    BackupPreview => "备份导出于 {at}，包含 {accounts} 个客户，以及设置和方案。恢复后将替换当前的客户档案、设置和方案。", "Backup exported {at}: {accounts} accounts, with settings and scenarios. Restoring replaces the current book, settings and scenarios.";
+    BackupApply => "确认恢复", "Restore";
+    RestoredToast => "已从备份恢复。", "Restored from the backup.";
+    DemoSize => "示例规模", "Demo size";
+    DemoLoadedToast => "已载入示例客户档案：{n} 个客户。", "Demo book loaded: {n} accounts.";
+    DataActions => "导入与导出", "Import and export";
 
     // — storage (issue 3) —
     StorageTitle => "本地存储", "Local storage";
+    StorageTruncated => "保存的客户档案不完整：上次保存被中断了。", "The saved book is incomplete: the last save was cut off.";
+    StorageCorrupt => "保存的客户档案已损坏，无法读取。", "The saved book is damaged and cannot be read.";
+    StorageUseGood => "使用上一份完好的副本", "Use the last good copy";
+    StorageDownloadRaw => "下载原始数据", "Download the raw data";
+    StorageStartOver => "从空白档案开始", "Start with an empty book";
+    StorageNewer => "这份档案由更新版本的 CS 规划保存，这里只能只读查看。", "This book was saved by a newer version of CS Planner; it is shown read-only.";
+    StorageNewerUnreadable => "这份档案由更新版本的 CS 规划保存，当前版本无法读取。", "This book was saved by a newer version of CS Planner, which this version cannot read.";
+    StorageQuota => "浏览器存储空间已满，最近的修改没有保存。请下载备份。", "The browser's storage is full: recent changes are not saved. Download a backup.";
+    StorageGoodStale => "存储空间不够保留两份副本，备用副本是较早的版本。", "Not enough room for two copies: the backup copy is an older version.";
+    StorageSaveFailed => "保存失败，数据仍在当前页面中。请下载备份。", "Saving failed; the book is still open in this page. Download a backup.";
 
     NotFoundTitle => "找不到这个页面", "Page not found";
     NotFoundBody => "这个地址没有对应的页面，请从导航中选择。", "There is no page at this address; pick one from the navigation.";

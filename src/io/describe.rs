@@ -12,32 +12,7 @@ use super::table::FileError;
 /// Longer values are cut: the message should point at the cell, not repeat a paragraph.
 const MAX_VALUE_CHARS: usize = 40;
 
-/// Fills `{key}` placeholders in one pass, so a value that happens to contain `{line}` is
-/// shown as written instead of being filled in again.
-pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let hit = after.find('}').and_then(|close| {
-            let key = &after[..close];
-            args.iter().find(|(k, _)| *k == key).map(|(_, v)| (close, *v))
-        });
-        match hit {
-            Some((close, v)) => {
-                out.push_str(v);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
+pub use crate::i18n::fill;
 
 fn shown_value(value: &str) -> String {
     let one_line: String = value.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
