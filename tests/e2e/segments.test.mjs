@@ -85,6 +85,34 @@ test('a tier threshold change moves accounts between tiers and is kept', async (
   await page.close();
 });
 
+test('on the demo book, a threshold change moves the tier figures', async () => {
+  const { page, errors } = await open('book');
+  await page.click('[data-testid=load-demo]');
+  assert.equal(await value(page, 'book.accounts'), '1000');
+  await page.click('[data-testid=nav-segments]');
+  const before = Number(await value(page, 'tier.0.accounts'));
+  const arrBefore = Number(await value(page, 'tier.0.arr'));
+  assert.ok(before > 0, `some strategic accounts (${before})`);
+  // Strategic from 50,000 instead of 100,000: more accounts, more ARR.
+  await page.fill('[data-testid=tier-0-min-arr]', '50000');
+  await page.press('[data-testid=tier-0-min-arr]', 'Tab');
+  await page.waitForFunction((n) => Number(document.querySelector('[data-metric="tier.0.accounts"]').dataset.value) > n, before);
+  assert.ok(Number(await value(page, 'tier.0.arr')) > arrBefore);
+  // Every active account is in one tier, and in one quadrant or unscored.
+  const sum = async (keys) => (await Promise.all(keys.map((k) => value(page, k)))).reduce((a, v) => a + Number(v), 0);
+  const tiers = await sum([0, 1, 2, 3].map((i) => `tier.${i}.accounts`));
+  const quads = await sum(['q1', 'q2', 'q3', 'q4'].map((q) => `quadrant.${q}.accounts`).concat('quadrant.unscored'));
+  const health = await sum(['red', 'yellow', 'green', 'none'].map((b) => `health.${b}`));
+  assert.equal(quads, tiers);
+  assert.equal(health, tiers);
+  // A quadrant lists its accounts.
+  await page.click('[data-testid=quadrant-q1]');
+  const listed = await page.locator('[data-testid=quadrant-list] tbody tr').count();
+  assert.equal(listed, Math.min(200, Number(await value(page, 'quadrant.q1.accounts'))));
+  errors.assertClean();
+  await page.close();
+});
+
 test('the Segments page in Chinese: four charts, binned quadrant, band names in text', async () => {
   const { page, errors } = await open('segments', 'zh-CN');
   assert.equal(await page.textContent('h1'), '客户分层');
