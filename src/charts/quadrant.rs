@@ -13,7 +13,9 @@ use super::svg;
 use super::theme::{self, FONT};
 
 pub const WIDTH: u32 = 720;
-pub const HEIGHT: u32 = 480;
+pub const HEIGHT: u32 = 500;
+/// Empty bands above 100 and below 0 hold the quadrant names, clear of the circles.
+const Y_BAND: f64 = 9.0;
 
 /// Everything the quadrant chart shows, texts already in the reader's language.
 pub struct QuadrantChart<'a> {
@@ -60,16 +62,16 @@ fn draw<'b>(c: &QuadrantChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
     let mut cc = ChartBuilder::on(&root)
         .caption(&c.title, (FONT, theme::TITLE_SIZE).into_font().color(&theme::INK))
         .margin(14)
-        .margin_right(24)
+        .margin_right(30)
         .margin_bottom(30)
         .x_label_area_size(50)
         .y_label_area_size(56)
-        .build_cartesian_2d(x0..x1, 0f64..100f64)?;
+        .build_cartesian_2d(x0..x1, -Y_BAND..100.0 + Y_BAND)?;
     cc.configure_mesh()
         .disable_x_mesh()
         .x_labels(0)
         .y_labels(6)
-        .y_label_formatter(&|v| format!("{v:.0}"))
+        .y_label_formatter(&|v| if (0.0..=100.0).contains(v) { format!("{v:.0}") } else { String::new() })
         .x_desc(c.x_title.as_str())
         .y_desc(c.y_title.as_str())
         .axis_desc_style((FONT, theme::AXIS_TITLE_SIZE).into_font().color(&theme::MUTED))
@@ -92,7 +94,7 @@ fn draw<'b>(c: &QuadrantChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
         let x = f64::from(k);
         cc.draw_series(std::iter::once(PathElement::new(vec![(x, 0.0), (x, 100.0)], theme::GRID)))?;
         cc.plotting_area().draw(
-            &(EmptyElement::at((x, 0.0))
+            &(EmptyElement::at((x, -Y_BAND))
                 + Text::new((c.format_money)(10f64.powi(k)), (0, 8), label_font.clone().pos(centre_top))),
         )?;
     }
@@ -136,27 +138,28 @@ fn draw<'b>(c: &QuadrantChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
     let line = ShapeStyle::from(&theme::INK).stroke_width(2);
     if let Some(v) = c.value_threshold.filter(|v| v.is_finite()) {
         let x = v.max(1.0).log10().clamp(x0, x1);
-        cc.plotting_area().draw(&DashedPathElement::new(vec![(x, 0.0), (x, 100.0)], 6, 4, line))?;
+        cc.plotting_area().draw(&DashedPathElement::new(vec![(x, -Y_BAND), (x, 100.0 + Y_BAND)], 6, 4, line))?;
         cc.plotting_area().draw(
-            &(EmptyElement::at((x, 100.0))
-                + Text::new((c.format_money)(v), (4, 2), muted.clone().pos(Pos::new(HPos::Left, VPos::Top)))),
+            &(EmptyElement::at((x, -Y_BAND / 2.0))
+                + Text::new((c.format_money)(v), (5, 0), muted.clone().pos(Pos::new(HPos::Left, VPos::Center)))),
         )?;
     }
     let fit = c.fit_threshold.clamp(0.0, 100.0);
     cc.plotting_area().draw(&DashedPathElement::new(vec![(x0, fit), (x1, fit)], 6, 4, line))?;
     cc.plotting_area().draw(
         &(EmptyElement::at((x1, fit))
-            + Text::new(format!("{fit:.0}"), (-4, -3), muted.clone().pos(Pos::new(HPos::Right, VPos::Bottom)))),
+            + Text::new(format!("{fit:.0}"), (4, 0), muted.clone().pos(Pos::new(HPos::Left, VPos::Center)))),
     )?;
 
     // The quadrant names in the plot's corners: Potential top-left, Panda top-right,
     // Tool bottom-left, Oasis bottom-right.
     let name_font = (FONT, 14.0).into_font().style(FontStyle::Bold);
+    let (top, bottom) = (100.0 + Y_BAND / 2.0, -Y_BAND / 2.0);
     let corners = [
-        (Quadrant::Panda, (x1, 100.0), (-8, 8), Pos::new(HPos::Right, VPos::Top)),
-        (Quadrant::Potential, (x0, 100.0), (8, 8), Pos::new(HPos::Left, VPos::Top)),
-        (Quadrant::Tool, (x0, 0.0), (8, -8), Pos::new(HPos::Left, VPos::Bottom)),
-        (Quadrant::Oasis, (x1, 0.0), (-8, -8), Pos::new(HPos::Right, VPos::Bottom)),
+        (Quadrant::Panda, (x1, top), (-8, 0), Pos::new(HPos::Right, VPos::Center)),
+        (Quadrant::Potential, (x0, top), (8, 0), Pos::new(HPos::Left, VPos::Center)),
+        (Quadrant::Tool, (x0, bottom), (8, 0), Pos::new(HPos::Left, VPos::Center)),
+        (Quadrant::Oasis, (x1, bottom), (-8, 0), Pos::new(HPos::Right, VPos::Center)),
     ];
     for (q, at, offset, pos) in corners {
         let font = name_font.clone().color(&quadrant_color(q).mix(1.0)).pos(pos);
