@@ -1,8 +1,10 @@
 //! Timing of the Segments page after a tier threshold change, on demo books of 10,000 and
 //! 100,000 accounts: recompute (snapshot and every figure) + render (DOM and the four charts)
 //! + style and layout. Run in release, in headless Chromium:
-//!   cargo test --release --target wasm32-unknown-unknown --test bench_segments -- --nocapture
-//! (`make bench` measures the same on the served build once the demo book can be loaded there.)
+//!
+//!     cargo test --release --target wasm32-unknown-unknown --test bench_segments -- --nocapture
+//!
+//! `make bench` (scripts/bench/30-segments.mjs) measures the same on the served release build.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::Cell;

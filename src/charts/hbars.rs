@@ -115,7 +115,8 @@ fn draw<'b>(c: &HBarChart, buf: &'b mut String) -> Result<(), Box<dyn std::error
         )))?;
         let mid = (0.0, y + 0.5);
         cc.plotting_area().draw(
-            &(EmptyElement::at(mid) + Text::new(short_name(name), (-8, 0), label_font.clone().pos(left_of))),
+            &(EmptyElement::at(mid)
+                + Text::new(short_name(name), (-8, 0), label_font.clone().pos(left_of))),
         )?;
         cc.plotting_area().draw(
             &(EmptyElement::at((v, y + 0.5))
@@ -149,9 +150,14 @@ mod tests {
 
     #[test]
     fn one_bar_and_two_labels_per_category() {
-        let svg = horizontal_bars(&chart(&["零售", "SaaS", "A very long industry name indeed"], &[900.0, 300.0, 10.0], &money));
+        let svg = horizontal_bars(&chart(
+            &["零售", "SaaS", "A very long industry name indeed"],
+            &[900.0, 300.0, 10.0],
+            &money,
+        ));
         assert!(svg.contains("<title>ARR by industry</title>"));
-        for text in ["零售", "SaaS", "A very long ind…", "$900", "$300", "$10", "Top 15 of 20"] {
+        for text in ["零售", "SaaS", "A very long ind…", "$900", "$300", "$10", "Top 15 of 20"]
+        {
             assert!(svg.contains(text), "missing {text}");
         }
         assert_eq!(svg.matches("fill=\"#0072B2\"").count(), 3, "{svg}");

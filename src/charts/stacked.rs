@@ -82,7 +82,11 @@ fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::er
     let y = height_for(n) as i32 - 24;
     for part in &c.parts {
         root.draw(&Rectangle::new([(x, y - 6), (x + 12, y + 6)], part.color.filled()))?;
-        root.draw(&Text::new(part.name.clone(), (x + 17, y), label_font.clone().pos(Pos::new(HPos::Left, VPos::Center))))?;
+        root.draw(&Text::new(
+            part.name.clone(),
+            (x + 17, y),
+            label_font.clone().pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
         x += 30 + 9 * part.name.chars().map(|ch| if ch.is_ascii() { 1 } else { 2 }).sum::<i32>();
     }
 
@@ -103,7 +107,11 @@ fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::er
         let y = i as f64;
         cc.plotting_area().draw(
             &(EmptyElement::at((0.0, y + 0.5))
-                + Text::new(name.clone(), (-8, 0), label_font.clone().pos(Pos::new(HPos::Right, VPos::Center)))),
+                + Text::new(
+                    name.clone(),
+                    (-8, 0),
+                    label_font.clone().pos(Pos::new(HPos::Right, VPos::Center)),
+                )),
         )?;
         let total = totals[i];
         if total <= 0.0 {
@@ -111,12 +119,16 @@ fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::er
         }
         let mut from = 0.0;
         for part in &c.parts {
-            let v = part.values.get(i).copied().filter(|v| v.is_finite() && *v > 0.0).unwrap_or(0.0);
+            let v =
+                part.values.get(i).copied().filter(|v| v.is_finite() && *v > 0.0).unwrap_or(0.0);
             if v == 0.0 {
                 continue;
             }
             let to = from + v / total * 100.0;
-            cc.draw_series(std::iter::once(Rectangle::new([(from, y + 0.15), (to, y + 0.85)], part.color.filled())))?;
+            cc.draw_series(std::iter::once(Rectangle::new(
+                [(from, y + 0.15), (to, y + 0.85)],
+                part.color.filled(),
+            )))?;
             let label = (c.format_value)(v);
             let needed = 8.0 * label.chars().count() as f64 + 6.0;
             if (to - from) * px_per_pct >= needed {
@@ -138,7 +150,11 @@ mod tests {
         format!("{v:.0}")
     }
 
-    fn chart<'a>(rows: &[&str], parts: Vec<(&str, RGBColor, Vec<f64>)>, f: &'a dyn Fn(f64) -> String) -> StackedChart<'a> {
+    fn chart<'a>(
+        rows: &[&str],
+        parts: Vec<(&str, RGBColor, Vec<f64>)>,
+        f: &'a dyn Fn(f64) -> String,
+    ) -> StackedChart<'a> {
         StackedChart {
             title: "Health by tier".into(),
             x_title: "Share of accounts".into(),
@@ -163,7 +179,17 @@ mod tests {
             ],
             &count,
         ));
-        for text in ["Health by tier", "全部", "战略客户", "风险 Red", "关注 Yellow", "健康 Green", ">\n60\n", ">\n30\n", ">\n8\n"] {
+        for text in [
+            "Health by tier",
+            "全部",
+            "战略客户",
+            "风险 Red",
+            "关注 Yellow",
+            "健康 Green",
+            ">\n60\n",
+            ">\n30\n",
+            ">\n8\n",
+        ] {
             assert!(svg.contains(text), "missing {text}");
         }
         // Red: legend + one part (the tier has none); yellow and green: legend + two parts.
@@ -175,7 +201,11 @@ mod tests {
 
     #[test]
     fn empty_rows_say_so_and_text_is_escaped() {
-        let svg = stacked_bars(&chart(&["<i>All</i>"], vec![("A&B", theme::HEALTH_NONE, vec![0.0])], &count));
+        let svg = stacked_bars(&chart(
+            &["<i>All</i>"],
+            vec![("A&B", theme::HEALTH_NONE, vec![0.0])],
+            &count,
+        ));
         assert!(svg.contains("No data yet"));
         assert!(svg.contains("&lt;i&gt;All&lt;/i&gt;") && svg.contains("A&amp;B"));
         assert!(!svg.contains("<i>"));

@@ -1,7 +1,11 @@
 //! Numbers as people type them into a form: `12000`, `12,000`, `$12,000`, `1.2万`, `15k`.
 
-/// The typed number; `Ok(None)` for an empty field, `Err(())` for text that is not a number.
-pub fn parse_number(text: &str) -> Result<Option<f64>, ()> {
+/// Text that is not a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotANumber;
+
+/// The typed number; `Ok(None)` for an empty field.
+pub fn parse_number(text: &str) -> Result<Option<f64>, NotANumber> {
     let cleaned: String = text
         .trim()
         .chars()
@@ -18,16 +22,16 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, ()> {
         .unwrap_or((cleaned.as_str(), 1.0));
     // `parse` accepts "inf" and "NaN"; a form never should.
     if !body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')) {
-        return Err(());
+        return Err(NotANumber);
     }
     match body.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(Some(v * multiplier)),
-        _ => Err(()),
+        _ => Err(NotANumber),
     }
 }
 
 /// An amount rounded to cents, as the book stores money.
-pub fn parse_money(text: &str) -> Result<Option<f64>, ()> {
+pub fn parse_money(text: &str) -> Result<Option<f64>, NotANumber> {
     parse_number(text).map(|v| v.map(|x| (x * 100.0).round() / 100.0))
 }
 
@@ -65,11 +69,11 @@ mod tests {
     fn empty_and_garbage() {
         assert_eq!(parse_number(""), Ok(None));
         assert_eq!(parse_number("   "), Ok(None));
-        assert_eq!(parse_number("abc"), Err(()));
-        assert_eq!(parse_number("inf"), Err(()));
-        assert_eq!(parse_number("NaN"), Err(()));
-        assert_eq!(parse_number("1e999"), Err(()));
-        assert_eq!(parse_number("12万万"), Err(()));
+        assert_eq!(parse_number("abc"), Err(NotANumber));
+        assert_eq!(parse_number("inf"), Err(NotANumber));
+        assert_eq!(parse_number("NaN"), Err(NotANumber));
+        assert_eq!(parse_number("1e999"), Err(NotANumber));
+        assert_eq!(parse_number("12万万"), Err(NotANumber));
     }
 
     #[test]

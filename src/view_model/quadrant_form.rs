@@ -50,7 +50,7 @@ impl QuadrantForm {
                     errors.push((QuadrantField::FixedValue, Problem::Required));
                     ValueThreshold::Median
                 }
-                Err(()) => {
+                Err(_) => {
                     errors.push((QuadrantField::FixedValue, Problem::NotANumber));
                     ValueThreshold::Median
                 }
@@ -66,7 +66,7 @@ impl QuadrantForm {
                 errors.push((QuadrantField::Fit, Problem::Required));
                 0.0
             }
-            Err(()) => {
+            Err(_) => {
                 errors.push((QuadrantField::Fit, Problem::NotANumber));
                 0.0
             }

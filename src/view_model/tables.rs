@@ -4,9 +4,9 @@
 use std::cmp::Ordering;
 
 use crate::domain::industry::IndustryFigures;
+use crate::domain::snapshot::Snapshot;
 use crate::domain::tiers::Tier;
 use crate::domain::Book;
-use crate::domain::snapshot::Snapshot;
 use crate::i18n::Lang;
 
 /// The tier's name in the reader's language, the other language's when that one is empty.
@@ -144,7 +144,14 @@ mod tests {
     use crate::domain::tiers::TierSettings;
     use chrono::NaiveDate;
 
-    fn industry(name: Option<&str>, accounts: usize, arr: f64, health: Option<f64>, due: usize, renewed: usize) -> IndustryFigures {
+    fn industry(
+        name: Option<&str>,
+        accounts: usize,
+        arr: f64,
+        health: Option<f64>,
+        due: usize,
+        renewed: usize,
+    ) -> IndustryFigures {
         IndustryFigures {
             name: name.map(String::from),
             accounts,
@@ -180,9 +187,18 @@ mod tests {
     #[test]
     fn header_clicks() {
         let s = IndustrySort::default();
-        assert_eq!(s.clicked(IndustryColumn::Arr), IndustrySort { column: IndustryColumn::Arr, descending: false });
-        assert_eq!(s.clicked(IndustryColumn::Name), IndustrySort { column: IndustryColumn::Name, descending: false });
-        assert_eq!(s.clicked(IndustryColumn::Health), IndustrySort { column: IndustryColumn::Health, descending: true });
+        assert_eq!(
+            s.clicked(IndustryColumn::Arr),
+            IndustrySort { column: IndustryColumn::Arr, descending: false }
+        );
+        assert_eq!(
+            s.clicked(IndustryColumn::Name),
+            IndustrySort { column: IndustryColumn::Name, descending: false }
+        );
+        assert_eq!(
+            s.clicked(IndustryColumn::Health),
+            IndustrySort { column: IndustryColumn::Health, descending: true }
+        );
     }
 
     #[test]
@@ -204,12 +220,23 @@ mod tests {
                 name: format!("<b>{i}</b>"),
                 owner: "Ann".into(),
                 fit: Some(i as f64 * 10.0),
-                terms: vec![Term { start: d("2025-01-01"), end: d("2025-12-31"), arr, outcome: Outcome::Open }],
+                terms: vec![Term {
+                    start: d("2025-01-01"),
+                    end: d("2025-12-31"),
+                    arr,
+                    outcome: Outcome::Open,
+                }],
                 ..Default::default()
             })
             .collect();
         let book = Book { accounts };
-        let snap = Snapshot::new(&book, d("2025-06-30"), &AsOfRules::default(), &HealthSettings::default(), &TierSettings::default());
+        let snap = Snapshot::new(
+            &book,
+            d("2025-06-30"),
+            &AsOfRules::default(),
+            &HealthSettings::default(),
+            &TierSettings::default(),
+        );
         let (rows, rest) = member_rows(&book, &snap, &[0, 1, 2, 3, 4], 3);
         assert_eq!(rows.iter().map(|r| r.index).collect::<Vec<_>>(), [2, 0, 4]);
         assert_eq!(rest, 2);

@@ -82,7 +82,7 @@ impl TierForm {
                     err(Field::MinArr, Problem::Required);
                     0.0
                 }
-                Err(()) => {
+                Err(_) => {
                     err(Field::MinArr, Problem::NotANumber);
                     0.0
                 }
@@ -93,12 +93,12 @@ impl TierForm {
                     err(Field::AccountsPerCsm, Problem::Required);
                     1.0
                 }
-                Err(()) => {
+                Err(_) => {
                     err(Field::AccountsPerCsm, Problem::NotANumber);
                     1.0
                 }
             };
-            let arr_per_csm = parse_money(&row.arr_per_csm).unwrap_or_else(|()| {
+            let arr_per_csm = parse_money(&row.arr_per_csm).unwrap_or_else(|_| {
                 err(Field::ArrPerCsm, Problem::NotANumber);
                 None
             });
@@ -111,7 +111,7 @@ impl TierForm {
                     err(Field::CadenceDays, Problem::NotWholeDays);
                     None
                 }
-                Err(()) => {
+                Err(_) => {
                     err(Field::CadenceDays, Problem::NotANumber);
                     None
                 }
@@ -251,7 +251,11 @@ mod tests {
         assert_eq!(
             errors,
             vec![
-                FieldError { tier: Some(0), field: Some(Field::MinArr), problem: Problem::NotANumber },
+                FieldError {
+                    tier: Some(0),
+                    field: Some(Field::MinArr),
+                    problem: Problem::NotANumber
+                },
                 FieldError {
                     tier: Some(1),
                     field: Some(Field::AccountsPerCsm),

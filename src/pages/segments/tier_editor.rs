@@ -168,17 +168,32 @@ pub fn TierEditor() -> impl IntoView {
     }
 }
 
-/// One text input of a tier row.
-fn text_cell(
-    ed: Editor,
-    i: usize,
+/// What a text cell of a tier row edits.
+struct Cell {
     field: Field,
     label: Msg,
     get: fn(&TierRow) -> &String,
     set: fn(&mut TierRow, String),
+    /// In the input's `data-testid`: `tier-{i}-{slug}`.
     slug: &'static str,
     placeholder: Option<Msg>,
-) -> impl IntoView {
+}
+
+const CELLS_BEFORE_MODEL: [Cell; 3] = [
+    Cell { field: Field::Name, label: Msg::SegColNameZh, get: |r| &r.name_zh, set: |r, v| r.name_zh = v, slug: "name-zh", placeholder: None },
+    Cell { field: Field::Name, label: Msg::SegColNameEn, get: |r| &r.name_en, set: |r, v| r.name_en = v, slug: "name-en", placeholder: None },
+    Cell { field: Field::MinArr, label: Msg::SegColThreshold, get: |r| &r.min_arr, set: |r, v| r.min_arr = v, slug: "min-arr", placeholder: None },
+];
+
+const CELLS_AFTER_MODEL: [Cell; 3] = [
+    Cell { field: Field::AccountsPerCsm, label: Msg::SegColAccountsPerCsm, get: |r| &r.accounts_per_csm, set: |r, v| r.accounts_per_csm = v, slug: "per-csm", placeholder: None },
+    Cell { field: Field::ArrPerCsm, label: Msg::SegColArrPerCsm, get: |r| &r.arr_per_csm, set: |r, v| r.arr_per_csm = v, slug: "arr-per-csm", placeholder: Some(Msg::SegPlaceholderGlobal) },
+    Cell { field: Field::CadenceDays, label: Msg::SegColCadence, get: |r| &r.cadence_days, set: |r, v| r.cadence_days = v, slug: "cadence", placeholder: Some(Msg::SegPlaceholderNone) },
+];
+
+/// One text input of a tier row.
+fn text_cell(ed: Editor, i: usize, cell: Cell) -> impl IntoView {
+    let Cell { field, label, get, set, slug, placeholder } = cell;
     let state = ed.state;
     let numeric = !matches!(field, Field::Name);
     view! {
@@ -218,9 +233,7 @@ fn EditorRow(ed: Editor, i: usize) -> impl IntoView {
     view! {
         <tr>
             <th scope="row" class="tier-index">{i + 1}</th>
-            {text_cell(ed, i, Field::Name, Msg::SegColNameZh, |r| &r.name_zh, |r, v| r.name_zh = v, "name-zh", None)}
-            {text_cell(ed, i, Field::Name, Msg::SegColNameEn, |r| &r.name_en, |r, v| r.name_en = v, "name-en", None)}
-            {text_cell(ed, i, Field::MinArr, Msg::SegColThreshold, |r| &r.min_arr, |r, v| r.min_arr = v, "min-arr", None)}
+            {CELLS_BEFORE_MODEL.map(|c| text_cell(ed, i, c)).into_iter().collect_view()}
             <td data-label=move || state.t(Msg::SegColServiceModel)>
                 <select
                     data-testid=format!("tier-{i}-model")
@@ -232,9 +245,7 @@ fn EditorRow(ed: Editor, i: usize) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </td>
-            {text_cell(ed, i, Field::AccountsPerCsm, Msg::SegColAccountsPerCsm, |r| &r.accounts_per_csm, |r, v| r.accounts_per_csm = v, "per-csm", None)}
-            {text_cell(ed, i, Field::ArrPerCsm, Msg::SegColArrPerCsm, |r| &r.arr_per_csm, |r, v| r.arr_per_csm = v, "arr-per-csm", Some(Msg::SegPlaceholderGlobal))}
-            {text_cell(ed, i, Field::CadenceDays, Msg::SegColCadence, |r| &r.cadence_days, |r, v| r.cadence_days = v, "cadence", Some(Msg::SegPlaceholderNone))}
+            {CELLS_AFTER_MODEL.map(|c| text_cell(ed, i, c)).into_iter().collect_view()}
             <td class="row-action">
                 <button
                     type="button"

@@ -54,11 +54,11 @@ pub fn TierFigures() -> impl IntoView {
                 <FigureCell key=format!("tier.{i}.accounts")
                     value=Signal::derive(move || Some(fig().accounts as f64))
                     display=Signal::derive(move || fmt_count(fig().accounts)) />
-                <td class="num">{move || fmt_percent(fig().share_of_accounts)}</td>
                 <FigureCell key=format!("tier.{i}.arr")
                     value=Signal::derive(move || Some(fig().arr))
                     display=Signal::derive(move || money(state, fig().arr)) />
                 <td class="num">{move || fmt_percent(fig().share_of_arr)}</td>
+                <td class="num">{move || fmt_percent(fig().share_of_accounts)}</td>
                 <td class="num">{move || score(fig().average_health)}</td>
                 <td class="num">{move || fmt_percent(fig().renewals.logo_rate())}</td>
                 <td class="num">{move || fmt_count(fig().renewals.due_count)}</td>
@@ -73,9 +73,9 @@ pub fn TierFigures() -> impl IntoView {
                     <tr>
                         <th scope="col">{move || state.t(Msg::SegColTier)}</th>
                         <th scope="col" class="num">{move || state.t(Msg::SegColAccounts)}</th>
-                        <th scope="col" class="num">{move || state.t(Msg::SegColShareAccounts)}</th>
                         <th scope="col" class="num">{move || state.t(Msg::SegColArr)}</th>
                         <th scope="col" class="num">{move || state.t(Msg::SegColShareArr)}</th>
+                        <th scope="col" class="num">{move || state.t(Msg::SegColShareAccounts)}</th>
                         <th scope="col" class="num">{move || state.t(Msg::SegColAvgHealth)}</th>
                         <th scope="col" class="num">{move || state.t(Msg::SegColRenewalRate)}</th>
                         <th scope="col" class="num">{move || state.t(Msg::SegColDue)}</th>
@@ -90,9 +90,8 @@ pub fn TierFigures() -> impl IntoView {
                     <tr>
                         <th scope="row">{move || state.t(Msg::SegTotal)}</th>
                         <td class="num">{move || fmt_count(totals.get().0)}</td>
-                        <td></td>
                         <td class="num">{move || money(state, totals.get().1)}</td>
-                        <td colspan="4"></td>
+                        <td colspan="5"></td>
                     </tr>
                 </tfoot>
             </table>
