@@ -130,7 +130,7 @@ pub fn AccountForm() -> impl IntoView {
         })
     };
 
-    let fields = FIELDS.into_iter().enumerate().map(|(n, (label, field, get, set, mode))| {
+    let fields = move || FIELDS.into_iter().enumerate().map(|(n, (label, field, get, set, mode))| {
         let id = format!("acct-f{n}");
         // Only the first five share Field::Id as a placeholder for "no rule"; only the real
         // id field shows id errors.
@@ -213,7 +213,7 @@ pub fn AccountForm() -> impl IntoView {
                         <Show when=move || errors.with(|e| !e.is_empty())>
                             <p class="notice error" role="alert">{move || state.t(Msg::FormHasErrors)}</p>
                         </Show>
-                        <div class="form-grid">{fields.clone()}</div>
+                        <div class="form-grid">{fields()}</div>
                         <h3>{move || state.t(Msg::FormTerms)}</h3>
                         {terms}
                         <button type="button" class="btn small" on:click=add_term>{move || state.t(Msg::AddTerm)}</button>

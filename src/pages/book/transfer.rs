@@ -12,7 +12,6 @@ use crate::domain::dates::iso;
 use crate::domain::Book;
 use crate::i18n::{fill, fmt_count, Msg};
 use crate::io::{self, backup, demo, Encoding};
-use crate::store::local;
 use crate::web;
 
 /// What a dropped or chosen file turned out to be, waiting for the user's confirmation.
@@ -86,12 +85,7 @@ pub fn TransferBar() -> impl IntoView {
         let name = format!("cs-planner-{}.csv", iso(state.as_of.get_untracked()));
         let _ = web::download_bytes(&bytes, "text/csv;charset=utf-8", &name);
     };
-    let export_backup = move |_| {
-        let settings = state.settings.with_untracked(|s| serde_json::to_value(s).unwrap_or_default());
-        let b = io::Backup::new(chrono::Utc::now(), state.book.get_untracked(), settings, local::load_scenarios_raw());
-        let name = format!("cs-planner-backup-{}.json", iso(state.as_of.get_untracked()));
-        let _ = web::download_bytes(backup::to_json(&b).as_bytes(), "application/json", &name);
-    };
+    let export_backup = move |_| crate::components::download_backup(state);
     let load_demo = move |_| {
         let n = size.get_untracked();
         let book = demo::generate(DEMO_SEED, n, state.as_of.get_untracked(), state.lang.get_untracked());
