@@ -17,6 +17,7 @@ use cs_planner::i18n::Lang;
 use cs_planner::io::demo::generate;
 use cs_planner::pages::segments::SegmentsPage;
 use cs_planner::route::Route;
+use cs_planner::store::book_sync::StorageStatus;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -46,7 +47,7 @@ async fn time_threshold_change(n: usize) -> (f64, f64) {
     let out = slot.clone();
     let t0 = now();
     let handle = leptos::mount::mount_to(host.clone(), move || {
-        let state = AppState::new(Lang::En, settings, book, "/".into(), Route::Segments);
+        let state = AppState::new(Lang::En, settings, (book, StorageStatus::Ok), "/".into(), Route::Segments);
         provide_context(state);
         out.set(Some(state));
         view! { <SegmentsPage /> }

@@ -11,6 +11,7 @@ use cs_planner::domain::{Account, Book, Outcome, Settings, Term};
 use cs_planner::i18n::Lang;
 use cs_planner::pages::segments::SegmentsPage;
 use cs_planner::route::Route;
+use cs_planner::store::book_sync::StorageStatus;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -81,7 +82,7 @@ fn mount(book: Book) -> (web_sys::HtmlElement, impl Drop, AppState) {
     let slot = Rc::new(Cell::new(None));
     let out = slot.clone();
     let handle = leptos::mount::mount_to(host.clone(), move || {
-        let state = AppState::new(Lang::En, settings, book, "/".into(), Route::Segments);
+        let state = AppState::new(Lang::En, settings, (book, StorageStatus::Ok), "/".into(), Route::Segments);
         provide_context(state);
         out.set(Some(state));
         view! { <SegmentsPage /> }
