@@ -2,7 +2,7 @@
 //! 100,000 accounts: recompute (snapshot and every figure) + render (DOM and the four charts)
 //! + style and layout. Run in release, in headless Chromium:
 //!
-//!     cargo test --release --target wasm32-unknown-unknown --test bench_segments -- --nocapture
+//!     cargo test --release --target wasm32-unknown-unknown --test bench_segments -- --include-ignored --nocapture
 //!
 //! `make bench` (scripts/bench/30-segments.mjs) measures the same on the served release build.
 #![cfg(target_arch = "wasm32")]
@@ -77,6 +77,7 @@ async fn time_threshold_change(n: usize) -> (f64, f64) {
 }
 
 #[wasm_bindgen_test]
+#[ignore = "timing: run in release with --include-ignored --nocapture"]
 async fn threshold_change_at_10_000_and_100_000_accounts() {
     for n in [10_000, 100_000] {
         let (first, change) = time_threshold_change(n).await;
