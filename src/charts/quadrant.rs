@@ -86,12 +86,7 @@ fn draw<'b>(c: &QuadrantChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
         .bold_line_style(theme::GRID)
         .axis_style(theme::MUTED)
         .draw()?;
-    // Under the axis title, so that nobody reads a circle as one account.
-    root.draw(&Text::new(
-        c.binned_note.clone(),
-        (WIDTH as i32 / 2, HEIGHT as i32 - 12),
-        muted.clone().pos(Pos::new(HPos::Center, VPos::Bottom)),
-    ))?;
+
 
     // Decade ticks, labelled as money: $100, $1K, $10K…
     let decades = (x0.round() as i32)..=(x1.round() as i32);
@@ -118,6 +113,13 @@ fn draw<'b>(c: &QuadrantChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
         root.present()?;
         return Ok(());
     }
+
+    // Under the axis title (when there are circles), so that nobody reads a circle as one account.
+    root.draw(&Text::new(
+        c.binned_note.clone(),
+        (WIDTH as i32 / 2, HEIGHT as i32 - 12),
+        muted.clone().pos(Pos::new(HPos::Center, VPos::Bottom)),
+    ))?;
 
     // Circle radius in pixels: the fullest cell's circle just fills its cell, so neighbours
     // barely touch.

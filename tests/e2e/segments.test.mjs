@@ -105,6 +105,10 @@ test('on the demo book, a threshold change moves the tier figures', async () => 
   const health = await sum(['red', 'yellow', 'green', 'none'].map((b) => `health.${b}`));
   assert.equal(quads, tiers);
   assert.equal(health, tiers);
+  // The quadrant chart is a grid of counts, and says so.
+  const svg = await page.innerHTML('.chart-svg >> nth=2');
+  assert.match(svg, /Binned: 32 × 16 cells/);
+  assert.ok((svg.match(/<circle/g) || []).length <= 32 * 16);
   // A quadrant lists its accounts.
   await page.click('[data-testid=quadrant-q1]');
   const listed = await page.locator('[data-testid=quadrant-list] tbody tr').count();
@@ -113,12 +117,12 @@ test('on the demo book, a threshold change moves the tier figures', async () => 
   await page.close();
 });
 
-test('the Segments page in Chinese: four charts, binned quadrant, band names in text', async () => {
+test('the empty Segments page in Chinese: four charts, band names in text, zeros', async () => {
   const { page, errors } = await open('segments', 'zh-CN');
   assert.equal(await page.textContent('h1'), '客户分层');
   assert.equal(await page.locator('.chart-svg svg').count(), 4);
   const svg = await page.innerHTML('.chart-svg >> nth=2');
-  assert.match(svg, /分箱显示/);
+  assert.match(svg, /暂无带匹配度的活跃客户/);
   for (const band of ['风险（红）', '关注（黄）', '健康（绿）', '无健康度']) {
     assert.match(await page.textContent('.band-metrics'), new RegExp(band));
   }
