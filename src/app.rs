@@ -77,6 +77,13 @@ impl AppState {
         t(self.lang.get(), msg)
     }
 
+    /// The text of `msg` as a view or attribute that follows the language. Every use shares
+    /// one closure type, so a page with a hundred labels adds no code per label.
+    pub fn text(&self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        let lang = self.lang;
+        move || t(lang.get(), msg)
+    }
+
     pub fn base(&self) -> String {
         self.base.get_value()
     }
@@ -176,7 +183,7 @@ fn UrlNotice() -> impl IntoView {
         state.bad_url_as_of.get().map(|raw| {
             view! {
                 <p class="notice warn" role="status">
-                    {move || state.t(Msg::AsOfBadUrl)} " " <code>{raw.clone()}</code>
+                    {state.text(Msg::AsOfBadUrl)} " " <code>{raw.clone()}</code>
                 </p>
             }
         })

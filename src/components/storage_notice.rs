@@ -24,7 +24,7 @@ pub fn download_backup(state: AppState) {
 pub fn StorageNotice() -> impl IntoView {
     let state = expect_context::<AppState>();
     let backup_button = move || view! {
-        <button type="button" class="btn small" on:click=move |_| download_backup(state)>{move || state.t(Msg::BackupExport)}</button>
+        <button type="button" class="btn small" on:click=move |_| download_backup(state)>{state.text(Msg::BackupExport)}</button>
     };
     move || {
         let status = state.storage.get();
@@ -34,16 +34,16 @@ pub fn StorageNotice() -> impl IntoView {
         match status {
             StorageStatus::Ok => None,
             StorageStatus::Unavailable => Some(notice("warn", view! {
-                <span>{move || state.t(Msg::StorageUnavailable)}</span> " " {backup_button()}
+                <span>{state.text(Msg::StorageUnavailable)}</span> " " {backup_button()}
             }.into_any())),
             StorageStatus::Quota { chars } => Some(notice("error", view! {
-                <span>{move || state.t(Msg::StorageQuota)}</span> " "
+                <span>{state.text(Msg::StorageQuota)}</span> " "
                 <span>{move || fill(state.t(Msg::StorageBookSize), &[("chars", &fmt_count(chars))])}</span> " "
                 {backup_button()}
             }.into_any())),
-            StorageStatus::GoodStale => Some(notice("warn", view! { <span>{move || state.t(Msg::StorageGoodStale)}</span> }.into_any())),
+            StorageStatus::GoodStale => Some(notice("warn", view! { <span>{state.text(Msg::StorageGoodStale)}</span> }.into_any())),
             StorageStatus::SaveFailed => Some(notice("error", view! {
-                <span>{move || state.t(Msg::StorageSaveFailed)}</span> " " {backup_button()}
+                <span>{state.text(Msg::StorageSaveFailed)}</span> " " {backup_button()}
             }.into_any())),
             StorageStatus::ReadOnly { readable, .. } => Some(notice("warn", view! {
                 <span>{move || state.t(if readable { Msg::StorageNewer } else { Msg::StorageNewerUnreadable })}</span>
@@ -75,14 +75,14 @@ pub fn StorageNotice() -> impl IntoView {
                     <div class="notice-actions">
                         <Show when=move || has_good>
                             <button type="button" class="btn small primary" on:click=use_good data-testid="use-good-copy">
-                                {move || state.t(Msg::StorageUseGood)} " " {
+                                {state.text(Msg::StorageUseGood)} " " {
                                     let at = at.clone();
                                     move || fill(state.t(Msg::StorageGoodSavedAt), &[("at", &at)])
                                 }
                             </button>
                         </Show>
-                        <button type="button" class="btn small" on:click=download_raw data-testid="download-raw">{move || state.t(Msg::StorageDownloadRaw)}</button>
-                        <button type="button" class="btn small" on:click=start_over data-testid="start-over">{move || state.t(Msg::StorageStartOver)}</button>
+                        <button type="button" class="btn small" on:click=download_raw data-testid="download-raw">{state.text(Msg::StorageDownloadRaw)}</button>
+                        <button type="button" class="btn small" on:click=start_over data-testid="start-over">{state.text(Msg::StorageStartOver)}</button>
                     </div>
                 }.into_any()))
             }
@@ -95,10 +95,10 @@ pub fn StorageNotice() -> impl IntoView {
                 };
                 let keep_mine = move |_| persist::save_immediately(state);
                 Some(notice("warn", view! {
-                    <span>{move || state.t(Msg::StorageOtherTab)}</span>
+                    <span>{state.text(Msg::StorageOtherTab)}</span>
                     <div class="notice-actions">
-                        <button type="button" class="btn small primary" on:click=load_theirs data-testid="load-theirs">{move || state.t(Msg::StorageLoadTheirs)}</button>
-                        <button type="button" class="btn small" on:click=keep_mine data-testid="keep-mine">{move || state.t(Msg::StorageKeepMine)}</button>
+                        <button type="button" class="btn small primary" on:click=load_theirs data-testid="load-theirs">{state.text(Msg::StorageLoadTheirs)}</button>
+                        <button type="button" class="btn small" on:click=keep_mine data-testid="keep-mine">{state.text(Msg::StorageKeepMine)}</button>
                     </div>
                 }.into_any()))
             }

@@ -92,22 +92,22 @@ pub fn TransferBar() -> impl IntoView {
         replace_book(state, view, book, fill(state.t(Msg::DemoLoadedToast), &[("n", &fmt_count(n))]));
     };
     view! {
-        <div class="transfer" role="group" aria-label=move || state.t(Msg::DataActions)>
+        <div class="transfer" role="group" aria-label=state.text(Msg::DataActions)>
             <label class="btn file-btn">
-                {move || state.t(Msg::ImportOpen)}
+                {state.text(Msg::ImportOpen)}
                 <input type="file" accept=".csv,.txt,.tsv,.json,text/csv,application/json" data-testid="import-file" on:change=on_file />
             </label>
-            <button type="button" class="btn" on:click=export_csv data-testid="export-csv">{move || state.t(Msg::ExportCsv)}</button>
-            <button type="button" class="btn" on:click=export_backup data-testid="export-backup">{move || state.t(Msg::BackupExport)}</button>
+            <button type="button" class="btn" on:click=export_csv data-testid="export-csv">{state.text(Msg::ExportCsv)}</button>
+            <button type="button" class="btn" on:click=export_backup data-testid="export-backup">{state.text(Msg::BackupExport)}</button>
             <span class="demo">
-                <button type="button" class="btn" on:click=load_demo data-testid="load-demo">{move || state.t(Msg::DemoLoad)}</button>
-                <select aria-label=move || state.t(Msg::DemoSize) data-testid="demo-size"
+                <button type="button" class="btn" on:click=load_demo data-testid="load-demo">{state.text(Msg::DemoLoad)}</button>
+                <select aria-label=state.text(Msg::DemoSize) data-testid="demo-size"
                     on:change=move |ev| if let Ok(n) = event_target_value(&ev).parse() { size.set(n) }>
                     {DEMO_SIZES.into_iter().map(|n| view! { <option value=n.to_string()>{fmt_count(n)}</option> }).collect_view()}
                 </select>
             </span>
         </div>
-        <p class="help drop-help">{move || state.t(Msg::ImportDrop)}</p>
+        <p class="help drop-help">{state.text(Msg::ImportDrop)}</p>
     }
 }
 

@@ -101,7 +101,7 @@ pub fn Health() -> impl IntoView {
         }
     };
     view! {
-        <p class="help">{move || state.t(Msg::SegHealthHelp)}</p>
+        <p class="help">{state.text(Msg::SegHealthHelp)}</p>
         <HealthEditor />
         <section class="metrics band-metrics">
             {Band::ALL.map(metric).into_iter().collect_view()}
@@ -136,7 +136,7 @@ fn HealthEditor() -> impl IntoView {
         let id = format!("health-{}", field_slug(field));
         view! {
             <div class="seg-field">
-                <label for=id.clone()>{move || state.t(field_msg(field))}</label>
+                <label for=id.clone()>{state.text(field_msg(field))}</label>
                 <input id=id.clone() type="text" inputmode="decimal" class="num" maxlength="8"
                     data-testid=id
                     aria-invalid=move || problem(field).is_some().to_string()
@@ -149,22 +149,22 @@ fn HealthEditor() -> impl IntoView {
     view! {
         <div class="seg-controls">
             <fieldset class="seg-fieldset">
-                <legend>{move || state.t(Msg::SegHealthWeights)}</legend>
+                <legend>{state.text(Msg::SegHealthWeights)}</legend>
                 {input(HealthField::ActivityWeight)}
                 {input(HealthField::DepthWeight)}
                 {input(HealthField::SatisfactionWeight)}
             </fieldset>
             <fieldset class="seg-fieldset">
-                <legend>{move || state.t(Msg::SegHealthBands)}</legend>
+                <legend>{state.text(Msg::SegHealthBands)}</legend>
                 {input(HealthField::YellowFrom)}
                 {input(HealthField::GreenFrom)}
             </fieldset>
         </div>
         <Show when=move || draft.with(Option::is_some)>
             <div class="notice warn seg-draft" role="status">
-                <p>{move || state.t(Msg::SegDraftNotice)}</p>
+                <p>{state.text(Msg::SegDraftNotice)}</p>
                 <button type="button" class="btn small" on:click=move |_| draft.set(None)>
-                    {move || state.t(Msg::SegDiscard)}
+                    {state.text(Msg::SegDiscard)}
                 </button>
             </div>
         </Show>

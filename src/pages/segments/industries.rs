@@ -69,7 +69,7 @@ pub fn Industries() -> impl IntoView {
         view! {
             <th scope="col" class:num=numeric aria-sort=aria>
                 <button type="button" class="sort-btn" on:click=move |_| sort.update(|s| *s = s.clicked(column))>
-                    {move || state.t(label)} <span class="sort-arrow" aria-hidden="true">{arrow}</span>
+                    {state.text(label)} <span class="sort-arrow" aria-hidden="true">{arrow}</span>
                 </button>
             </th>
         }
@@ -102,7 +102,7 @@ pub fn Industries() -> impl IntoView {
     };
     let more = move || data.industries.with(Vec::len).saturating_sub(MAX_ROWS);
     view! {
-        <p class="help">{move || state.t(Msg::SegSortHelp)}</p>
+        <p class="help">{state.text(Msg::SegSortHelp)}</p>
         <div class="table-wrap">
             <table class="seg-table figures" data-testid="industry-table">
                 <thead>
@@ -118,7 +118,7 @@ pub fn Industries() -> impl IntoView {
             </table>
         </div>
         <Show when=move || data.industries.with(Vec::is_empty)>
-            <p class="muted">{move || state.t(Msg::SegNoIndustries)}</p>
+            <p class="muted">{state.text(Msg::SegNoIndustries)}</p>
         </Show>
         <Show when=move || { more() > 0 }>
             <p class="muted">{move || fill(state.t(Msg::SegMoreRows), &[("n", fmt_count(more()))])}</p>

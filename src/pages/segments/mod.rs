@@ -25,26 +25,26 @@ pub fn SegmentsPage() -> impl IntoView {
     let empty = Memo::new(move |_| state.book.with(|b| b.accounts.is_empty()));
     view! {
         <div class="segments">
-            <h1>{move || state.t(Msg::NavSegments)}</h1>
-            <p class="lead">{move || state.t(Msg::SegIntro)}</p>
+            <h1>{state.text(Msg::NavSegments)}</h1>
+            <p class="lead">{state.text(Msg::SegIntro)}</p>
             <Show when=move || empty.get()>
-                <p class="notice" role="status" data-testid="segments-empty">{move || state.t(Msg::SegEmptyBook)}</p>
+                <p class="notice" role="status" data-testid="segments-empty">{state.text(Msg::SegEmptyBook)}</p>
             </Show>
             <section class="seg-section" aria-labelledby="seg-tiers">
-                <h2 id="seg-tiers">{move || state.t(Msg::SegTiersTitle)}</h2>
+                <h2 id="seg-tiers">{state.text(Msg::SegTiersTitle)}</h2>
                 <tier_editor::TierEditor />
                 <tiers::TierFigures />
             </section>
             <section class="seg-section" aria-labelledby="seg-industries">
-                <h2 id="seg-industries">{move || state.t(Msg::SegIndustriesTitle)}</h2>
+                <h2 id="seg-industries">{state.text(Msg::SegIndustriesTitle)}</h2>
                 <industries::Industries />
             </section>
             <section class="seg-section" aria-labelledby="seg-quadrant">
-                <h2 id="seg-quadrant">{move || state.t(Msg::SegQuadrantTitle)}</h2>
+                <h2 id="seg-quadrant">{state.text(Msg::SegQuadrantTitle)}</h2>
                 <quadrant::Quadrants />
             </section>
             <section class="seg-section" aria-labelledby="seg-health">
-                <h2 id="seg-health">{move || state.t(Msg::SegHealthTitle)}</h2>
+                <h2 id="seg-health">{state.text(Msg::SegHealthTitle)}</h2>
                 <health::Health />
             </section>
         </div>

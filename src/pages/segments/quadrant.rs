@@ -89,23 +89,23 @@ pub fn Quadrants() -> impl IntoView {
                 data-testid=format!("quadrant-{}", q.key())
                 on:click=move |_| selected.update(|s| *s = if *s == Some(group) { None } else { Some(group) })
             >
-                <span class="quad-name">{move || state.t(name_msg(q))}</span>
-                <span class="quad-where">{move || state.t(where_msg(q))}</span>
+                <span class="quad-name">{state.text(name_msg(q))}</span>
+                <span class="quad-where">{state.text(where_msg(q))}</span>
                 <span class="quad-figures" data-metric=format!("quadrant.{}.accounts", q.key())
                     data-value=move || cell().0.to_string()>
                     <strong>{move || fmt_count(cell().0)}</strong>
                     " · " {move || money(state, cell().1)}
                 </span>
-                <span class="quad-strategy">{move || state.t(strategy_msg(q))}</span>
+                <span class="quad-strategy">{state.text(strategy_msg(q))}</span>
             </button>
         }
     };
     let unscored = move || data.quadrants.with(|f| (f.unscored.accounts, f.unscored.arr));
     view! {
-        <p class="help">{move || state.t(Msg::SegQuadrantHelp)}</p>
+        <p class="help">{state.text(Msg::SegQuadrantHelp)}</p>
         <ThresholdControls />
         <ChartView svg=chart file_stem="value-fit" />
-        <div class="quad-grid" role="group" aria-label=move || state.t(Msg::SegQuadrantTitle)>
+        <div class="quad-grid" role="group" aria-label=state.text(Msg::SegQuadrantTitle)>
             {card(Quadrant::Potential)}
             {card(Quadrant::Panda)}
             {card(Quadrant::Tool)}
@@ -118,12 +118,12 @@ pub fn Quadrants() -> impl IntoView {
             data-testid="quadrant-unscored"
             on:click=move |_| selected.update(|s| *s = if *s == Some(Group::Unscored) { None } else { Some(Group::Unscored) })
         >
-            <span class="quad-name">{move || state.t(Msg::SegUnscored)}</span>
+            <span class="quad-name">{state.text(Msg::SegUnscored)}</span>
             <span class="quad-figures" data-metric="quadrant.unscored" data-value=move || unscored().0.to_string()>
                 <strong>{move || fmt_count(unscored().0)}</strong>
                 " · " {move || money(state, unscored().1)}
             </span>
-            <span class="quad-strategy">{move || state.t(Msg::SegUnscoredHelp)}</span>
+            <span class="quad-strategy">{state.text(Msg::SegUnscoredHelp)}</span>
         </button>
         <MemberList selected=selected />
     }
@@ -160,32 +160,32 @@ fn ThresholdControls() -> impl IntoView {
     view! {
         <div class="seg-controls">
             <fieldset class="seg-fieldset">
-                <legend>{move || state.t(Msg::SegValueThreshold)}</legend>
+                <legend>{state.text(Msg::SegValueThreshold)}</legend>
                 <label class="radio">
                     <input type="radio" name="value-threshold" data-testid="value-median"
                         prop:checked=move || form.with(|f| f.median)
                         on:change=move |_| edit(&|f| f.median = true) />
-                    {move || state.t(Msg::SegValueMedian)}
+                    {state.text(Msg::SegValueMedian)}
                 </label>
                 <label class="radio">
                     <input type="radio" name="value-threshold" data-testid="value-fixed"
                         prop:checked=move || form.with(|f| !f.median)
                         on:change=move |_| edit(&|f| f.median = false) />
-                    {move || state.t(Msg::SegValueFixed)}
+                    {state.text(Msg::SegValueFixed)}
                 </label>
                 <input type="text" inputmode="decimal" class="num" maxlength="20" data-testid="value-amount"
-                    aria-label=move || state.t(Msg::SegValueFixed)
+                    aria-label=state.text(Msg::SegValueFixed)
                     disabled=move || form.with(|f| f.median)
                     aria-invalid=move || problem(QuadrantField::FixedValue).is_some().to_string()
                     prop:value=move || form.with(|f| f.fixed_value.clone())
                     on:change=move |ev| { let v = event_target_value(&ev); edit(&|f| f.fixed_value = v.clone()) } />
-                <span class="help">{move || state.t(Msg::SegValueNow)} " " {threshold_now}</span>
+                <span class="help">{state.text(Msg::SegValueNow)} " " {threshold_now}</span>
                 {move || problem(QuadrantField::FixedValue).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             </fieldset>
             <fieldset class="seg-fieldset">
-                <legend>{move || state.t(Msg::SegFitThreshold)}</legend>
+                <legend>{state.text(Msg::SegFitThreshold)}</legend>
                 <input type="text" inputmode="decimal" class="num" maxlength="6" data-testid="fit-threshold"
-                    aria-label=move || state.t(Msg::SegFitThreshold)
+                    aria-label=state.text(Msg::SegFitThreshold)
                     aria-invalid=move || problem(QuadrantField::Fit).is_some().to_string()
                     prop:value=move || form.with(|f| f.fit.clone())
                     on:change=move |ev| { let v = event_target_value(&ev); edit(&|f| f.fit = v.clone()) } />

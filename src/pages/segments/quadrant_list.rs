@@ -49,7 +49,7 @@ pub fn MemberList(selected: RwSignal<Option<Group>>) -> impl IntoView {
                 <div class="member-list-head">
                     <h3>{title}</h3>
                     <button type="button" class="btn small" on:click=move |_| selected.set(None)>
-                        {move || state.t(Msg::SegListClose)}
+                        {state.text(Msg::SegListClose)}
                     </button>
                 </div>
                 {move || rows.with(|r| match r {

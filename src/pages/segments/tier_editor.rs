@@ -102,14 +102,14 @@ pub fn TierEditor() -> impl IntoView {
     let add = move |_| ed.edit(|f| f.add_tier(t(Lang::Zh, Msg::SegNewTier), t(Lang::En, Msg::SegNewTier)));
     let is_basis = move |b: TierBasis| ed.form.with(|f| f.basis == b);
     view! {
-        <h3>{move || state.t(Msg::SegTierRulesTitle)}</h3>
-        <p class="help">{move || state.t(Msg::SegTierHelp)}</p>
+        <h3>{state.text(Msg::SegTierRulesTitle)}</h3>
+        <p class="help">{state.text(Msg::SegTierHelp)}</p>
         <div class="seg-inline-field">
-            <label for="tier-basis">{move || state.t(Msg::SegTierBasis)}</label>
+            <label for="tier-basis">{state.text(Msg::SegTierBasis)}</label>
             <select id="tier-basis" data-testid="tier-basis" on:change=on_basis>
-                <option value="arr" selected=move || is_basis(TierBasis::Arr)>{move || state.t(Msg::SegBasisArr)}</option>
+                <option value="arr" selected=move || is_basis(TierBasis::Arr)>{state.text(Msg::SegBasisArr)}</option>
                 <option value="potential_arr" selected=move || is_basis(TierBasis::PotentialArr)>
-                    {move || state.t(Msg::SegBasisPotential)}
+                    {state.text(Msg::SegBasisPotential)}
                 </option>
             </select>
         </div>
@@ -117,15 +117,15 @@ pub fn TierEditor() -> impl IntoView {
             <table class="seg-table tier-editor stack-on-phone">
                 <thead>
                     <tr>
-                        <th scope="col">{move || state.t(Msg::SegColTier)}</th>
-                        <th scope="col">{move || state.t(Msg::SegColNameZh)}</th>
-                        <th scope="col">{move || state.t(Msg::SegColNameEn)}</th>
-                        <th scope="col">{move || state.t(Msg::SegColThreshold)}</th>
-                        <th scope="col">{move || state.t(Msg::SegColServiceModel)}</th>
-                        <th scope="col">{move || state.t(Msg::SegColAccountsPerCsm)}</th>
-                        <th scope="col">{move || state.t(Msg::SegColArrPerCsm)}</th>
-                        <th scope="col">{move || state.t(Msg::SegColCadence)}</th>
-                        <th scope="col"><span class="visually-hidden">{move || state.t(Msg::SegRemoveTierLabel)}</span></th>
+                        <th scope="col">{state.text(Msg::SegColTier)}</th>
+                        <th scope="col">{state.text(Msg::SegColNameZh)}</th>
+                        <th scope="col">{state.text(Msg::SegColNameEn)}</th>
+                        <th scope="col">{state.text(Msg::SegColThreshold)}</th>
+                        <th scope="col">{state.text(Msg::SegColServiceModel)}</th>
+                        <th scope="col">{state.text(Msg::SegColAccountsPerCsm)}</th>
+                        <th scope="col">{state.text(Msg::SegColArrPerCsm)}</th>
+                        <th scope="col">{state.text(Msg::SegColCadence)}</th>
+                        <th scope="col"><span class="visually-hidden">{state.text(Msg::SegRemoveTierLabel)}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -137,12 +137,12 @@ pub fn TierEditor() -> impl IntoView {
         </div>
         <div class="seg-actions">
             <button type="button" class="btn small" data-testid="tier-add" on:click=add>
-                {move || state.t(Msg::SegAddTier)}
+                {state.text(Msg::SegAddTier)}
             </button>
         </div>
         <Show when=move || ed.draft.with(Option::is_some)>
             <div class="notice warn seg-draft" role="alert" data-testid="tier-errors">
-                <p>{move || state.t(Msg::SegDraftNotice)}</p>
+                <p>{state.text(Msg::SegDraftNotice)}</p>
                 <ul>
                     {move || {
                         let lang = state.lang.get();
@@ -161,7 +161,7 @@ pub fn TierEditor() -> impl IntoView {
                     }}
                 </ul>
                 <button type="button" class="btn small" data-testid="tier-discard" on:click=move |_| ed.draft.set(None)>
-                    {move || state.t(Msg::SegDiscard)}
+                    {state.text(Msg::SegDiscard)}
                 </button>
             </div>
         </Show>
@@ -197,7 +197,7 @@ fn text_cell(ed: Editor, i: usize, cell: Cell) -> impl IntoView {
     let state = ed.state;
     let numeric = !matches!(field, Field::Name);
     view! {
-        <td data-label=move || state.t(label)>
+        <td data-label=state.text(label)>
             <input
                 type="text"
                 class:num=numeric
@@ -234,14 +234,14 @@ fn EditorRow(ed: Editor, i: usize) -> impl IntoView {
         <tr>
             <th scope="row" class="tier-index">{i + 1}</th>
             {CELLS_BEFORE_MODEL.map(|c| text_cell(ed, i, c)).into_iter().collect_view()}
-            <td data-label=move || state.t(Msg::SegColServiceModel)>
+            <td data-label=state.text(Msg::SegColServiceModel)>
                 <select
                     data-testid=format!("tier-{i}-model")
                     aria-label=move || format!("{} · {}", fill(state.t(Msg::SegTierN), &[("n", (i + 1).to_string())]), state.t(Msg::SegColServiceModel))
                     on:change=on_model
                 >
                     {MODELS.iter().map(|&(m, v)| view! {
-                        <option value=v selected=move || model() == Some(m)>{move || state.t(model_msg(m))}</option>
+                        <option value=v selected=move || model() == Some(m)>{state.text(model_msg(m))}</option>
                     }).collect_view()}
                 </select>
             </td>
@@ -255,7 +255,7 @@ fn EditorRow(ed: Editor, i: usize) -> impl IntoView {
                     disabled=only_one
                     on:click=move |_| ed.edit(|f| f.remove_tier(i))
                 >
-                    {move || state.t(Msg::SegRemoveTier)}
+                    {state.text(Msg::SegRemoveTier)}
                 </button>
             </td>
         </tr>

@@ -66,19 +66,19 @@ pub fn TierFigures() -> impl IntoView {
         }
     };
     view! {
-        <h3>{move || state.t(Msg::SegTierFiguresTitle)}</h3>
+        <h3>{state.text(Msg::SegTierFiguresTitle)}</h3>
         <div class="table-wrap">
             <table class="seg-table figures" data-testid="tier-figures">
                 <thead>
                     <tr>
-                        <th scope="col">{move || state.t(Msg::SegColTier)}</th>
-                        <th scope="col" class="num">{move || state.t(Msg::SegColAccounts)}</th>
-                        <th scope="col" class="num">{move || state.t(Msg::SegColArr)}</th>
-                        <th scope="col" class="num">{move || state.t(Msg::SegColShareArr)}</th>
-                        <th scope="col" class="num">{move || state.t(Msg::SegColShareAccounts)}</th>
-                        <th scope="col" class="num">{move || state.t(Msg::SegColAvgHealth)}</th>
-                        <th scope="col" class="num">{move || state.t(Msg::SegColRenewalRate)}</th>
-                        <th scope="col" class="num">{move || state.t(Msg::SegColDue)}</th>
+                        <th scope="col">{state.text(Msg::SegColTier)}</th>
+                        <th scope="col" class="num">{state.text(Msg::SegColAccounts)}</th>
+                        <th scope="col" class="num">{state.text(Msg::SegColArr)}</th>
+                        <th scope="col" class="num">{state.text(Msg::SegColShareArr)}</th>
+                        <th scope="col" class="num">{state.text(Msg::SegColShareAccounts)}</th>
+                        <th scope="col" class="num">{state.text(Msg::SegColAvgHealth)}</th>
+                        <th scope="col" class="num">{state.text(Msg::SegColRenewalRate)}</th>
+                        <th scope="col" class="num">{state.text(Msg::SegColDue)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -88,7 +88,7 @@ pub fn TierFigures() -> impl IntoView {
                 </tbody>
                 <tfoot>
                     <tr>
-                        <th scope="row">{move || state.t(Msg::SegTotal)}</th>
+                        <th scope="row">{state.text(Msg::SegTotal)}</th>
                         <td class="num">{move || fmt_count(totals.get().0)}</td>
                         <td class="num">{move || money(state, totals.get().1)}</td>
                         <td colspan="5"></td>
