@@ -6,11 +6,11 @@
 mod bars;
 mod hbars;
 mod quadrant;
-mod stacked;
+mod share_bars;
 mod svg;
 pub mod theme;
 
 pub use bars::{grouped_bars, BarChart, BarSeries};
 pub use hbars::{horizontal_bars, HBarChart, MAX_BARS as MAX_HBARS};
 pub use quadrant::{quadrant_chart, quadrant_color, QuadrantChart};
-pub use stacked::{stacked_bars, StackPart, StackedChart};
+pub use share_bars::{share_bars, ShareBarChart, SharePart};

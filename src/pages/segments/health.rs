@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::app::AppState;
 use crate::charts::theme;
-use crate::charts::{stacked_bars, StackPart, StackedChart};
+use crate::charts::{share_bars, SharePart, ShareBarChart};
 use crate::components::{ChartView, Metric};
 use crate::domain::health::Band;
 use crate::i18n::{fmt_count, fmt_percent, t, Msg};
@@ -66,7 +66,7 @@ pub fn Health() -> impl IntoView {
             data.tier_settings.with(|s| rows.extend(s.tiers.iter().map(|tier| tier_name(tier, lang).to_string())));
             let parts = Band::ALL
                 .iter()
-                .map(|&b| StackPart {
+                .map(|&b| SharePart {
                     name: t(lang, band_msg(b)).into(),
                     color: band_color(b),
                     values: std::iter::once(&dist.overall)
@@ -75,7 +75,7 @@ pub fn Health() -> impl IntoView {
                         .collect(),
                 })
                 .collect();
-            stacked_bars(&StackedChart {
+            share_bars(&ShareBarChart {
                 title: t(lang, Msg::ChartHealthTitle).into(),
                 x_title: t(lang, Msg::ChartHealthX).into(),
                 rows,

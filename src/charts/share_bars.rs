@@ -1,4 +1,4 @@
-//! 100 % stacked horizontal bars: one bar per row (all accounts, then each tier), split into
+//! Share bars (100 % stacked, horizontal): one bar per row (all accounts, then each tier), split into
 //! parts (health bands…) that each carry their count as text, with a legend naming every part,
 //! so colour is never the only cue.
 
@@ -12,18 +12,18 @@ use super::theme::{self, FONT};
 pub const WIDTH: u32 = 720;
 const ROW: u32 = 44;
 
-pub struct StackPart {
+pub struct SharePart {
     pub name: String,
     pub color: RGBColor,
     /// One value per row.
     pub values: Vec<f64>,
 }
 
-pub struct StackedChart<'a> {
+pub struct ShareBarChart<'a> {
     pub title: String,
     pub x_title: String,
     pub rows: Vec<String>,
-    pub parts: Vec<StackPart>,
+    pub parts: Vec<SharePart>,
     pub empty_message: String,
     /// The label inside a part (a count…); only drawn where the part is wide enough.
     pub format_value: &'a dyn Fn(f64) -> String,
@@ -33,7 +33,7 @@ pub fn height_for(rows: usize) -> u32 {
     (150 + ROW * rows.max(1) as u32).max(230)
 }
 
-pub fn stacked_bars(chart: &StackedChart) -> String {
+pub fn share_bars(chart: &ShareBarChart) -> String {
     let mut buf = String::new();
     // Only I/O can fail in plotters' backend, which a String never does.
     let _ = draw(chart, &mut buf);
@@ -51,7 +51,7 @@ fn text_on(color: RGBColor) -> RGBColor {
     }
 }
 
-fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::error::Error + 'b>> {
+fn draw<'b>(c: &ShareBarChart, buf: &'b mut String) -> Result<(), Box<dyn std::error::Error + 'b>> {
     let n = c.rows.len();
     let root = SVGBackend::with_string(buf, (WIDTH, height_for(n))).into_drawing_area();
     root.fill(&WHITE)?;
@@ -154,14 +154,14 @@ mod tests {
         rows: &[&str],
         parts: Vec<(&str, RGBColor, Vec<f64>)>,
         f: &'a dyn Fn(f64) -> String,
-    ) -> StackedChart<'a> {
-        StackedChart {
+    ) -> ShareBarChart<'a> {
+        ShareBarChart {
             title: "Health by tier".into(),
             x_title: "Share of accounts".into(),
             rows: rows.iter().map(|s| s.to_string()).collect(),
             parts: parts
                 .into_iter()
-                .map(|(n, color, values)| StackPart { name: n.into(), color, values })
+                .map(|(n, color, values)| SharePart { name: n.into(), color, values })
                 .collect(),
             empty_message: "No data yet".into(),
             format_value: f,
@@ -170,7 +170,7 @@ mod tests {
 
     #[test]
     fn parts_with_counts_and_a_legend() {
-        let svg = stacked_bars(&chart(
+        let svg = share_bars(&chart(
             &["全部", "战略客户"],
             vec![
                 ("风险 Red", theme::HEALTH_RED, vec![10.0, 0.0]),
@@ -201,7 +201,7 @@ mod tests {
 
     #[test]
     fn empty_rows_say_so_and_text_is_escaped() {
-        let svg = stacked_bars(&chart(
+        let svg = share_bars(&chart(
             &["<i>All</i>"],
             vec![("A&B", theme::HEALTH_NONE, vec![0.0])],
             &count,
