@@ -1,10 +1,13 @@
 //! The pages: thin views over memos of the book and settings.
 
 mod book;
+mod lifecycle;
 mod not_found;
+mod renewals;
 pub mod segments;
 mod settings;
 mod soon;
+mod widgets;
 
 use leptos::prelude::*;
 
@@ -15,8 +18,8 @@ pub fn render(route: Route) -> AnyView {
     match route {
         Route::Book => view! { <book::BookPage /> }.into_any(),
         Route::Segments => view! { <segments::SegmentsPage /> }.into_any(),
-        Route::Lifecycle => soon::page(Route::Lifecycle, Msg::SoonLifecycle),
-        Route::Renewals => soon::page(Route::Renewals, Msg::SoonRenewals),
+        Route::Lifecycle => view! { <lifecycle::LifecyclePage /> }.into_any(),
+        Route::Renewals => view! { <renewals::RenewalsPage /> }.into_any(),
         Route::Capacity => soon::page(Route::Capacity, Msg::SoonCapacity),
         Route::Team => soon::page(Route::Team, Msg::SoonTeam),
         Route::Board => soon::page(Route::Board, Msg::SoonBoard),
