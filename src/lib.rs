@@ -1,7 +1,8 @@
 //! CS Planner: plan customer success in the browser.
 //!
 //! Native layers (tested with `cargo test`): `domain`, `charts`, `i18n`, `io` (import, export,
-//! backup, demo book), `store` (the book's codec, envelope, migrations and slot policy).
+//! backup, demo book), `store` (the book's codec, envelope, migrations and slot policy),
+//! `view_model` (the pages' forms and tables).
 //! Browser layers (wasm32 only): `app`, `pages`, `components`, and the storage glue in
 //! `store::local`.
 
@@ -20,5 +21,6 @@ pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod persist;
 pub mod store;
+pub mod view_model;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

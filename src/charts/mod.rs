@@ -5,12 +5,18 @@
 
 mod bars;
 mod funnel;
+mod hbars;
 mod lines;
+mod quadrant;
+mod share_bars;
 mod stacked;
 mod svg;
 pub mod theme;
 
 pub use bars::{grouped_bars, BarChart, BarSeries};
 pub use funnel::{funnel_chart, FunnelChart, FunnelStepBar};
+pub use hbars::{horizontal_bars, HBarChart, MAX_BARS as MAX_HBARS};
 pub use lines::{line_chart, LineChart, LineSeries};
+pub use quadrant::{quadrant_chart, quadrant_color, QuadrantChart};
+pub use share_bars::{share_bars, ShareBarChart, SharePart};
 pub use stacked::{stacked_bars, StackSeries, StackedChart};

@@ -5,7 +5,7 @@ mod book;
 mod lifecycle;
 mod not_found;
 mod renewals;
-mod segments;
+pub mod segments;
 mod settings;
 mod soon;
 mod team;

@@ -1,0 +1,57 @@
+//! The figures of the Segments page, one memo each, derived from the app's snapshot. A tier
+//! threshold change recomputes the snapshot and what reads it; the due set (which depends only
+//! on the book, the date and the as-of rules) stays.
+
+use leptos::prelude::*;
+
+use crate::app::AppState;
+use crate::domain::health::{health_distribution, HealthDistribution};
+use crate::domain::industry::{industry_figures, IndustryFigures};
+use crate::domain::period::Period;
+use crate::domain::quadrant::{bin, quadrants, QuadrantFigures, ScatterGrid};
+use crate::domain::renewals::{due_set, DueTerm};
+use crate::domain::tiers::{tier_figures, TierFigures, TierSettings};
+
+/// Grid of the binned scatter: columns across the ARR decades, rows of fit.
+pub const GRID_COLUMNS: usize = 32;
+pub const GRID_ROWS: usize = 16;
+
+#[derive(Clone, Copy)]
+pub struct SegmentsData {
+    /// Due set of the default period (the last 12 months to D): the renewal rates' base.
+    pub due: Memo<Vec<DueTerm>>,
+    /// The tiers in force (the last valid ones), for their names.
+    pub tier_settings: Memo<TierSettings>,
+    pub tiers: Memo<Vec<TierFigures>>,
+    pub industries: Memo<Vec<IndustryFigures>>,
+    pub quadrants: Memo<QuadrantFigures>,
+    pub grid: Memo<ScatterGrid>,
+    pub health: Memo<HealthDistribution>,
+}
+
+impl SegmentsData {
+    pub fn new(state: AppState) -> SegmentsData {
+        let rules = Memo::new(move |_| state.settings.with(|s| s.rules));
+        let due = Memo::new(move |_| {
+            let as_of = state.as_of.get();
+            let rules = rules.get();
+            state.book.with(|b| due_set(b, as_of, &rules, &Period::last_12_months(as_of)))
+        });
+        let tier_settings = Memo::new(move |_| state.settings.with(|s| s.tiers.clone()));
+        let tiers =
+            Memo::new(move |_| state.snapshot.with(|snap| due.with(|d| tier_figures(snap, d))));
+        let industries = Memo::new(move |_| {
+            state.book.with(|b| state.snapshot.with(|snap| due.with(|d| industry_figures(b, snap, d))))
+        });
+        let quadrant_settings = Memo::new(move |_| state.settings.with(|s| s.quadrant));
+        let quadrants = Memo::new(move |_| {
+            let settings = quadrant_settings.get();
+            state.book.with(|b| state.snapshot.with(|snap| quadrants(b, snap, &settings)))
+        });
+        let grid = Memo::new(move |_| {
+            state.book.with(|b| state.snapshot.with(|snap| bin(b, snap, GRID_COLUMNS, GRID_ROWS)))
+        });
+        let health = Memo::new(move |_| state.snapshot.with(health_distribution));
+        SegmentsData { due, tier_settings, tiers, industries, quadrants, grid, health }
+    }
+}

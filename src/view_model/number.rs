@@ -1,0 +1,87 @@
+//! Numbers as people type them into a form: `12000`, `12,000`, `$12,000`, `1.2万`, `15k`.
+
+/// Text that is not a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotANumber;
+
+/// The typed number; `Ok(None)` for an empty field.
+pub fn parse_number(text: &str) -> Result<Option<f64>, NotANumber> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | '_' | ' ' | '\u{a0}' | '$' | '¥' | '￥' | '€' | '£'))
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    let units: [(&str, f64); 6] =
+        [("亿", 1e8), ("万", 1e4), ("k", 1e3), ("K", 1e3), ("m", 1e6), ("M", 1e6)];
+    let (body, multiplier) = units
+        .iter()
+        .find_map(|&(suffix, m)| cleaned.strip_suffix(suffix).map(|b| (b, m)))
+        .unwrap_or((cleaned.as_str(), 1.0));
+    // `parse` accepts "inf" and "NaN"; a form never should.
+    if !body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')) {
+        return Err(NotANumber);
+    }
+    match body.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(Some(v * multiplier)),
+        _ => Err(NotANumber),
+    }
+}
+
+/// An amount rounded to cents, as the book stores money.
+pub fn parse_money(text: &str) -> Result<Option<f64>, NotANumber> {
+    parse_number(text).map(|v| v.map(|x| (x * 100.0).round() / 100.0))
+}
+
+/// A number written back into a field: no grouping, no trailing zeros (`100000`, `4999.99`).
+pub fn field_text(value: f64) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    let rounded = (value * 1e6).round() / 1e6;
+    let s = format!("{rounded}");
+    if s == "-0" {
+        "0".into()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_grouped_and_with_units() {
+        assert_eq!(parse_number("12000"), Ok(Some(12_000.0)));
+        assert_eq!(parse_number(" 12,000.50 "), Ok(Some(12_000.5)));
+        assert_eq!(parse_number("$12,000"), Ok(Some(12_000.0)));
+        assert_eq!(parse_money("1.2万"), Ok(Some(12_000.0)));
+        assert_eq!(parse_number("15k"), Ok(Some(15_000.0)));
+        assert_eq!(parse_number("2M"), Ok(Some(2_000_000.0)));
+        assert_eq!(parse_number("0.5亿"), Ok(Some(50_000_000.0)));
+        assert_eq!(parse_number("-3"), Ok(Some(-3.0)));
+    }
+
+    #[test]
+    fn empty_and_garbage() {
+        assert_eq!(parse_number(""), Ok(None));
+        assert_eq!(parse_number("   "), Ok(None));
+        assert_eq!(parse_number("abc"), Err(NotANumber));
+        assert_eq!(parse_number("inf"), Err(NotANumber));
+        assert_eq!(parse_number("NaN"), Err(NotANumber));
+        assert_eq!(parse_number("1e999"), Err(NotANumber));
+        assert_eq!(parse_number("12万万"), Err(NotANumber));
+    }
+
+    #[test]
+    fn field_text_round_trips() {
+        assert_eq!(field_text(100_000.0), "100000");
+        assert_eq!(field_text(4_999.99), "4999.99");
+        assert_eq!(field_text(0.0), "0");
+        assert_eq!(field_text(-0.0), "0");
+        assert_eq!(parse_money(&field_text(4_999.99)), Ok(Some(4_999.99)));
+    }
+}
