@@ -6,6 +6,7 @@
 pub mod charts;
 pub mod domain;
 pub mod i18n;
+pub mod planner;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]

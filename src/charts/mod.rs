@@ -4,7 +4,9 @@
 //! shows and what "Download SVG" saves. Texts arrive already translated.
 
 mod bars;
+mod capacity;
 mod svg;
 pub mod theme;
 
 pub use bars::{grouped_bars, BarChart, BarSeries};
+pub use capacity::{capacity_lines, CapacityChart, Line, Opening};

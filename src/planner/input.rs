@@ -1,0 +1,64 @@
+//! Numbers as typed into the page's fields, and as shown back in them.
+
+/// A number as typed: spaces and thousands separators (`,` `，` `_`) are ignored; anything
+/// else that is not a finite number is `None`, so the field can say so.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let cleaned: String =
+        text.chars().filter(|c| !c.is_whitespace() && !matches!(c, ',' | '，' | '_')).collect();
+    if cleaned.is_empty() {
+        return None;
+    }
+    cleaned.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// A field's text for `value × scale` (scale 100 shows a fraction as a percentage): at most
+/// four decimals, trailing zeros dropped, so 0.155 × 100 reads "15.5", not "15.500000000000002".
+pub fn field_text(value: f64, scale: f64) -> String {
+    let x = value * scale;
+    if !x.is_finite() {
+        return String::new();
+    }
+    let s = format!("{x:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.to_string() }
+}
+
+/// Checks a typed value against a field's bounds (already scaled back to the stored unit).
+pub fn within(x: f64, min: Option<f64>, max: Option<f64>) -> bool {
+    min.is_none_or(|m| x >= m) && max.is_none_or(|m| x <= m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_what_people_type() {
+        assert_eq!(parse_number("2,000,000"), Some(2e6));
+        assert_eq!(parse_number(" 1 500 000 "), Some(1.5e6));
+        assert_eq!(parse_number("1，000"), Some(1000.0));
+        assert_eq!(parse_number("15.5"), Some(15.5));
+        assert_eq!(parse_number("-3"), Some(-3.0));
+        assert_eq!(parse_number(""), None);
+        assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_number("inf"), None);
+        assert_eq!(parse_number("NaN"), None);
+    }
+
+    #[test]
+    fn shows_short_exact_text() {
+        assert_eq!(field_text(0.155, 100.0), "15.5");
+        assert_eq!(field_text(2e6, 1.0), "2000000");
+        assert_eq!(field_text(1.0 / 3.0, 1.0), "0.3333");
+        assert_eq!(field_text(-0.00001, 1.0), "0");
+        assert_eq!(field_text(f64::NAN, 1.0), "");
+        assert_eq!(field_text(0.15, 100.0), "15");
+    }
+
+    #[test]
+    fn bounds() {
+        assert!(within(0.5, Some(0.0), Some(1.0)));
+        assert!(!within(-0.1, Some(0.0), None));
+        assert!(within(1e9, None, None));
+    }
+}
