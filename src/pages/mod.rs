@@ -1,6 +1,7 @@
 //! The pages: thin views over memos of the book and settings.
 
 mod book;
+pub mod capacity;
 mod not_found;
 mod segments;
 mod settings;
@@ -17,7 +18,7 @@ pub fn render(route: Route) -> AnyView {
         Route::Segments => view! { <segments::SegmentsPage /> }.into_any(),
         Route::Lifecycle => soon::page(Route::Lifecycle, Msg::SoonLifecycle),
         Route::Renewals => soon::page(Route::Renewals, Msg::SoonRenewals),
-        Route::Capacity => soon::page(Route::Capacity, Msg::SoonCapacity),
+        Route::Capacity => view! { <capacity::CapacityPage /> }.into_any(),
         Route::Team => soon::page(Route::Team, Msg::SoonTeam),
         Route::Board => soon::page(Route::Board, Msg::SoonBoard),
         Route::Settings => view! { <settings::SettingsPage /> }.into_any(),

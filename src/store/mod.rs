@@ -2,3 +2,5 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod local;
+#[cfg(target_arch = "wasm32")]
+pub mod scenarios;
