@@ -110,7 +110,7 @@ fn ArrPerCsm() -> impl IntoView {
     let model = expect_context::<Model>();
     let amount = move || model.capacity.with(|c| c.arr_per_csm);
     // "Custom" stays chosen while the user types an amount that happens to equal a preset.
-    let custom = RwSignal::new(ArrPerCsmPreset::of(amount()) == ArrPerCsmPreset::Custom);
+    let custom = RwSignal::new(ArrPerCsmPreset::of(model.capacity.with_untracked(|c| c.arr_per_csm)) == ArrPerCsmPreset::Custom);
     let preset = move || if custom.get() { ArrPerCsmPreset::Custom } else { ArrPerCsmPreset::of(amount()) };
     let choose = move |p: ArrPerCsmPreset| {
         custom.set(p == ArrPerCsmPreset::Custom);
