@@ -1,10 +1,13 @@
 //! CS Planner: plan customer success in the browser.
 //!
-//! Native layers (tested with `cargo test`): `domain`, `charts`, `i18n`.
-//! Browser layers (wasm32 only): `app`, `pages`, `components`, and the storage glue in `store`.
+//! Native layers (tested with `cargo test`): `domain`, `charts`, `i18n`, `io` (import, export,
+//! backup, demo book), `store` (the book's codec, envelope, migrations and slot policy).
+//! Browser layers (wasm32 only): `app`, `pages`, `components`, and the storage glue in
+//! `store::local`.
 
 pub mod charts;
 pub mod domain;
+pub mod io;
 pub mod i18n;
 pub mod planner;
 pub mod route;

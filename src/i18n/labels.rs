@@ -35,12 +35,30 @@ pub fn tier_name(tier: &Tier, lang: Lang) -> &str {
     if first.trim().is_empty() { second } else { first }
 }
 
-/// Fills `{name}` placeholders of a message template.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+/// Fills `{key}` placeholders in one pass, so a value that happens to contain `{line}` is
+/// shown as written instead of being filled in again.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let hit = after.find('}').and_then(|close| {
+            let key = &after[..close];
+            args.iter().find(|(k, _)| *k == key).map(|(_, v)| (close, *v))
+        });
+        match hit {
+            Some((close, v)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -53,6 +71,8 @@ mod tests {
     fn fills_placeholders_and_leaves_others() {
         assert_eq!(fill("Showing {shown} of {total}", &[("shown", "3"), ("total", "10")]), "Showing 3 of 10");
         assert_eq!(fill("{n} {n} {x}", &[("n", "2")]), "2 2 {x}");
+        // A value is never filled in again.
+        assert_eq!(fill("{a} {b}", &[("a", "{b}"), ("b", "B")]), "{b} B");
     }
 
     #[test]

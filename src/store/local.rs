@@ -8,6 +8,8 @@ use crate::i18n::Lang;
 
 pub const LANG_KEY: &str = "cs-planner.lang";
 pub const SETTINGS_KEY: &str = "cs-planner.settings";
+/// Saved capacity scenarios (the Capacity page owns their shape; backups carry them as is).
+pub const SCENARIOS_KEY: &str = "cs-planner.scenarios";
 
 /// Whether localStorage can be used at all. gloo-storage throws when it is missing, so every
 /// call goes through this check first.
@@ -41,5 +43,24 @@ pub fn load_settings() -> Settings {
 pub fn save_settings(settings: &Settings) {
     if available() {
         let _ = LocalStorage::set(SETTINGS_KEY, settings);
+    }
+}
+
+/// The saved scenarios as stored, for a backup; `null` when there are none.
+pub fn load_scenarios_raw() -> serde_json::Value {
+    if !available() {
+        return serde_json::Value::Null;
+    }
+    LocalStorage::get(SCENARIOS_KEY).unwrap_or(serde_json::Value::Null)
+}
+
+/// Puts back scenarios from a backup (`null` removes them).
+pub fn save_scenarios_raw(value: &serde_json::Value) {
+    if available() {
+        if value.is_null() {
+            LocalStorage::delete(SCENARIOS_KEY);
+        } else {
+            let _ = LocalStorage::set(SCENARIOS_KEY, value);
+        }
     }
 }

@@ -1,6 +1,35 @@
 //! Persistence: what the app keeps in the browser's localStorage, and how.
+//!
+//! The book's part is pure native code: the compact encoding, the versioned envelope,
+//! migrations from older schemas and the two-slot policy. The browser glue (`local.rs`, wasm
+//! only) needs only to implement `slots::KeyValue` over localStorage.
+//!
+//! At start `Slots::open(storage)` says what was found (`Start`); after each (debounced) edit
+//! `slots.save(&book, saved_at)` writes it. `CURRENT_SCHEMA` is 2: see `migrate` for the
+//! versions and `measure.rs` for sizes (~17 UTF-16 units an account).
+
+pub use bytes::BadBytes;
+pub use envelope::{decode, encode, Envelope, LoadError, Loaded};
+pub use migrate::CURRENT_SCHEMA;
+pub use slots::{
+    KeyValue, MemoryKv, Mode, QuotaError, SaveError, Saved, Slot, Slots, Start, CURRENT_KEY,
+    GOOD_KEY,
+};
+
+mod bytes;
+pub mod codec;
+pub mod envelope;
+pub mod migrate;
+mod numbers;
+pub mod slots;
+mod text15;
 
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 #[cfg(target_arch = "wasm32")]
 pub mod scenarios;
+
+#[cfg(test)]
+mod measure;
+#[cfg(test)]
+mod sample;

@@ -9,7 +9,8 @@ use crate::planner::Draft;
 
 use super::local::available;
 
-pub const SCENARIOS_KEY: &str = "cs-planner.scenarios";
+/// The key `local` (and backups) know the list by.
+pub use super::local::SCENARIOS_KEY;
 pub const DRAFT_KEY: &str = "cs-planner.capacity-draft";
 
 /// The saved scenarios as stored; an unreadable entry gives an empty list (the caller repairs

@@ -2,9 +2,11 @@
 
 mod columns;
 mod form;
+mod import_preview;
 mod table;
 mod toast;
 mod toolbar;
+mod transfer;
 
 use std::collections::HashSet;
 
@@ -63,6 +65,15 @@ pub fn BookPage() -> impl IntoView {
         rows,
     };
     provide_context(view);
+    // A file waiting in the import preview.
+    let pending = RwSignal::new(None::<transfer::Pending>);
+    provide_context(pending);
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = transfer::first_file(ev.data_transfer().and_then(|d| d.files())) {
+            transfer::read_file(file, pending);
+        }
+    };
     Effect::new(move |_| view.columns.with(|c| columns::save(c)));
 
     let totals = Memo::new(move |_| {
@@ -72,6 +83,7 @@ pub fn BookPage() -> impl IntoView {
     let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
     let empty = move || state.book.with(|b| b.accounts.is_empty());
     view! {
+        <div class="book-page" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
         <h1>{move || state.t(Msg::NavBook)}</h1>
         <section class="metrics">
             <Metric key="book.accounts" label=Signal::derive(move || state.t(Msg::BookAccounts))
@@ -84,13 +96,16 @@ pub fn BookPage() -> impl IntoView {
                 value=Signal::derive(move || Some(totals.get().arr))
                 display=Signal::derive(move || money(totals.get().arr)) />
         </section>
+        <transfer::TransferBar />
         <Show when=move || !empty() fallback=move || view! { <EmptyBook /> }>
             <toolbar::Toolbar />
             <toolbar::SelectionBar />
             <table::AccountTable />
         </Show>
         <form::AccountForm />
+        <import_preview::ImportPreview />
         <toast::ToastView />
+        </div>
     }
 }
 

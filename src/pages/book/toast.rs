@@ -5,11 +5,14 @@ use leptos::prelude::*;
 use super::BookView;
 use crate::app::AppState;
 use crate::domain::book_edit::{restore, Removed};
+use crate::domain::Book;
 use crate::i18n::Msg;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum UndoAction {
     Restore(Removed),
+    /// The whole book before an import, a restore or the demo.
+    Book(Book),
     /// (account id, owner before)
     Owners(Vec<(String, String)>),
 }
@@ -51,6 +54,7 @@ pub fn ToastView() -> impl IntoView {
         if let Some(action) = view.toast.get_untracked().and_then(|t| t.undo) {
             state.book.update(|b| match action {
                 UndoAction::Restore(removed) => restore(b, removed),
+                UndoAction::Book(before) => *b = before,
                 UndoAction::Owners(previous) => {
                     let by_id: std::collections::HashMap<String, String> = previous.into_iter().collect();
                     for a in b.accounts.iter_mut() {

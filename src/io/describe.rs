@@ -1,0 +1,205 @@
+//! Import, merge and backup outcomes in the user's language.
+
+use crate::i18n::{t, Lang, Msg};
+
+use super::backup::BackupError;
+use super::decode::Encoding;
+use super::merge::MergeCounts;
+use super::parse::ValueError;
+use super::report::{ImportReport, MappingError, Reason, RowError};
+use super::table::FileError;
+
+/// Longer values are cut: the message should point at the cell, not repeat a paragraph.
+const MAX_VALUE_CHARS: usize = 40;
+
+pub use crate::i18n::fill;
+
+fn shown_value(value: &str) -> String {
+    let one_line: String = value.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
+    if one_line.chars().count() > MAX_VALUE_CHARS {
+        let cut: String = one_line.chars().take(MAX_VALUE_CHARS).collect();
+        format!("{cut}…")
+    } else {
+        one_line
+    }
+}
+
+/// What is wrong, without where.
+pub fn reason_text(reason: &Reason, lang: Lang) -> String {
+    let with_line = |msg: Msg, line: usize| fill(t(lang, msg), &[("line", &line.to_string())]);
+    match *reason {
+        Reason::Required => t(lang, Msg::ReasonRequired).to_string(),
+        Reason::TooLong { max } => fill(t(lang, Msg::ReasonTooLong), &[("max", &max.to_string())]),
+        Reason::Invalid(e) => t(lang, value_msg(e)).to_string(),
+        Reason::UnknownStatus => t(lang, Msg::ReasonUnknownStatus).to_string(),
+        Reason::EndNotAfterStart => t(lang, Msg::ReasonEndNotAfterStart).to_string(),
+        Reason::NotWithStatus => t(lang, Msg::ReasonNotWithStatus).to_string(),
+        Reason::DuplicateTerm { first_line } => with_line(Msg::ReasonDuplicateTerm, first_line),
+        Reason::FollowsUnrenewedTerm { line } => with_line(Msg::ReasonFollowsUnrenewedTerm, line),
+        Reason::OverlapsTerm { line } => with_line(Msg::ReasonOverlapsTerm, line),
+        Reason::DiffersFromRenewedArr { line } => with_line(Msg::ReasonDiffersFromRenewedArr, line),
+        Reason::AccountRejected { line } => with_line(Msg::ReasonAccountRejected, line),
+        Reason::ExtraCells { expected, found } => fill(
+            t(lang, Msg::ReasonExtraCells),
+            &[("expected", &expected.to_string()), ("found", &found.to_string())],
+        ),
+    }
+}
+
+fn value_msg(e: ValueError) -> Msg {
+    match e {
+        ValueError::NotANumber => Msg::ReasonNotANumber,
+        ValueError::Negative => Msg::ReasonNegative,
+        ValueError::TooLarge => Msg::ReasonTooLarge,
+        ValueError::NotAnInteger => Msg::ReasonNotAnInteger,
+        ValueError::OutOfRange => Msg::ReasonOutOfRange,
+        ValueError::NotADate => Msg::ReasonNotADate,
+        ValueError::NoSuchDate => Msg::ReasonNoSuchDate,
+        ValueError::SerialOutOfRange => Msg::ReasonSerialOutOfRange,
+    }
+}
+
+/// One rejected row's problem: line, column as the file names it, the value, and why.
+pub fn describe(error: &RowError, lang: Lang) -> String {
+    let line = error.line.to_string();
+    let reason = reason_text(&error.reason, lang);
+    let value = shown_value(&error.value);
+    let (msg, column) = match (&error.column, error.field) {
+        (Some(c), _) if !value.is_empty() => (Msg::RowAtColumn, c.clone()),
+        (Some(c), _) => (Msg::RowAtEmptyColumn, c.clone()),
+        (None, Some(f)) => (Msg::RowAtMissingColumn, f.label(lang).to_string()),
+        (None, None) => (Msg::RowWhole, String::new()),
+    };
+    fill(t(lang, msg), &[("line", &line), ("column", &column), ("value", &value), ("reason", &reason)])
+}
+
+pub fn describe_file_error(error: &FileError, lang: Lang) -> String {
+    match error {
+        FileError::Empty => t(lang, Msg::ImportEmptyFile).to_string(),
+        FileError::Malformed { line, .. } => fill(t(lang, Msg::ImportMalformed), &[("line", &line.to_string())]),
+    }
+}
+
+pub fn describe_mapping_error(error: &MappingError, lang: Lang) -> String {
+    match error {
+        MappingError::NoNameColumn => t(lang, Msg::ImportNoNameColumn).to_string(),
+        MappingError::FieldTwice(f) => fill(t(lang, Msg::ImportFieldTwice), &[("field", f.label(lang))]),
+    }
+}
+
+pub fn describe_backup_error(error: &BackupError, lang: Lang) -> String {
+    match error {
+        BackupError::NotJson => t(lang, Msg::BackupNotJson).to_string(),
+        BackupError::NotOurs => t(lang, Msg::BackupNotOurs).to_string(),
+        BackupError::Newer { found, supported } => fill(
+            t(lang, Msg::BackupNewer),
+            &[("found", &found.to_string()), ("supported", &supported.to_string())],
+        ),
+        BackupError::Damaged { detail } => fill(t(lang, Msg::BackupDamaged), &[("detail", detail)]),
+    }
+}
+
+/// "N accounts (M rows) can be imported; R rows rejected; B blank rows skipped."
+pub fn summary(report: &ImportReport, lang: Lang) -> String {
+    fill(
+        t(lang, Msg::ImportSummary),
+        &[
+            ("accounts", &report.accounts.len().to_string()),
+            ("imported", &report.imported_rows.to_string()),
+            ("rejected", &report.rejected_rows.to_string()),
+            ("blank", &report.blank_rows.to_string()),
+        ],
+    )
+}
+
+/// "File encoding: GBK / GB18030", with a warning when bytes were invalid in it.
+pub fn encoding_note(encoding: Encoding, had_errors: bool, lang: Lang) -> String {
+    let mut s = fill(t(lang, Msg::ImportEncoding), &[("encoding", encoding.label())]);
+    if had_errors {
+        s.push(' ');
+        s.push_str(t(lang, Msg::ImportEncodingDamaged));
+    }
+    s
+}
+
+/// Said only when some ids were generated.
+pub fn generated_ids_note(report: &ImportReport, lang: Lang) -> Option<String> {
+    (report.generated_ids > 0)
+        .then(|| fill(t(lang, Msg::ImportGeneratedIds), &[("n", &report.generated_ids.to_string())]))
+}
+
+pub fn merge_summary(counts: &MergeCounts, lang: Lang) -> String {
+    fill(
+        t(lang, Msg::MergeSummary),
+        &[
+            ("added", &counts.added.to_string()),
+            ("updated", &counts.updated.to_string()),
+            ("removed", &counts.removed.to_string()),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::columns::Field;
+
+    fn err(column: Option<&str>, field: Option<Field>, value: &str, reason: Reason) -> RowError {
+        RowError { line: 7, column: column.map(str::to_string), field, value: value.into(), reason }
+    }
+
+    #[test]
+    fn fill_is_single_pass() {
+        assert_eq!(fill("a {x} b {y} {z}", &[("x", "{y}"), ("y", "2")]), "a {y} b 2 {z}");
+        assert_eq!(fill("{", &[]), "{");
+    }
+
+    #[test]
+    fn row_errors_in_both_languages() {
+        let e = err(Some("年费"), Some(Field::Arr), "12,5", Reason::Invalid(ValueError::NotANumber));
+        assert_eq!(
+            describe(&e, Lang::Zh),
+            "第 7 行，“年费”列（“12,5”）：不是有效的金额或数字（可写作 12000、12,000.50、$12,000、¥12,000、1.2万）"
+        );
+        assert_eq!(
+            describe(&e, Lang::En),
+            "Line 7, column “年费” (“12,5”): not a valid number (write it like 12000, 12,000.50, $12,000 or ¥12,000)"
+        );
+        let e = err(Some("name"), Some(Field::Name), "", Reason::Required);
+        assert_eq!(describe(&e, Lang::En), "Line 7, column “name”: cannot be empty");
+        let e = err(None, Some(Field::RenewedArr), "", Reason::Required);
+        assert_eq!(describe(&e, Lang::Zh), "第 7 行，“续约金额”（文件中没有这一列）：不能为空");
+        assert_eq!(describe(&e, Lang::En), "Line 7, “renewed_arr” (the file has no such column): cannot be empty");
+        let e = err(None, None, "", Reason::AccountRejected { line: 3 });
+        assert_eq!(describe(&e, Lang::Zh), "第 7 行：同一客户的第 3 行有错误，该客户的所有行都未导入");
+        let e = err(Some("contract_start"), Some(Field::ContractStart), "2024-01-01", Reason::DuplicateTerm { first_line: 2 });
+        assert_eq!(
+            describe(&e, Lang::En),
+            "Line 7, column “contract_start” (“2024-01-01”): repeats line 2 (same id and contract start)"
+        );
+    }
+
+    #[test]
+    fn long_and_multiline_values_are_shortened() {
+        let long = "x".repeat(50) + "\ny";
+        let e = err(Some("name"), Some(Field::Name), &long, Reason::TooLong { max: 200 });
+        let expected = format!("Line 7, column “name” (“{}…”): cannot be longer than 200 characters", "x".repeat(40));
+        assert_eq!(describe(&e, Lang::En), expected);
+    }
+
+    #[test]
+    fn other_errors() {
+        let b = BackupError::Newer { found: 3, supported: 1 };
+        assert!(describe_backup_error(&b, Lang::En).contains("format 3; this version reads up to 1"));
+        assert_eq!(describe_mapping_error(&MappingError::FieldTwice(Field::Owner), Lang::Zh), "“客户成功经理”对应了多列，每个字段只能对应一列。");
+        assert_eq!(describe_file_error(&FileError::Empty, Lang::En), "The file is empty: it has no header line.");
+        assert_eq!(encoding_note(Encoding::Gb18030, false, Lang::Zh), "文件编码：GBK / GB18030。");
+        assert_eq!(
+            encoding_note(Encoding::Utf8, true, Lang::En),
+            "File encoding: UTF-8. Some bytes are invalid in this encoding; try the other one."
+        );
+        let c = MergeCounts { added: 2, updated: 1, removed: 0 };
+        assert_eq!(merge_summary(&c, Lang::En), "Accounts added: 2, updated: 1, removed: 0.");
+        assert_eq!(merge_summary(&c, Lang::Zh), "新增 2 个客户，更新 1 个，移除 0 个。");
+    }
+}

@@ -1,0 +1,135 @@
+//! Books in and out, from the Book page: import (file picker or drop), export CSV, JSON backup,
+//! and the demo book. Every change is one book update with an undo.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::toast::{Toast, UndoAction};
+use super::BookView;
+use crate::app::AppState;
+use crate::domain::dates::iso;
+use crate::domain::Book;
+use crate::i18n::{fill, fmt_count, Msg};
+use crate::io::{self, backup, demo, Encoding};
+use crate::store::local;
+use crate::web;
+
+/// What a dropped or chosen file turned out to be, waiting for the user's confirmation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    Csv { name: String, bytes: std::sync::Arc<Vec<u8>> },
+    Backup { name: String, backup: Box<io::Backup> },
+    /// A JSON file that is not a backup this version can restore.
+    BadBackup { name: String, error: io::BackupError },
+    /// The browser could not read the file.
+    Unreadable { name: String },
+}
+
+/// Demo book sizes offered; the first is the one-click default.
+pub const DEMO_SIZES: [usize; 5] = [1_000, 200, 10_000, 50_000, 100_000];
+/// The same seed gives the same book, for demos that look the same every time.
+pub const DEMO_SEED: u64 = 2026;
+
+pub fn read_file(file: web_sys::File, pending: RwSignal<Option<Pending>>) {
+    let name = file.name();
+    spawn_local(async move {
+        let result = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+        let next = match result {
+            Ok(buf) => {
+                let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+                classify(name, bytes)
+            }
+            Err(_) => Pending::Unreadable { name },
+        };
+        pending.set(Some(next));
+    });
+}
+
+/// A JSON file is a backup (or says why it is not); anything else is read as CSV.
+fn classify(name: String, bytes: Vec<u8>) -> Pending {
+    let looks_json = name.to_lowercase().ends_with(".json")
+        || bytes.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| *b == b'{');
+    if !looks_json {
+        return Pending::Csv { name, bytes: std::sync::Arc::new(bytes) };
+    }
+    match std::str::from_utf8(&bytes).map_err(|_| io::BackupError::NotJson).and_then(backup::from_json) {
+        Ok(b) => Pending::Backup { name, backup: Box::new(b) },
+        Err(error) => Pending::BadBackup { name, error },
+    }
+}
+
+/// The first file of a drop or a file input.
+pub fn first_file(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
+    files.and_then(|f| f.get(0))
+}
+
+#[component]
+pub fn TransferBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let view = expect_context::<BookView>();
+    let pending = expect_context::<RwSignal<Option<Pending>>>();
+    let size = RwSignal::new(DEMO_SIZES[0]);
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input {
+            if let Some(file) = first_file(input.files()) {
+                read_file(file, pending);
+            }
+            // Choosing the same file again must fire `change` again.
+            input.set_value("");
+        }
+    };
+    let export_csv = move |_| {
+        let bytes = state.book.with_untracked(io::export_csv);
+        let name = format!("cs-planner-{}.csv", iso(state.as_of.get_untracked()));
+        let _ = web::download_bytes(&bytes, "text/csv;charset=utf-8", &name);
+    };
+    let export_backup = move |_| {
+        let settings = state.settings.with_untracked(|s| serde_json::to_value(s).unwrap_or_default());
+        let b = io::Backup::new(chrono::Utc::now(), state.book.get_untracked(), settings, local::load_scenarios_raw());
+        let name = format!("cs-planner-backup-{}.json", iso(state.as_of.get_untracked()));
+        let _ = web::download_bytes(backup::to_json(&b).as_bytes(), "application/json", &name);
+    };
+    let load_demo = move |_| {
+        let n = size.get_untracked();
+        let book = demo::generate(DEMO_SEED, n, state.as_of.get_untracked(), state.lang.get_untracked());
+        replace_book(state, view, book, fill(state.t(Msg::DemoLoadedToast), &[("n", &fmt_count(n))]));
+    };
+    view! {
+        <div class="transfer" role="group" aria-label=move || state.t(Msg::DataActions)>
+            <label class="btn file-btn">
+                {move || state.t(Msg::ImportOpen)}
+                <input type="file" accept=".csv,.txt,.tsv,.json,text/csv,application/json" data-testid="import-file" on:change=on_file />
+            </label>
+            <button type="button" class="btn" on:click=export_csv data-testid="export-csv">{move || state.t(Msg::ExportCsv)}</button>
+            <button type="button" class="btn" on:click=export_backup data-testid="export-backup">{move || state.t(Msg::BackupExport)}</button>
+            <span class="demo">
+                <button type="button" class="btn" on:click=load_demo data-testid="load-demo">{move || state.t(Msg::DemoLoad)}</button>
+                <select aria-label=move || state.t(Msg::DemoSize) data-testid="demo-size"
+                    on:change=move |ev| if let Ok(n) = event_target_value(&ev).parse() { size.set(n) }>
+                    {DEMO_SIZES.into_iter().map(|n| view! { <option value=n.to_string()>{fmt_count(n)}</option> }).collect_view()}
+                </select>
+            </span>
+        </div>
+        <p class="help drop-help">{move || state.t(Msg::ImportDrop)}</p>
+    }
+}
+
+/// Swaps in a new book, keeping the old one for undo.
+pub fn replace_book(state: AppState, view: BookView, book: Book, message: String) {
+    let before = state.book.get_untracked();
+    state.book.set(book);
+    view.selected.set(Default::default());
+    view.toast.set(Some(Toast::new(message, Some(UndoAction::Book(before)))));
+}
+
+/// An `Encoding` choice from a `<select>` value ("" = detect).
+pub fn encoding_from(value: &str) -> Option<Encoding> {
+    match value {
+        "utf8" => Some(Encoding::Utf8),
+        "gb18030" => Some(Encoding::Gb18030),
+        _ => None,
+    }
+}

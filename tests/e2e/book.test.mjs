@@ -1,0 +1,152 @@
+// End to end: the Book page and books in and out, as a person uses them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, launch, watchErrors, ready, ROOT } from './browser.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const metric = (page, key) => page.getAttribute(`[data-metric="${key}"]`, 'data-value');
+const fixture = (name) => join(ROOT, 'tests', 'fixtures', name);
+
+/** A fresh tab on the Book page with an empty book and English text. */
+async function openBook() {
+  const page = await browser.context.newPage();
+  const errors = watchErrors(page);
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('e2e-seeded')) {
+      localStorage.clear();
+      localStorage.setItem('cs-planner.lang', '"en"');
+      sessionStorage.setItem('e2e-seeded', '1');
+    }
+  });
+  await page.goto(server.url + 'book?asof=2026-06-30');
+  await ready(page);
+  return { page, errors };
+}
+
+async function importFile(page, path, mode = 'merge') {
+  await page.setInputFiles('[data-testid=import-file]', path);
+  await page.waitForSelector('[data-testid=import-preview]');
+  await page.check(`[data-testid=mode-${mode}]`);
+  await page.click('[data-testid=import-confirm]');
+  await page.waitForSelector('[data-testid=import-preview]', { state: 'detached' });
+}
+
+test('an empty book says how to start; the form adds an account', async () => {
+  const { page, errors } = await openBook();
+  assert.ok(await page.isVisible('[data-testid=empty-book]'));
+  assert.equal(await metric(page, 'book.accounts'), '0');
+  await page.click('[data-testid=add-account]');
+  await page.fill('[data-testid=field-ColName]', 'Acme');
+  await page.fill('[data-testid=term-0-arr]', '¥120,000');
+  await page.click('[data-testid=save-account]');
+  assert.equal(await metric(page, 'book.accounts'), '1');
+  assert.equal(await metric(page, 'book.arr'), '120000');
+  errors.assertClean();
+  await page.close();
+});
+
+test('the demo book loads in one click and the search narrows it', async () => {
+  const { page, errors } = await openBook();
+  await page.click('[data-testid=load-demo]');
+  assert.equal(await metric(page, 'book.accounts'), '1000');
+  assert.ok(Number(await metric(page, 'book.arr')) > 0);
+  const rows = await page.locator('.book-table tbody tr[data-id]').count();
+  assert.ok(rows > 10 && rows < 100, `only the visible rows are in the DOM (${rows})`);
+  const name = (await page.textContent('.book-table tbody tr[data-id] td.name')).trim();
+  await page.fill('[data-testid=book-search]', name);
+  const shown = await page.textContent('[data-testid=shown-count]');
+  assert.match(shown, /Showing \d+ of 1,000 accounts/);
+  assert.ok(!shown.startsWith('Showing 1,000'), shown);
+  errors.assertClean();
+  await page.close();
+});
+
+test('a CSV imports through the file input, after a preview, and survives a reload', async () => {
+  const { page, errors } = await openBook();
+  await page.setInputFiles('[data-testid=import-file]', fixture('csv/gbk_zh.csv'));
+  await page.waitForSelector('[data-testid=import-preview]');
+  assert.match(await page.textContent('[data-testid=import-encoding-note]'), /GBK/);
+  assert.equal(await page.getAttribute('[data-testid=import-summary]', 'data-accounts'), '2');
+  const rejected = await page.textContent('[data-testid=import-errors]');
+  assert.match(rejected, /Line 4, column/);
+  assert.equal(await metric(page, 'book.accounts'), '0', 'nothing changes before the confirmation');
+  await page.click('[data-testid=import-confirm]');
+  assert.equal(await metric(page, 'book.accounts'), '2');
+  await page.waitForTimeout(1200); // the save is debounced
+  await page.reload();
+  await ready(page);
+  assert.equal(await metric(page, 'book.accounts'), '2');
+  assert.match(await page.textContent('.book-table'), /华东智造科技/);
+  errors.assertClean();
+  await page.close();
+});
+
+test('hostile names show as text and export neutralised', async () => {
+  const { page, errors } = await openBook();
+  let alerted = false;
+  page.on('dialog', async (d) => { alerted = true; await d.dismiss(); });
+  await importFile(page, fixture('e2e_injection.csv'));
+  assert.equal(await metric(page, 'book.accounts'), '2');
+  assert.equal(await page.locator('.book-table img').count(), 0, 'no element made from a name');
+  assert.match(await page.textContent('.book-table'), /<img src=x onerror=alert\(1\)>/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\uFEFF'), 'UTF-8 with BOM');
+  assert.match(csv, /'=HYPERLINK\(""http:\/\/x""\)/);
+  assert.match(csv, /'@owner/);
+  assert.doesNotMatch(csv, /,=HYPERLINK/);
+  assert.equal(alerted, false);
+  errors.assertClean();
+  await page.close();
+});
+
+test('export CSV then import gives the same book; a backup restores it', async () => {
+  const { page, errors } = await openBook();
+  await page.selectOption('[data-testid=demo-size]', '200');
+  await page.click('[data-testid=load-demo]');
+  const before = { n: await metric(page, 'book.accounts'), active: await metric(page, 'book.active'), arr: await metric(page, 'book.arr') };
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-backup]')]);
+  const csvPath = await csv.path();
+  const jsonPath = join(ROOT, 'target', 'e2e-backup.json');
+  await json.saveAs(jsonPath);
+
+  await importFile(page, csvPath, 'replace');
+  assert.deepEqual({ n: await metric(page, 'book.accounts'), active: await metric(page, 'book.active'), arr: await metric(page, 'book.arr') }, before);
+
+  // Change the book and a setting, then restore the backup.
+  await page.click('[data-testid=select-all]');
+  await page.click('[data-testid=delete-selected]');
+  assert.equal(await metric(page, 'book.accounts'), '0');
+  await page.setInputFiles('[data-testid=import-file]', jsonPath);
+  await page.waitForSelector('[data-testid=backup-summary]');
+  await page.click('[data-testid=backup-confirm]');
+  assert.deepEqual({ n: await metric(page, 'book.accounts'), active: await metric(page, 'book.active'), arr: await metric(page, 'book.arr') }, before);
+  errors.assertClean();
+  await page.close();
+});
+
+test('delete can be undone', async () => {
+  const { page, errors } = await openBook();
+  await page.selectOption('[data-testid=demo-size]', '200');
+  await page.click('[data-testid=load-demo]');
+  await page.locator('.book-table tbody tr[data-id] input[type=checkbox]').first().check();
+  await page.click('[data-testid=delete-selected]');
+  assert.equal(await metric(page, 'book.accounts'), '199');
+  await page.click('[data-testid=undo]');
+  assert.equal(await metric(page, 'book.accounts'), '200');
+  errors.assertClean();
+  await page.close();
+});
