@@ -7,5 +7,8 @@ pub mod draft;
 pub mod input;
 pub mod saved;
 
+#[cfg(test)]
+mod timing;
+
 pub use draft::Draft;
 pub use saved::{NameError, SavedScenarios};
