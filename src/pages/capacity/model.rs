@@ -22,6 +22,23 @@ use crate::domain::triggers::{hiring_alerts, tier_ownership, HiringAlert};
 use crate::planner::{Draft, SavedScenarios};
 use crate::store::scenarios as store;
 
+/// The User Timing measure of the last projection recompute (read by `make bench`).
+pub const PROJECTION_MEASURE: &str = "capacity.projection";
+
+fn timing_start(name: &str) -> Option<web_sys::Performance> {
+    let perf = web_sys::window().and_then(|w| w.performance())?;
+    perf.mark(&format!("{name}.start")).ok()?;
+    Some(perf)
+}
+
+/// Keeps only the latest measure, so a long session does not pile up entries.
+fn timing_end(perf: Option<web_sys::Performance>, name: &str) {
+    if let Some(perf) = perf {
+        perf.clear_measures_with_measure_name(name);
+        let _ = perf.measure_with_start_mark(name, &format!("{name}.start"));
+    }
+}
+
 /// A scenario that arrived by link, waiting for the user to keep it or not.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Incoming {
@@ -128,7 +145,10 @@ impl Model {
             })
         });
         let projection = Memo::new(move |_| {
-            scenario.with(|s| loads.with(|l| project(l, &s.capacity, &s.projection)))
+            let perf = timing_start(PROJECTION_MEASURE);
+            let p = scenario.with(|s| loads.with(|l| project(l, &s.capacity, &s.projection)));
+            timing_end(perf, PROJECTION_MEASURE);
+            p
         });
         let economics = Memo::new(move |_| {
             let tiers: Vec<SegmentFigures> =

@@ -88,6 +88,7 @@ pub fn PrintSummary() -> impl IntoView {
             </div>
             // The same SVG as on screen, escaped by plotters.
             <div class="chart-svg" inner_html=move || model.projection_svg.get()></div>
+            <super::projection::HireList print=true />
             <table class="cap-print-growth">
                 <thead><tr>
                     <th scope="col">{move || state.t(Msg::ColTier)}</th>

@@ -46,12 +46,13 @@ pub fn ProjectionResults() -> impl IntoView {
     }
 }
 
+/// When to open each position; `print` leaves out the test id (the screen's list has it).
 #[component]
-fn HireList() -> impl IntoView {
+pub(super) fn HireList(#[prop(optional)] print: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let model = expect_context::<Model>();
     view! {
-        <ul class="cap-hires" data-testid="cap-hires">
+        <ul class="cap-hires" data-testid=(!print).then_some("cap-hires")>
             {move || {
                 let hires = model.projection.with(|p| p.hires.clone());
                 if hires.is_empty() {
