@@ -11,6 +11,7 @@ use super::svg;
 use super::theme::{self, FONT};
 
 pub const WIDTH: u32 = 720;
+/// The plot's height; the legend below adds a row per line of entries.
 pub const HEIGHT: u32 = 400;
 
 /// One line: a value per month from month 0.
@@ -63,8 +64,12 @@ pub fn capacity_lines(chart: &CapacityChart) -> String {
 }
 
 fn draw<'b>(c: &CapacityChart, buf: &'b mut String) -> Result<(), Box<dyn std::error::Error + 'b>> {
-    let root = SVGBackend::with_string(buf, (WIDTH, HEIGHT)).into_drawing_area();
+    let entries = legend_entries(c);
+    let rows = legend_rows(&entries, WIDTH - 2 * LEGEND_PAD);
+    let legend_height = if rows.is_empty() { 0 } else { rows.len() as u32 * LEGEND_ROW + LEGEND_PAD };
+    let root = SVGBackend::with_string(buf, (WIDTH, HEIGHT + legend_height)).into_drawing_area();
     root.fill(&WHITE)?;
+    let (plot, legend) = root.split_vertically(HEIGHT);
     let months = c.months.max(1);
     let data_max = c
         .lines
@@ -72,10 +77,11 @@ fn draw<'b>(c: &CapacityChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
         .flat_map(|l| l.values.iter().copied())
         .filter(|v| v.is_finite())
         .fold(0.0_f64, f64::max);
+    // Headroom above the highest line for the "+n" labels of the openings.
     let top = nice_ceiling(data_max * 1.15);
     let label_font = (FONT, theme::LABEL_SIZE).into_font().color(&theme::INK);
     let step = tick_step(months);
-    let mut cc = ChartBuilder::on(&root)
+    let mut cc = ChartBuilder::on(&plot)
         .caption(&c.title, (FONT, theme::TITLE_SIZE).into_font().color(&theme::INK))
         .margin(14)
         .margin_right(24)
@@ -121,45 +127,115 @@ fn draw<'b>(c: &CapacityChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
             .collect();
         let style = color.stroke_width(2);
         if line.dashed {
-            cc.draw_series(DashedLineSeries::new(points, 6, 4, style))?
-                .label(line.name.as_str())
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 7, y), (x + 11, y), (x + 16, y)], style));
+            cc.draw_series(DashedLineSeries::new(points, 6, 4, style))?;
         } else {
-            cc.draw_series(LineSeries::new(points.iter().copied(), style))?
-                .label(line.name.as_str())
-                .legend(move |(x, y)| {
-                    EmptyElement::at((x, y))
-                        + PathElement::new(vec![(0, 0), (16, 0)], style)
-                        + Circle::new((8, 0), 3, color.filled())
-                });
+            cc.draw_series(LineSeries::new(points.iter().copied(), style))?;
             cc.draw_series(points.iter().map(|&p| Circle::new(p, 2, color.filled())))?;
         }
     }
 
-    let triangle = |(x, y): (i32, i32), color: RGBColor| {
-        Polygon::new(vec![(x, y - 9), (x - 6, y + 1), (x + 6, y + 1)], color.filled())
-    };
     let count_font = (FONT, 11.0).into_font().color(&theme::INK).pos(Pos::new(HPos::Center, VPos::Bottom));
-    let mut first = true;
     for o in c.openings.iter().filter(|o| o.count > 0 && o.month <= months) {
         let color = theme::series_color(o.color);
-        let at = (f64::from(o.month), 0.0);
-        let marker = EmptyElement::at(at)
+        let marker = EmptyElement::at((f64::from(o.month), 0.0))
             + Polygon::new(vec![(0, -10), (-6, 0), (6, 0)], color.filled())
             + Text::new(format!("+{}", o.count), (0, -12), count_font.clone());
-        let drawn = cc.draw_series(std::iter::once(marker))?;
-        if first {
-            drawn.label(c.openings_name.as_str()).legend(move |p| triangle(p, theme::INK));
-            first = false;
+        cc.draw_series(std::iter::once(marker))?;
+    }
+    draw_legend(&legend, &entries, &rows)?;
+    root.present()?;
+    Ok(())
+}
+
+const LEGEND_ROW: u32 = 22;
+const LEGEND_PAD: u32 = 14;
+const SWATCH: i32 = 22;
+
+enum Swatch {
+    Solid(RGBColor),
+    Dashed(RGBColor),
+    Triangle,
+}
+
+struct LegendEntry<'a> {
+    swatch: Swatch,
+    text: &'a str,
+}
+
+fn legend_entries<'a>(c: &'a CapacityChart) -> Vec<LegendEntry<'a>> {
+    if c.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<LegendEntry> = c
+        .lines
+        .iter()
+        .map(|l| {
+            let color = theme::series_color(l.color);
+            LegendEntry { swatch: if l.dashed { Swatch::Dashed(color) } else { Swatch::Solid(color) }, text: &l.name }
+        })
+        .collect();
+    if c.openings.iter().any(|o| o.count > 0 && o.month <= c.months.max(1)) {
+        out.push(LegendEntry { swatch: Swatch::Triangle, text: &c.openings_name });
+    }
+    out
+}
+
+/// An entry's width in pixels at the label size: CJK characters are about one em wide, others
+/// a little over half.
+fn entry_width(text: &str) -> u32 {
+    let em = theme::LABEL_SIZE;
+    let text: f64 = text.chars().map(|ch| if ch >= '\u{2E80}' { em } else { em * 0.58 }).sum();
+    SWATCH as u32 + 8 + text.ceil() as u32 + 18
+}
+
+/// Entries flowed into rows no wider than `width` (a too-wide entry gets a row of its own).
+fn legend_rows(entries: &[LegendEntry], width: u32) -> Vec<Vec<usize>> {
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut used = 0;
+    for (i, e) in entries.iter().enumerate() {
+        let w = entry_width(e.text);
+        match rows.last_mut() {
+            Some(row) if used + w <= width => row.push(i),
+            _ => {
+                rows.push(vec![i]);
+                used = 0;
+            }
+        }
+        used += w;
+    }
+    rows
+}
+
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    entries: &[LegendEntry],
+    rows: &[Vec<usize>],
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let font = (FONT, theme::LABEL_SIZE).into_font().color(&theme::INK).pos(Pos::new(HPos::Left, VPos::Center));
+    for (r, row) in rows.iter().enumerate() {
+        let y = (r as u32 * LEGEND_ROW + LEGEND_ROW / 2) as i32;
+        let mut x = LEGEND_PAD as i32 + 56;
+        for &i in row {
+            let e = &entries[i];
+            match e.swatch {
+                Swatch::Solid(color) => {
+                    area.draw(&PathElement::new(vec![(x, y), (x + SWATCH, y)], color.stroke_width(2)))?;
+                    area.draw(&Circle::new((x + SWATCH / 2, y), 3, color.filled()))?;
+                }
+                Swatch::Dashed(color) => {
+                    for (a, b) in [(0, 6), (9, 15), (18, SWATCH)] {
+                        area.draw(&PathElement::new(vec![(x + a, y), (x + b, y)], color.stroke_width(2)))?;
+                    }
+                }
+                Swatch::Triangle => {
+                    let (cx, cy) = (x + SWATCH / 2, y + 4);
+                    area.draw(&Polygon::new(vec![(cx, cy - 10), (cx - 6, cy), (cx + 6, cy)], theme::INK.filled()))?;
+                }
+            }
+            area.draw(&Text::new(e.text.to_string(), (x + SWATCH + 8, y), font.clone()))?;
+            x += entry_width(e.text) as i32;
         }
     }
-    cc.configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(label_font)
-        .background_style(WHITE.mix(0.9))
-        .border_style(theme::GRID)
-        .draw()?;
-    root.present()?;
     Ok(())
 }
 
@@ -245,5 +321,19 @@ mod tests {
         let svg = capacity_lines(&c);
         assert_eq!(svg.matches("<circle").count(), 5, "4 finite points and the legend");
         assert!(!svg.contains("+3"));
+    }
+
+    #[test]
+    fn a_long_legend_wraps_below_the_plot() {
+        let lines: Vec<Line> = (0..8).map(|i| line(&format!("方案 {} · required", i / 2), vec![1.0; 13], i / 2, i % 2 == 1)).collect();
+        let one = capacity_lines(&chart(vec![line("A", vec![1.0; 13], 0, false)], vec![], &m));
+        let many = capacity_lines(&chart(lines, vec![Opening { month: 1, count: 1, color: 3 }], &m));
+        let height = |svg: &str| -> u32 {
+            let vb = svg.split("viewBox=\"").nth(1).unwrap().split('"').next().unwrap();
+            vb.split_whitespace().nth(3).unwrap().parse().unwrap()
+        };
+        assert_eq!(height(&one), HEIGHT + LEGEND_ROW + LEGEND_PAD);
+        assert!(height(&many) >= HEIGHT + 3 * LEGEND_ROW, "{}", height(&many));
+        assert!(many.contains("方案 3 · required") && many.contains("Positions opened"));
     }
 }
