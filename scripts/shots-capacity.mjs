@@ -16,16 +16,22 @@ try {
       const errors = watchErrors(page);
       await page.setViewportSize({ width, height: 900 });
       await page.addInitScript((tag) => localStorage.setItem('cs-planner.lang', JSON.stringify(tag)), lang);
-      if (demo) {
-        await page.goto(server.url + 'book');
-        await ready(page);
-        const button = page.locator('[data-testid=load-demo]');
-        if (await button.count()) { await button.first().click(); await page.waitForTimeout(500); }
-      }
-      await page.goto(server.url + 'capacity');
+      // The book lives in memory: load the demo, then move to the page inside the app.
+      await page.goto(server.url + (demo ? 'book' : 'capacity') + '?asof=2026-06-30');
       await ready(page);
+      if (demo) {
+        await page.click('[data-testid=load-demo]');
+        await page.waitForSelector('[data-metric="book.accounts"][data-value="1000"]');
+        await page.click('[data-testid=nav-capacity]');
+        await page.waitForSelector('[data-metric="capacity.hybrid.fte"]');
+      }
       const tag = `${demo ? 'demo' : 'empty'}-${lang}-${width}`;
       await page.screenshot({ path: join(out, `capacity-${tag}.png`), fullPage: true });
+      // Viewport-sized slices too, legible at full size.
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      for (let y = 0, i = 0; y < height && i < 8; y += 1100, i++) {
+        await page.screenshot({ path: join(out, `capacity-${tag}-part${i}.png`), clip: { x: 0, y, width, height: Math.min(1100, height - y) }, fullPage: true });
+      }
       if (width === 1280) {
         await page.emulateMedia({ media: 'print' });
         await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi

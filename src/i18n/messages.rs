@@ -264,8 +264,8 @@ messages! {
     CapMethodNeeds => "按需分配（按客户数）", "Needs-based";
     CapMethodHybrid => "分群 + 200万原则", "Hybrid (tiers + ARR rule)";
     CapExactFte => "所需 FTE（精确值）", "Required FTE (exact)";
-    CapHeadcount => "人数 ⌈FTE⌉", "Headcount ⌈FTE⌉";
-    CapGapToCurrent => "与当前人数的差额", "Gap to current CSMs";
+    CapHeadcount => "人数（FTE 向上取整）", "Headcount (FTE rounded up)";
+    CapGapToCurrent => "与当前人数差额（+ 需增，− 富余）", "Gap to current CSMs (+ hire, − spare)";
     CapUsedInProjection => "推演使用此方法", "Used in the projection";
     CapArrPerCsm => "每位客户成功经理负责的 ARR", "ARR per CSM";
     CapPreset1M => "100万（Gainsight 做法）", "$1M (Gainsight's practice)";
@@ -350,7 +350,7 @@ messages! {
     CapMonthTableCaption => "逐月推演", "Month by month";
     CapMonth => "月份", "Month";
     CapHeadcountCol => "人数", "Headcount";
-    CapGap => "缺口", "Gap";
+    CapGap => "缺口（+ 不足）", "Gap (+ short)";
     CapOpen => "开启职位", "Open";
     CapMonthlyCost => "月成本", "Monthly cost";
     CapCostShare => "成本占 ARR", "Cost % ARR";

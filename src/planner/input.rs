@@ -14,11 +14,21 @@ pub fn parse_number(text: &str) -> Option<f64> {
 /// A field's text for `value × scale` (scale 100 shows a fraction as a percentage): at most
 /// four decimals, trailing zeros dropped, so 0.155 × 100 reads "15.5", not "15.500000000000002".
 pub fn field_text(value: f64, scale: f64) -> String {
+    field_text_rounded(value, scale, 4)
+}
+
+/// As `field_text` with at most `decimals` decimals: values prefilled from the book (an average
+/// of 296,187.5, a churn of 31.6702%) are shown as a person would type them; the value itself
+/// keeps its precision until the user types another.
+pub fn field_text_rounded(value: f64, scale: f64, decimals: usize) -> String {
     let x = value * scale;
     if !x.is_finite() {
         return String::new();
     }
-    let s = format!("{x:.4}");
+    let s = format!("{x:.decimals$}");
+    if !s.contains('.') {
+        return if s == "-0" { "0".into() } else { s };
+    }
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" { "0".into() } else { s.to_string() }
 }
@@ -53,6 +63,10 @@ mod tests {
         assert_eq!(field_text(-0.00001, 1.0), "0");
         assert_eq!(field_text(f64::NAN, 1.0), "");
         assert_eq!(field_text(0.15, 100.0), "15");
+        assert_eq!(field_text_rounded(296_187.5, 1.0, 0), "296188");
+        assert_eq!(field_text_rounded(0.316_702, 100.0, 1), "31.7");
+        assert_eq!(field_text_rounded(2.0 / 3.0, 1.0, 2), "0.67");
+        assert_eq!(field_text_rounded(-0.2, 1.0, 0), "0");
     }
 
     #[test]

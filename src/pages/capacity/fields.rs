@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::app::AppState;
 use crate::i18n::Msg;
-use crate::planner::input::{field_text, parse_number, within};
+use crate::planner::input::{field_text_rounded, parse_number, within};
 
 /// How a field shows its number: as stored, or a fraction shown as a percentage.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
@@ -46,6 +46,9 @@ pub fn NumField(
     #[prop(optional)]
     allow_empty: bool,
     #[prop(optional)] bare: bool,
+    /// Decimals shown for a value set from elsewhere (default 4); typed text is kept as typed.
+    #[prop(optional)]
+    decimals: Option<usize>,
     #[prop(optional, into)] placeholder: Option<Signal<String>>,
     #[prop(into)] testid: String,
 ) -> impl IntoView {
@@ -60,7 +63,7 @@ pub fn NumField(
         match (v, current.as_deref().map(parse_number)) {
             (Some(v), Some(Some(typed))) if same(typed, v * scale) => current.unwrap_or_default(),
             (None, Some(None)) if allow_empty => current.unwrap_or_default(),
-            (Some(v), _) => field_text(v, scale),
+            (Some(v), _) => field_text_rounded(v, scale, decimals.unwrap_or(4)),
             (None, _) => String::new(),
         }
     };

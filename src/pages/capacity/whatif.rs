@@ -104,15 +104,15 @@ fn GrowthTable() -> impl IntoView {
             <tr>
                 <th scope="row">{name}</th>
                 <td><NumField bare=true label=label(Msg::CapNewLogos) value=Signal::derive(move || Some(growth().new_logos_per_month))
-                    on_set=set(|g, x| g.new_logos_per_month = x) min=0.0 testid=format!("cap-g-{i}-new") /></td>
+                    on_set=set(|g, x| g.new_logos_per_month = x) decimals=2 min=0.0 testid=format!("cap-g-{i}-new") /></td>
                 <td><NumField bare=true label=label(Msg::CapAvgNewArr) value=Signal::derive(move || Some(growth().avg_new_arr))
-                    on_set=set(|g, x| g.avg_new_arr = x) min=0.0 testid=format!("cap-g-{i}-avg") /></td>
+                    on_set=set(|g, x| g.avg_new_arr = x) decimals=0 min=0.0 testid=format!("cap-g-{i}-avg") /></td>
                 <td><NumField bare=true label=label(Msg::CapLogoChurn) value=Signal::derive(move || Some(growth().annual_logo_churn))
-                    on_set=set(|g, x| g.annual_logo_churn = x) unit=Unit::Percent min=0.0 max=1.0 testid=format!("cap-g-{i}-churn") /></td>
+                    on_set=set(|g, x| g.annual_logo_churn = x) unit=Unit::Percent decimals=1 min=0.0 max=1.0 testid=format!("cap-g-{i}-churn") /></td>
                 <td><NumField bare=true label=label(Msg::CapDollarChurn) value=Signal::derive(move || Some(growth().annual_dollar_churn))
-                    on_set=set(|g, x| g.annual_dollar_churn = x) unit=Unit::Percent min=0.0 max=1.0 testid=format!("cap-g-{i}-dchurn") /></td>
+                    on_set=set(|g, x| g.annual_dollar_churn = x) unit=Unit::Percent decimals=1 min=0.0 max=1.0 testid=format!("cap-g-{i}-dchurn") /></td>
                 <td><NumField bare=true label=label(Msg::CapNetExpansion) value=Signal::derive(move || Some(growth().annual_net_expansion))
-                    on_set=set(|g, x| g.annual_net_expansion = x) unit=Unit::Percent min=-1.0 max=10.0 testid=format!("cap-g-{i}-exp") /></td>
+                    on_set=set(|g, x| g.annual_net_expansion = x) unit=Unit::Percent decimals=1 min=-1.0 max=10.0 testid=format!("cap-g-{i}-exp") /></td>
             </tr>
         }
     };
