@@ -20,6 +20,7 @@ export default async function ({ server, browser }) {
   const runs = 15;
   const recompute = [];
   const total = [];
+  const dom = [];
   for (let i = 0; i < runs + 2; i++) {
     const r = await page.evaluate(async (value) => {
       const input = document.querySelector('[data-testid=cap-g-0-new]');
@@ -33,19 +34,21 @@ export default async function ({ server, browser }) {
       // Effects run as microtasks; a macrotask later the DOM holds the new figures.
       await new Promise((r) => setTimeout(r, 0));
       const updated = figure() !== f0 && chart() !== c0;
+      const dom = performance.now() - t0;
       // Then the frame that shows them: layout and paint done.
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const t1 = performance.now();
       const m = performance.getEntriesByName('capacity.projection').pop();
-      return { updated, total: t1 - t0, recompute: m ? m.duration : NaN };
+      return { updated, dom, total: t1 - t0, recompute: m ? m.duration : NaN };
     }, 1 + (i % 5) * 0.75);
     if (!r.updated) throw new Error('the projection did not change after the input');
-    if (i >= 2) { recompute.push(r.recompute); total.push(r.total); } // two warm-up runs
+    if (i >= 2) { recompute.push(r.recompute); total.push(r.total); dom.push(r.dom); } // two warm-up runs
   }
   await page.close();
   return [
     { area: 'capacity', figure: `projection recompute after an input, 10,000 accounts, 36 months (median of ${runs})`, value: median(recompute), unit: 'ms', target: '< 16 ms' },
-    { area: 'capacity', figure: 'recompute + render (figures, table, chart, next frame)', value: median(total), unit: 'ms', target: '< 50 ms' },
+    { area: 'capacity', figure: 'recompute + DOM update (figures, 37-row table, chart SVG)', value: median(dom), unit: 'ms' },
+    { area: 'capacity', figure: 'recompute + render (… and the next frame painted)', value: median(total), unit: 'ms', target: '< 50 ms' },
     { area: 'capacity', figure: 'recompute + render, slowest run', value: Math.max(...total), unit: 'ms' },
   ];
 }
