@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
-use crate::components::Header;
+use crate::components::{Header, StorageNotice};
 use crate::domain::dates::{iso, parse_iso};
 use crate::domain::settings::effective_as_of;
 use crate::domain::snapshot::Snapshot;
@@ -15,6 +15,7 @@ use crate::domain::{Book, Settings};
 use crate::i18n::{t, Lang, Msg};
 use crate::pages;
 use crate::route::{base_path_of, Route};
+use crate::store::book_sync::{self, StorageStatus};
 use crate::store::local;
 use crate::web;
 
@@ -32,11 +33,13 @@ pub struct AppState {
     /// Each account as of D (arr, stage, tier, health): computed once, read by every page.
     pub snapshot: Memo<Snapshot>,
     pub route: RwSignal<Route>,
+    /// What persistence is doing (saved, full, damaged…), for the notice.
+    pub storage: RwSignal<StorageStatus>,
     base: StoredValue<String>,
 }
 
 impl AppState {
-    pub fn new(lang: Lang, settings: Settings, book: Book, base: String, route: Route) -> Self {
+    pub fn new(lang: Lang, settings: Settings, (book, storage): (Book, StorageStatus), base: String, route: Route) -> Self {
         let settings = RwSignal::new(settings);
         let raw = web::query_param("asof");
         let url_date = raw.as_deref().and_then(parse_iso);
@@ -64,6 +67,7 @@ impl AppState {
             bad_url_as_of,
             as_of,
             route: RwSignal::new(route),
+            storage: RwSignal::new(storage),
             base: StoredValue::new(base),
         }
     }
@@ -71,6 +75,13 @@ impl AppState {
     /// The text of `msg` in the current language (tracks the language).
     pub fn t(&self, msg: Msg) -> &'static str {
         t(self.lang.get(), msg)
+    }
+
+    /// The text of `msg` as a view or attribute that follows the language. Every use shares
+    /// one closure type, so a page with a hundred labels adds no code per label.
+    pub fn text(&self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        let lang = self.lang;
+        move || t(lang.get(), msg)
     }
 
     pub fn base(&self) -> String {
@@ -123,8 +134,12 @@ pub fn App() -> impl IntoView {
         let preferred = web::preferred_languages();
         Lang::from_browser(preferred.iter().map(String::as_str))
     });
-    let state = AppState::new(lang, local::load_settings(), Book::default(), base.clone(), route);
+    let load_start = web::now_ms();
+    let opened = book_sync::open();
+    web::mark("data-load-ms", &format!("{:.1}", web::now_ms() - load_start));
+    let state = AppState::new(lang, local::load_settings(), opened, base.clone(), route);
     provide_context(state);
+    crate::persist::install(state);
 
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
         state.route.set(Route::from_path(&state.base(), &web::location_path()));
@@ -146,6 +161,7 @@ pub fn App() -> impl IntoView {
         <Header />
         <main id="main" class="page" data-route=move || state.route.get().slug()>
             <UrlNotice />
+            <StorageNotice />
             {move || pages::render(state.route.get())}
         </main>
         {
@@ -167,7 +183,7 @@ fn UrlNotice() -> impl IntoView {
         state.bad_url_as_of.get().map(|raw| {
             view! {
                 <p class="notice warn" role="status">
-                    {move || state.t(Msg::AsOfBadUrl)} " " <code>{raw.clone()}</code>
+                    {state.text(Msg::AsOfBadUrl)} " " <code>{raw.clone()}</code>
                 </p>
             }
         })

@@ -18,6 +18,8 @@ pub mod app;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod persist;
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -101,3 +101,10 @@ pub fn download_blob(blob: &web_sys::Blob, file_name: &str) -> Result<(), JsValu
 pub fn now_ms() -> f64 {
     window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
+
+/// Sets a `data-*` attribute on <body>: marks the benchmarks and end-to-end tests read.
+pub fn mark(name: &str, value: &str) {
+    if let Some(body) = document().and_then(|d| d.body()) {
+        let _ = body.set_attribute(name, value);
+    }
+}

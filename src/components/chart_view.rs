@@ -34,10 +34,10 @@ pub fn ChartView(
             <div class="chart-svg" inner_html=move || svg.get()></div>
             <figcaption class="chart-actions">
                 <button type="button" class="btn small" on:click=save_svg data-testid=format!("{file_stem}-svg")>
-                    {move || state.t(Msg::DownloadSvg)}
+                    {state.text(Msg::DownloadSvg)}
                 </button>
                 <button type="button" class="btn small" on:click=save_png data-testid=format!("{file_stem}-png")>
-                    {move || state.t(Msg::DownloadPng)}
+                    {state.text(Msg::DownloadPng)}
                 </button>
             </figcaption>
         </figure>

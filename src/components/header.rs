@@ -39,13 +39,13 @@ pub fn Header() -> impl IntoView {
         <header class="app-header">
             <div class="brand">
                 <a class="brand-name" href=move || Route::Book.path(&state.base()) on:click=move |ev| navigate(ev, state, Route::Book)>
-                    {move || state.t(Msg::AppName)}
+                    {state.text(Msg::AppName)}
                 </a>
-                <span class="brand-tagline">{move || state.t(Msg::AppTagline)}</span>
+                <span class="brand-tagline">{state.text(Msg::AppTagline)}</span>
             </div>
             <div class="header-controls">
                 <label class="as-of" title=move || if state.url_as_of.get().is_some() { state.t(Msg::AsOfFromUrl) } else { "" }>
-                    <span>{move || state.t(Msg::AsOfLabel)}</span>
+                    <span>{state.text(Msg::AsOfLabel)}</span>
                     <input
                         type="text"
                         inputmode="numeric"
@@ -59,15 +59,15 @@ pub fn Header() -> impl IntoView {
                         on:change=on_as_of
                     />
                 </label>
-                <span class="currency" title=move || state.t(Msg::CurrencyLabel) data-testid="currency">
+                <span class="currency" title=state.text(Msg::CurrencyLabel) data-testid="currency">
                     {move || state.settings.with(|s| s.currency.clone())}
                 </span>
-                <div class="lang-switch" role="group" aria-label=move || state.t(Msg::LanguageLabel)>
+                <div class="lang-switch" role="group" aria-label=state.text(Msg::LanguageLabel)>
                     {lang_button(Lang::Zh, Msg::LangZh)}
                     {lang_button(Lang::En, Msg::LangEn)}
                 </div>
             </div>
-            <nav class="app-nav" aria-label=move || state.t(Msg::MainNav)>
+            <nav class="app-nav" aria-label=state.text(Msg::MainNav)>
                 {Route::NAV.into_iter().map(|r| view! { <NavLink route=r /> }).collect_view()}
             </nav>
         </header>

@@ -9,8 +9,8 @@ use crate::route::Route;
 pub fn NotFoundPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        <h1>{move || state.t(Msg::NotFoundTitle)}</h1>
-        <p>{move || state.t(Msg::NotFoundBody)}</p>
+        <h1>{state.text(Msg::NotFoundTitle)}</h1>
+        <p>{state.text(Msg::NotFoundBody)}</p>
         <p><NavLink route=Route::Book /></p>
     }
 }

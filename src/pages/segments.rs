@@ -30,8 +30,8 @@ pub fn SegmentsPage() -> impl IntoView {
         })
     });
     view! {
-        <h1>{move || state.t(Msg::NavSegments)}</h1>
-        <p class="soon">{move || state.t(Msg::SoonSegments)}</p>
+        <h1>{state.text(Msg::NavSegments)}</h1>
+        <p class="soon">{state.text(Msg::SoonSegments)}</p>
         <ChartView svg=chart file_stem="tier-share" />
     }
 }

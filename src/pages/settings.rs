@@ -31,36 +31,36 @@ pub fn SettingsPage() -> impl IntoView {
         }
     };
     view! {
-        <h1>{move || state.t(Msg::SettingsTitle)}</h1>
+        <h1>{state.text(Msg::SettingsTitle)}</h1>
         <form class="settings" on:submit=|ev| ev.prevent_default()>
             <div class="field">
-                <label for="set-asof">{move || state.t(Msg::AsOfLabel)}</label>
+                <label for="set-asof">{state.text(Msg::AsOfLabel)}</label>
                 <input id="set-asof" type="text" inputmode="numeric" placeholder="YYYY-MM-DD" maxlength="10" data-testid="settings-as-of"
                     prop:value=move || state.settings.with(|s| s.as_of.map(iso).unwrap_or_default())
                     on:change=on_date
                     aria-invalid=move || date_error.get().to_string() />
                 <button type="button" class="btn small" on:click=move |_| state.set_as_of(None)>
-                    {move || state.t(Msg::SettingsToday)}
+                    {state.text(Msg::SettingsToday)}
                 </button>
-                <p class="help">{move || state.t(Msg::SettingsAsOfHelp)}</p>
+                <p class="help">{state.text(Msg::SettingsAsOfHelp)}</p>
                 <Show when=move || date_error.get()>
-                    <p class="field-error" role="alert">{move || state.t(Msg::SettingsInvalidDate)}</p>
+                    <p class="field-error" role="alert">{state.text(Msg::SettingsInvalidDate)}</p>
                 </Show>
             </div>
             <div class="field">
-                <label for="set-currency">{move || state.t(Msg::CurrencyLabel)}</label>
+                <label for="set-currency">{state.text(Msg::CurrencyLabel)}</label>
                 <input id="set-currency" type="text" maxlength="4" size="4" data-testid="settings-currency"
                     prop:value=move || state.settings.with(|s| s.currency.clone())
                     on:change=on_currency />
-                <p class="help">{move || state.t(Msg::SettingsCurrencyHelp)}</p>
+                <p class="help">{state.text(Msg::SettingsCurrencyHelp)}</p>
             </div>
             <div class="field">
-                <label for="set-lang">{move || state.t(Msg::LanguageLabel)}</label>
+                <label for="set-lang">{state.text(Msg::LanguageLabel)}</label>
                 <select id="set-lang" on:change=move |ev| {
                     if let Some(l) = Lang::from_tag(&event_target_value(&ev)) { state.lang.set(l) }
                 }>
-                    <option value="zh-CN" selected=move || state.lang.get() == Lang::Zh>{move || state.t(Msg::LangZh)}</option>
-                    <option value="en" selected=move || state.lang.get() == Lang::En>{move || state.t(Msg::LangEn)}</option>
+                    <option value="zh-CN" selected=move || state.lang.get() == Lang::Zh>{state.text(Msg::LangZh)}</option>
+                    <option value="en" selected=move || state.lang.get() == Lang::En>{state.text(Msg::LangEn)}</option>
                 </select>
             </div>
         </form>

@@ -25,6 +25,8 @@ pub mod slots;
 mod text15;
 
 #[cfg(target_arch = "wasm32")]
+pub mod book_sync;
+#[cfg(target_arch = "wasm32")]
 pub mod local;
 #[cfg(target_arch = "wasm32")]
 pub mod scenarios;

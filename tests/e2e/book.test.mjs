@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, watchErrors, ready, ROOT } from './browser.mjs';
+import { startServer, launch, watchErrors, ready, saved, saveMark, ROOT } from './browser.mjs';
 
 let server;
 let browser;
@@ -82,9 +82,10 @@ test('a CSV imports through the file input, after a preview, and survives a relo
   const rejected = await page.textContent('[data-testid=import-errors]');
   assert.match(rejected, /Line 4, column/);
   assert.equal(await metric(page, 'book.accounts'), '0', 'nothing changes before the confirmation');
+  const mark = await saveMark(page);
   await page.click('[data-testid=import-confirm]');
   assert.equal(await metric(page, 'book.accounts'), '2');
-  await page.waitForTimeout(1200); // the save is debounced
+  await saved(page, mark); // the save is debounced
   await page.reload();
   await ready(page);
   assert.equal(await metric(page, 'book.accounts'), '2');
@@ -149,4 +150,37 @@ test('delete can be undone', async () => {
   assert.equal(await metric(page, 'book.accounts'), '200');
   errors.assertClean();
   await page.close();
+});
+
+test('without storage the app works in memory and says so', async () => {
+  const page = await browser.context.newPage();
+  const errors = watchErrors(page);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  await page.goto(server.url + 'book');
+  await ready(page);
+  assert.match(await page.textContent('[data-testid=storage-notice]'), /storage is unavailable|存储不可用/);
+  await page.click('[data-testid=load-demo]');
+  assert.equal(await metric(page, 'book.accounts'), '1000');
+  errors.assertClean();
+  await page.close();
+});
+
+test('an edit in one tab appears in the other', async () => {
+  const a = await openBook();
+  const b = await browser.context.newPage();
+  const bErrors = watchErrors(b);
+  await b.goto(server.url + 'book?asof=2026-06-30');
+  await ready(b);
+  assert.equal(await metric(b.page ?? b, 'book.accounts'), '0');
+  await a.page.selectOption('[data-testid=demo-size]', '200');
+  await a.page.click('[data-testid=load-demo]');
+  await b.waitForFunction(() => document.querySelector('[data-metric="book.accounts"]')?.dataset.value === '200', null, { timeout: 10000 });
+  a.errors.assertClean();
+  bErrors.assertClean();
+  await a.page.close();
+  await b.close();
 });

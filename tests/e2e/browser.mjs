@@ -76,3 +76,13 @@ export function watchErrors(page) {
 export async function ready(page) {
   await page.waitForSelector('body[data-ready]', { timeout: 15000 });
 }
+
+/** Waits until the app has saved the book after the latest change (its data-saves mark moves). */
+export async function saved(page, before) {
+  await page.waitForFunction((b) => (document.body.dataset.saves ?? '0') !== b, before ?? '0', { timeout: 10000 });
+}
+
+/** The current save mark, to pass to `saved` after a change. */
+export async function saveMark(page) {
+  return (await page.getAttribute('body', 'data-saves')) ?? '0';
+}

@@ -130,7 +130,7 @@ pub fn AccountForm() -> impl IntoView {
         })
     };
 
-    let fields = FIELDS.into_iter().enumerate().map(|(n, (label, field, get, set, mode))| {
+    let fields = move || FIELDS.into_iter().enumerate().map(|(n, (label, field, get, set, mode))| {
         let id = format!("acct-f{n}");
         // Only the first five share Field::Id as a placeholder for "no rule"; only the real
         // id field shows id errors.
@@ -167,32 +167,32 @@ pub fn AccountForm() -> impl IntoView {
             view! {
                 <fieldset class="term" data-testid=format!("term-{i}")>
                     <legend>{format!("#{}", i + 1)}</legend>
-                    <label>{move || state.t(Msg::TermStart)}
+                    <label>{state.text(Msg::TermStart)}
                         <input type="text" placeholder="YYYY-MM-DD" aria-invalid=move || e_start().is_some().to_string()
                             prop:value=term_text(|t| &t.start) on:input=set_term(|t| &mut t.start) /></label>
-                    <label>{move || state.t(Msg::TermEnd)}
+                    <label>{state.text(Msg::TermEnd)}
                         <input type="text" placeholder="YYYY-MM-DD" aria-invalid=move || e_end().is_some().to_string()
                             prop:value=term_text(|t| &t.end) on:input=set_term(|t| &mut t.end) /></label>
-                    <label>{move || state.t(Msg::TermArr)}
+                    <label>{state.text(Msg::TermArr)}
                         <input type="text" inputmode="decimal" aria-invalid=move || e_arr().is_some().to_string()
                             data-testid=format!("term-{i}-arr")
                             prop:value=term_text(|t| &t.arr) on:input=set_term(|t| &mut t.arr) /></label>
-                    <label>{move || state.t(Msg::TermOutcome)}
+                    <label>{state.text(Msg::TermOutcome)}
                         <select on:change=move |ev| {
                             let v = event_target_value(&ev);
                             let kind = match v.as_str() { "renewed" => OutcomeKind::Renewed, "churned" => OutcomeKind::Churned, _ => OutcomeKind::Open };
                             draft.update(|d| if let Some(t) = d.terms.get_mut(i) { t.outcome = kind });
                         }>
-                            <option value="open" selected=move || outcome() == OutcomeKind::Open>{move || state.t(Msg::OutcomeOpen)}</option>
-                            <option value="renewed" selected=move || outcome() == OutcomeKind::Renewed>{move || state.t(Msg::OutcomeRenewed)}</option>
-                            <option value="churned" selected=move || outcome() == OutcomeKind::Churned>{move || state.t(Msg::OutcomeChurned)}</option>
+                            <option value="open" selected=move || outcome() == OutcomeKind::Open>{state.text(Msg::OutcomeOpen)}</option>
+                            <option value="renewed" selected=move || outcome() == OutcomeKind::Renewed>{state.text(Msg::OutcomeRenewed)}</option>
+                            <option value="churned" selected=move || outcome() == OutcomeKind::Churned>{state.text(Msg::OutcomeChurned)}</option>
                         </select></label>
-                    <label>{move || state.t(Msg::TermOutcomeOn)}
+                    <label>{state.text(Msg::TermOutcomeOn)}
                         <input type="text" placeholder="YYYY-MM-DD" disabled=move || outcome() == OutcomeKind::Open
                             aria-invalid=move || e_on().is_some().to_string()
                             prop:value=term_text(|t| &t.outcome_on) on:input=set_term(|t| &mut t.outcome_on) /></label>
                     <button type="button" class="btn small" on:click=move |_| draft.update(|d| { if i < d.terms.len() { d.terms.remove(i); } })>
-                        {move || state.t(Msg::RemoveTerm)}
+                        {state.text(Msg::RemoveTerm)}
                     </button>
                     {move || [e_start(), e_end(), e_arr(), e_on()].into_iter().flatten().map(|e| view! { <p class="field-error" role="alert">{e}</p> }).collect_view()}
                 </fieldset>
@@ -211,17 +211,17 @@ pub fn AccountForm() -> impl IntoView {
                     <form on:submit=on_save novalidate>
                         <h2 id="account-form-title">{move || state.t(if is_new { Msg::FormNewTitle } else { Msg::FormEditTitle })}</h2>
                         <Show when=move || errors.with(|e| !e.is_empty())>
-                            <p class="notice error" role="alert">{move || state.t(Msg::FormHasErrors)}</p>
+                            <p class="notice error" role="alert">{state.text(Msg::FormHasErrors)}</p>
                         </Show>
-                        <div class="form-grid">{fields.clone()}</div>
-                        <h3>{move || state.t(Msg::FormTerms)}</h3>
+                        <div class="form-grid">{fields()}</div>
+                        <h3>{state.text(Msg::FormTerms)}</h3>
                         {terms}
-                        <button type="button" class="btn small" on:click=add_term>{move || state.t(Msg::AddTerm)}</button>
+                        <button type="button" class="btn small" on:click=add_term>{state.text(Msg::AddTerm)}</button>
                         <div class="form-actions">
-                            <button type="submit" class="btn primary" data-testid="save-account">{move || state.t(Msg::Save)}</button>
-                            <button type="button" class="btn" on:click=move |_| close()>{move || state.t(Msg::Cancel)}</button>
+                            <button type="submit" class="btn primary" data-testid="save-account">{state.text(Msg::Save)}</button>
+                            <button type="button" class="btn" on:click=move |_| close()>{state.text(Msg::Cancel)}</button>
                             <Show when=move || !is_new>
-                                <button type="button" class="btn danger" on:click=on_delete data-testid="delete-account">{move || state.t(Msg::Delete)}</button>
+                                <button type="button" class="btn danger" on:click=on_delete data-testid="delete-account">{state.text(Msg::Delete)}</button>
                             </Show>
                         </div>
                     </form>

@@ -47,7 +47,7 @@ fn Shell(name: String, children: Children) -> impl IntoView {
         <div class="panel-backdrop" on:click=move |_| pending.set(None)></div>
         <aside class="panel wide" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-preview"
             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { pending.set(None) }>
-            <h2 id="import-title">{move || state.t(Msg::ImportTitle)}</h2>
+            <h2 id="import-title">{state.text(Msg::ImportTitle)}</h2>
             <p class="file-name">{move || fill(state.t(Msg::ImportFileLabel), &[("name", &name)])}</p>
             {children()}
         </aside>
@@ -62,7 +62,7 @@ fn Failure(name: String, message: Signal<String>) -> impl IntoView {
         <Shell name>
             <p class="notice error" role="alert" data-testid="import-error">{move || message.get()}</p>
             <div class="form-actions">
-                <button type="button" class="btn" on:click=move |_| pending.set(None)>{move || state.t(Msg::ImportClose)}</button>
+                <button type="button" class="btn" on:click=move |_| pending.set(None)>{state.text(Msg::ImportClose)}</button>
             </div>
         </Shell>
     }
@@ -112,9 +112,9 @@ fn CsvPreview(name: String, bytes: std::sync::Arc<Vec<u8>>) -> impl IntoView {
     view! {
         <Shell name>
             <div class="import-options">
-                <label>{move || state.t(Msg::ImportEncodingLabel)}
+                <label>{state.text(Msg::ImportEncodingLabel)}
                     <select data-testid="import-encoding" on:change=move |ev| force.set(encoding_from(&event_target_value(&ev)))>
-                        <option value="">{move || state.t(Msg::ImportEncodingAuto)}</option>
+                        <option value="">{state.text(Msg::ImportEncodingAuto)}</option>
                         <option value="utf8">"UTF-8"</option>
                         <option value="gb18030">"GBK / GB18030"</option>
                     </select>
@@ -133,15 +133,15 @@ fn CsvPreview(name: String, bytes: std::sync::Arc<Vec<u8>>) -> impl IntoView {
             })}
             <fieldset class="import-mode">
                 <label><input type="radio" name="import-mode" prop:checked=move || mode.get() == Mode::Merge
-                    on:change=move |_| mode.set(Mode::Merge) data-testid="mode-merge" />{move || state.t(Msg::ImportModeMerge)}</label>
+                    on:change=move |_| mode.set(Mode::Merge) data-testid="mode-merge" />{state.text(Msg::ImportModeMerge)}</label>
                 <label><input type="radio" name="import-mode" prop:checked=move || mode.get() == Mode::Replace
-                    on:change=move |_| mode.set(Mode::Replace) data-testid="mode-replace" />{move || state.t(Msg::ImportModeReplace)}</label>
+                    on:change=move |_| mode.set(Mode::Replace) data-testid="mode-replace" />{state.text(Msg::ImportModeReplace)}</label>
             </fieldset>
             <div class="form-actions">
                 <button type="button" class="btn primary" disabled=move || !importable() on:click=confirm data-testid="import-confirm">
-                    {move || state.t(Msg::ImportApply)}
+                    {state.text(Msg::ImportApply)}
                 </button>
-                <button type="button" class="btn" on:click=move |_| pending.set(None)>{move || state.t(Msg::Cancel)}</button>
+                <button type="button" class="btn" on:click=move |_| pending.set(None)>{state.text(Msg::Cancel)}</button>
             </div>
         </Shell>
     }
@@ -237,7 +237,7 @@ fn ReportView(report: io::ImportReport) -> impl IntoView {
             let empty = rep.accounts.is_empty();
             move || empty
         }>
-            <p class="notice warn">{move || state.t(Msg::ImportNothing)}</p>
+            <p class="notice warn">{state.text(Msg::ImportNothing)}</p>
         </Show>
     }
 }
@@ -268,8 +268,8 @@ fn BackupPreview(name: String, backup: io::Backup) -> impl IntoView {
         <Shell name>
             <p data-testid="backup-summary">{move || fill(state.t(Msg::BackupPreview), &[("at", &at), ("accounts", &fmt_count(n))])}</p>
             <div class="form-actions">
-                <button type="button" class="btn primary" on:click=restore data-testid="backup-confirm">{move || state.t(Msg::BackupApply)}</button>
-                <button type="button" class="btn" on:click=move |_| pending.set(None)>{move || state.t(Msg::Cancel)}</button>
+                <button type="button" class="btn primary" on:click=restore data-testid="backup-confirm">{state.text(Msg::BackupApply)}</button>
+                <button type="button" class="btn" on:click=move |_| pending.set(None)>{state.text(Msg::Cancel)}</button>
             </div>
         </Shell>
     }

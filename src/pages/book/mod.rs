@@ -84,15 +84,15 @@ pub fn BookPage() -> impl IntoView {
     let empty = move || state.book.with(|b| b.accounts.is_empty());
     view! {
         <div class="book-page" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-        <h1>{move || state.t(Msg::NavBook)}</h1>
+        <h1>{state.text(Msg::NavBook)}</h1>
         <section class="metrics">
-            <Metric key="book.accounts" label=Signal::derive(move || state.t(Msg::BookAccounts))
+            <Metric key="book.accounts" label=Signal::derive(state.text(Msg::BookAccounts))
                 value=Signal::derive(move || Some(totals.get().accounts as f64))
                 display=Signal::derive(move || fmt_count(totals.get().accounts)) />
-            <Metric key="book.active" label=Signal::derive(move || state.t(Msg::BookActive))
+            <Metric key="book.active" label=Signal::derive(state.text(Msg::BookActive))
                 value=Signal::derive(move || Some(totals.get().active as f64))
                 display=Signal::derive(move || fmt_count(totals.get().active)) />
-            <Metric key="book.arr" label=Signal::derive(move || state.t(Msg::BookArr))
+            <Metric key="book.arr" label=Signal::derive(state.text(Msg::BookArr))
                 value=Signal::derive(move || Some(totals.get().arr))
                 display=Signal::derive(move || money(totals.get().arr)) />
         </section>
@@ -116,12 +116,12 @@ fn EmptyBook() -> impl IntoView {
     let view = expect_context::<BookView>();
     view! {
         <section class="empty-book" data-testid="empty-book">
-            <h2>{move || state.t(Msg::BookEmptyTitle)}</h2>
-            <p>{move || state.t(Msg::BookEmptyBody)}</p>
+            <h2>{state.text(Msg::BookEmptyTitle)}</h2>
+            <p>{state.text(Msg::BookEmptyBody)}</p>
             <div class="empty-actions">
                 <button type="button" class="btn primary" data-testid="add-account"
                     on:click=move |_| view.editing.set(Some(Editing::New))>
-                    {move || state.t(Msg::BookAdd)}
+                    {state.text(Msg::BookAdd)}
                 </button>
             </div>
         </section>

@@ -179,13 +179,13 @@ pub fn AccountTable() -> impl IntoView {
 
     view! {
         <div class="table-scroll" node_ref=scroller on:scroll=on_scroll tabindex="0"
-            role="region" aria-label=move || state.t(Msg::NavBook) data-testid="book-table">
+            role="region" aria-label=state.text(Msg::NavBook) data-testid="book-table">
             <table class="book-table">
                 <thead>
                     <tr>
                         <th scope="col" class="check">
-                            <input type="checkbox" aria-label=move || state.t(Msg::SelectAllShown)
-                                title=move || state.t(Msg::SelectAllShown)
+                            <input type="checkbox" aria-label=state.text(Msg::SelectAllShown)
+                                title=state.text(Msg::SelectAllShown)
                                 prop:checked=all_shown_selected on:change=toggle_all data-testid="select-all" />
                         </th>
                         {header}
@@ -198,7 +198,7 @@ pub fn AccountTable() -> impl IntoView {
                 </tbody>
             </table>
             <Show when=move || view.rows.with(Vec::is_empty)>
-                <p class="no-match">{move || state.t(Msg::BookNoMatch)}</p>
+                <p class="no-match">{state.text(Msg::BookNoMatch)}</p>
             </Show>
         </div>
         <p class="table-count" data-testid="shown-count">

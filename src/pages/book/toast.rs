@@ -74,9 +74,9 @@ pub fn ToastView() -> impl IntoView {
                 <div class="toast" role="status" data-testid="toast">
                     <span>{toast.text}</span>
                     <Show when=move || has_undo>
-                        <button type="button" class="btn small" on:click=undo data-testid="undo">{move || state.t(Msg::Undo)}</button>
+                        <button type="button" class="btn small" on:click=undo data-testid="undo">{state.text(Msg::Undo)}</button>
                     </Show>
-                    <button type="button" class="btn small" aria-label=move || state.t(Msg::Dismiss) on:click=move |_| view.toast.set(None)>"×"</button>
+                    <button type="button" class="btn small" aria-label=state.text(Msg::Dismiss) on:click=move |_| view.toast.set(None)>"×"</button>
                 </div>
             }
         })

@@ -33,42 +33,42 @@ pub fn Toolbar() -> impl IntoView {
     view! {
         <div class="toolbar" role="search">
             <input type="search" class="search" data-testid="book-search"
-                placeholder=move || state.t(Msg::BookSearch) aria-label=move || state.t(Msg::BookSearch)
+                placeholder=state.text(Msg::BookSearch) aria-label=state.text(Msg::BookSearch)
                 prop:value=move || view.filter.with(|f| f.text.clone())
                 on:input=move |ev| { let v = event_target_value(&ev); view.filter.update(|f| f.text = v) } />
-            <select data-testid="filter-tier" aria-label=move || state.t(Msg::ColTier)
+            <select data-testid="filter-tier" aria-label=state.text(Msg::ColTier)
                 on:change=move |ev| { let v = event_target_value(&ev); view.filter.update(|f| f.tier = v.parse().ok()) }>
-                <option value="">{move || state.t(Msg::FilterAnyTier)}</option>
+                <option value="">{state.text(Msg::FilterAnyTier)}</option>
                 {tier_options}
             </select>
-            <select data-testid="filter-industry" aria-label=move || state.t(Msg::ColIndustry)
+            <select data-testid="filter-industry" aria-label=state.text(Msg::ColIndustry)
                 on:change=move |ev| { let v = event_target_value(&ev); view.filter.update(|f| f.industry = (!v.is_empty()).then_some(v)) }>
-                <option value="">{move || state.t(Msg::FilterAnyIndustry)}</option>
+                <option value="">{state.text(Msg::FilterAnyIndustry)}</option>
                 {industry_options}
             </select>
-            <select data-testid="filter-owner" aria-label=move || state.t(Msg::ColOwner)
+            <select data-testid="filter-owner" aria-label=state.text(Msg::ColOwner)
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     view.filter.update(|f| f.owner = match v.as_str() { "" => None, UNASSIGNED => Some(String::new()), _ => Some(v) })
                 }>
-                <option value="">{move || state.t(Msg::FilterAnyOwner)}</option>
-                <option value=UNASSIGNED>{move || state.t(Msg::FilterUnassigned)}</option>
+                <option value="">{state.text(Msg::FilterAnyOwner)}</option>
+                <option value=UNASSIGNED>{state.text(Msg::FilterUnassigned)}</option>
                 {owner_options}
             </select>
-            <select data-testid="filter-stage" aria-label=move || state.t(Msg::ColStage)
+            <select data-testid="filter-stage" aria-label=state.text(Msg::ColStage)
                 on:change=move |ev| { let v = event_target_value(&ev); view.filter.update(|f| f.stage = Stage::ALL.into_iter().find(|s| s.key() == v)) }>
-                <option value="">{move || state.t(Msg::FilterAnyStage)}</option>
+                <option value="">{state.text(Msg::FilterAnyStage)}</option>
                 {Stage::ALL.into_iter().map(|s| view! { <option value=s.key()>{move || state.t(stage_label(s))}</option> }).collect_view()}
             </select>
-            <select data-testid="filter-health" aria-label=move || state.t(Msg::ColHealth)
+            <select data-testid="filter-health" aria-label=state.text(Msg::ColHealth)
                 on:change=move |ev| { let v = event_target_value(&ev); view.filter.update(|f| f.band = Band::ALL.into_iter().find(|b| b.key() == v)) }>
-                <option value="">{move || state.t(Msg::FilterAnyHealth)}</option>
+                <option value="">{state.text(Msg::FilterAnyHealth)}</option>
                 {Band::ALL.into_iter().map(|b| view! { <option value=b.key()>{move || state.t(band_label(b))}</option> }).collect_view()}
             </select>
             <ColumnChooser />
             <button type="button" class="btn primary" data-testid="add-account"
                 on:click=move |_| view.editing.set(Some(Editing::New))>
-                {move || state.t(Msg::BookAdd)}
+                {state.text(Msg::BookAdd)}
             </button>
         </div>
     }
@@ -80,7 +80,7 @@ fn ColumnChooser() -> impl IntoView {
     let view = expect_context::<BookView>();
     view! {
         <details class="columns">
-            <summary class="btn">{move || state.t(Msg::Columns)}</summary>
+            <summary class="btn">{state.text(Msg::Columns)}</summary>
             <div class="columns-list">
                 {Column::ALL.into_iter().filter(|c| *c != Column::Name).map(|col| view! {
                     <label>
@@ -138,14 +138,14 @@ pub fn SelectionBar() -> impl IntoView {
             <div class="selection-bar" role="group" data-testid="selection-bar">
                 <strong>{move || fill(state.t(Msg::SelectedCount), &[("n", &fmt_count(count()))])}</strong>
                 <input type="text" list="owner-names" data-testid="assign-owner-name"
-                    placeholder=move || state.t(Msg::AssignOwnerPlaceholder) aria-label=move || state.t(Msg::AssignOwnerPlaceholder)
+                    placeholder=state.text(Msg::AssignOwnerPlaceholder) aria-label=state.text(Msg::AssignOwnerPlaceholder)
                     prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev)) />
                 <datalist id="owner-names">
                     {move || owners.get().into_iter().map(|o| view! { <option value=o></option> }).collect_view()}
                 </datalist>
-                <button type="button" class="btn" on:click=assign data-testid="assign-owner">{move || state.t(Msg::AssignOwner)}</button>
-                <button type="button" class="btn danger" on:click=delete data-testid="delete-selected">{move || state.t(Msg::DeleteSelected)}</button>
-                <button type="button" class="btn" on:click=move |_| view.selected.set(Default::default())>{move || state.t(Msg::ClearSelection)}</button>
+                <button type="button" class="btn" on:click=assign data-testid="assign-owner">{state.text(Msg::AssignOwner)}</button>
+                <button type="button" class="btn danger" on:click=delete data-testid="delete-selected">{state.text(Msg::DeleteSelected)}</button>
+                <button type="button" class="btn" on:click=move |_| view.selected.set(Default::default())>{state.text(Msg::ClearSelection)}</button>
             </div>
         </Show>
     }

@@ -12,7 +12,6 @@ use crate::domain::dates::iso;
 use crate::domain::Book;
 use crate::i18n::{fill, fmt_count, Msg};
 use crate::io::{self, backup, demo, Encoding};
-use crate::store::local;
 use crate::web;
 
 /// What a dropped or chosen file turned out to be, waiting for the user's confirmation.
@@ -86,34 +85,29 @@ pub fn TransferBar() -> impl IntoView {
         let name = format!("cs-planner-{}.csv", iso(state.as_of.get_untracked()));
         let _ = web::download_bytes(&bytes, "text/csv;charset=utf-8", &name);
     };
-    let export_backup = move |_| {
-        let settings = state.settings.with_untracked(|s| serde_json::to_value(s).unwrap_or_default());
-        let b = io::Backup::new(chrono::Utc::now(), state.book.get_untracked(), settings, local::load_scenarios_raw());
-        let name = format!("cs-planner-backup-{}.json", iso(state.as_of.get_untracked()));
-        let _ = web::download_bytes(backup::to_json(&b).as_bytes(), "application/json", &name);
-    };
+    let export_backup = move |_| crate::components::download_backup(state);
     let load_demo = move |_| {
         let n = size.get_untracked();
         let book = demo::generate(DEMO_SEED, n, state.as_of.get_untracked(), state.lang.get_untracked());
         replace_book(state, view, book, fill(state.t(Msg::DemoLoadedToast), &[("n", &fmt_count(n))]));
     };
     view! {
-        <div class="transfer" role="group" aria-label=move || state.t(Msg::DataActions)>
+        <div class="transfer" role="group" aria-label=state.text(Msg::DataActions)>
             <label class="btn file-btn">
-                {move || state.t(Msg::ImportOpen)}
+                {state.text(Msg::ImportOpen)}
                 <input type="file" accept=".csv,.txt,.tsv,.json,text/csv,application/json" data-testid="import-file" on:change=on_file />
             </label>
-            <button type="button" class="btn" on:click=export_csv data-testid="export-csv">{move || state.t(Msg::ExportCsv)}</button>
-            <button type="button" class="btn" on:click=export_backup data-testid="export-backup">{move || state.t(Msg::BackupExport)}</button>
+            <button type="button" class="btn" on:click=export_csv data-testid="export-csv">{state.text(Msg::ExportCsv)}</button>
+            <button type="button" class="btn" on:click=export_backup data-testid="export-backup">{state.text(Msg::BackupExport)}</button>
             <span class="demo">
-                <button type="button" class="btn" on:click=load_demo data-testid="load-demo">{move || state.t(Msg::DemoLoad)}</button>
-                <select aria-label=move || state.t(Msg::DemoSize) data-testid="demo-size"
+                <button type="button" class="btn" on:click=load_demo data-testid="load-demo">{state.text(Msg::DemoLoad)}</button>
+                <select aria-label=state.text(Msg::DemoSize) data-testid="demo-size"
                     on:change=move |ev| if let Ok(n) = event_target_value(&ev).parse() { size.set(n) }>
                     {DEMO_SIZES.into_iter().map(|n| view! { <option value=n.to_string()>{fmt_count(n)}</option> }).collect_view()}
                 </select>
             </span>
         </div>
-        <p class="help drop-help">{move || state.t(Msg::ImportDrop)}</p>
+        <p class="help drop-help">{state.text(Msg::ImportDrop)}</p>
     }
 }
 
