@@ -8,6 +8,7 @@ use cs_planner::domain::{Account, Book, Outcome, Settings, Term};
 use cs_planner::i18n::Lang;
 use cs_planner::pages::capacity::CapacityPage;
 use cs_planner::route::Route;
+use cs_planner::store::book_sync::StorageStatus;
 use cs_planner::store::scenarios::{DRAFT_KEY, SCENARIOS_KEY};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -59,7 +60,7 @@ fn mount(book: Book) -> (web_sys::HtmlElement, impl Drop) {
     document().body().unwrap().append_child(&host).unwrap();
     let settings = Settings { as_of: Some(d("2025-06-30")), ..Default::default() };
     let handle = leptos::mount::mount_to(host.clone(), move || {
-        let state = AppState::new(Lang::En, settings, book, "/".into(), Route::Capacity);
+        let state = AppState::new(Lang::En, settings, (book, StorageStatus::Ok), "/".into(), Route::Capacity);
         provide_context(state);
         view! { <CapacityPage /> }
     });
