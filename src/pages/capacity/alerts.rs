@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::fields::NumField;
 use super::model::Model;
-use super::money;
+use super::{money, label};
 use crate::app::AppState;
 use crate::domain::triggers::HiringAlert;
 use crate::i18n::{fill, fmt_count, tier_name, Msg};
@@ -40,32 +40,32 @@ pub fn Alerts() -> impl IntoView {
     let triggers = move || state.settings.with(|s| s.triggers.clone());
     view! {
         <section class="cap-section" aria-labelledby="cap-alerts-h">
-            <h2 id="cap-alerts-h">{move || state.t(Msg::CapAlertsTitle)}</h2>
+            <h2 id="cap-alerts-h">{state.text(Msg::CapAlertsTitle)}</h2>
             <ul class="cap-alerts" data-testid="cap-alerts">
                 {move || {
                     let alerts = model.alerts.get();
                     if alerts.is_empty() {
-                        view! { <li class="cap-alert none">{move || state.t(Msg::CapNoAlerts)}</li> }.into_any()
+                        view! { <li class="cap-alert none">{state.text(Msg::CapNoAlerts)}</li> }.into_any()
                     } else {
                         alerts.iter().map(|a| view! { <li class="cap-alert" role="status">{text(a)}</li> }).collect_view().into_any()
                     }
                 }}
             </ul>
             <details class="cap-more no-print">
-                <summary>{move || state.t(Msg::CapTriggerSettings)}</summary>
+                <summary>{state.text(Msg::CapTriggerSettings)}</summary>
                 <div class="cap-inline">
-                    <NumField label=Signal::derive(move || state.t(Msg::CapTriggerAccounts).to_string())
+                    <NumField label=label(state, Msg::CapTriggerAccounts)
                         value=Signal::derive(move || Some(triggers().first_csm_accounts as f64))
                         on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x {
                             state.settings.update(|s| s.triggers.first_csm_accounts = x.round().max(1.0) as usize)
                         })
                         min=1.0 max=1000.0 testid="cap-trigger-accounts" />
-                    <NumField label=Signal::derive(move || state.t(Msg::CapTriggerArr).to_string())
+                    <NumField label=label(state, Msg::CapTriggerArr)
                         value=Signal::derive(move || Some(triggers().first_csm_arr))
                         on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { state.settings.update(|s| s.triggers.first_csm_arr = x) })
                         min=0.0 testid="cap-trigger-arr" />
                 </div>
-                <p class="cap-note">{move || state.t(Msg::CapTriggerNote)}</p>
+                <p class="cap-note">{state.text(Msg::CapTriggerNote)}</p>
             </details>
         </section>
     }

@@ -69,7 +69,7 @@ pub fn Compare() -> impl IntoView {
         })
     };
     view! {
-        <Show when=move || { chosen() >= 2 } fallback=move || view! { <p class="cap-note">{move || state.t(Msg::CapCompareHint)}</p> }>
+        <Show when=move || { chosen() >= 2 } fallback=move || view! { <p class="cap-note">{state.text(Msg::CapCompareHint)}</p> }>
             {table}
             <ChartView svg=svg file_stem="capacity-compare" />
         </Show>

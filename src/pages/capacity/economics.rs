@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::fields::{NumField, Unit};
 use super::model::Model;
-use super::money;
+use super::{money, label};
 use crate::app::AppState;
 use crate::components::{data_value, Metric};
 use crate::domain::economics::UnitEconomics;
@@ -61,42 +61,42 @@ pub fn Economics() -> impl IntoView {
     };
     view! {
         <div class="cap-inline">
-            <NumField label=Signal::derive(move || state.t(Msg::CapGrossMargin).to_string())
+            <NumField label=label(state, Msg::CapGrossMargin)
                 value=Signal::derive(move || Some(econ().gross_margin))
                 on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { state.settings.update(|s| s.economics.gross_margin = x) })
                 unit=Unit::Percent min=0.0 max=1.0 testid="cap-margin" />
-            <NumField label=Signal::derive(move || state.t(Msg::CapLifetime).to_string()) allow_empty=true
+            <NumField label=label(state, Msg::CapLifetime) allow_empty=true
                 value=Signal::derive(move || econ().lifetime_years)
                 on_set=Callback::new(move |x: Option<f64>| state.settings.update(|s| s.economics.lifetime_years = x))
-                min=0.0 max=100.0 placeholder=Signal::derive(move || state.t(Msg::CapFromChurn).to_string()) testid="cap-lifetime" />
-            <NumField label=Signal::derive(move || state.t(Msg::CapCac).to_string()) allow_empty=true
+                min=0.0 max=100.0 placeholder=label(state, Msg::CapFromChurn) testid="cap-lifetime" />
+            <NumField label=label(state, Msg::CapCac) allow_empty=true
                 value=Signal::derive(move || econ().cac_per_account)
                 on_set=Callback::new(move |x: Option<f64>| state.settings.update(|s| s.economics.cac_per_account = x))
-                min=0.0 placeholder=Signal::derive(move || state.t(Msg::CapNotSet).to_string()) testid="cap-cac" />
+                min=0.0 placeholder=label(state, Msg::CapNotSet) testid="cap-cac" />
         </div>
         <div class="metrics">
-            <Metric key="economics.ltv" label=Signal::derive(move || state.t(Msg::CapLtv))
+            <Metric key="economics.ltv" label=Signal::derive(state.text(Msg::CapLtv))
                 value=Signal::derive(move || overall().ltv) display=Signal::derive(move || cash(overall().ltv)) />
-            <Metric key="economics.ltv_cac" label=Signal::derive(move || state.t(Msg::CapLtvCac))
+            <Metric key="economics.ltv_cac" label=Signal::derive(state.text(Msg::CapLtvCac))
                 value=Signal::derive(move || overall().ltv_cac) display=Signal::derive(move || ratio(overall().ltv_cac)) />
-            <Metric key="economics.payback_months" label=Signal::derive(move || state.t(Msg::CapPayback))
+            <Metric key="economics.payback_months" label=Signal::derive(state.text(Msg::CapPayback))
                 value=Signal::derive(move || overall().payback_months) display=Signal::derive(move || months(overall().payback_months)) />
         </div>
         <div class="table-scroll">
             <table class="cap-table" data-testid="cap-economics">
                 <thead><tr>
-                    <th scope="col">{move || state.t(Msg::CapSegment)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::BookActive)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::CapAvgArr)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::CapLifetimeCol)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::CapLtv)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::CapCacCol)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::CapLtvCac)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::CapPayback)}</th>
+                    <th scope="col">{state.text(Msg::CapSegment)}</th>
+                    <th scope="col" class="num">{state.text(Msg::BookActive)}</th>
+                    <th scope="col" class="num">{state.text(Msg::CapAvgArr)}</th>
+                    <th scope="col" class="num">{state.text(Msg::CapLifetimeCol)}</th>
+                    <th scope="col" class="num">{state.text(Msg::CapLtv)}</th>
+                    <th scope="col" class="num">{state.text(Msg::CapCacCol)}</th>
+                    <th scope="col" class="num">{state.text(Msg::CapLtvCac)}</th>
+                    <th scope="col" class="num">{state.text(Msg::CapPayback)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <p class="cap-note">{move || state.t(Msg::CapEconomicsNote)}</p>
+        <p class="cap-note">{state.text(Msg::CapEconomicsNote)}</p>
     }
 }

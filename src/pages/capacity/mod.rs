@@ -30,6 +30,11 @@ pub(crate) fn money(state: AppState, v: f64) -> String {
     fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()))
 }
 
+/// A field label that follows the language; one function, so every label shares its code.
+pub(crate) fn label(state: AppState, msg: Msg) -> Signal<String> {
+    Signal::derive(move || state.t(msg).to_string())
+}
+
 /// FTE with at most two decimals: 4.1, 5.95, 2.
 pub(crate) fn fmt_fte(x: f64) -> String {
     if !x.is_finite() {
@@ -92,25 +97,25 @@ pub fn CapacityPage() -> impl IntoView {
     open_link(model);
     view! {
         <div class="capacity-page">
-            <h1>{move || state.t(Msg::NavCapacity)}</h1>
-            <p class="cap-intro">{move || state.t(Msg::CapIntro)}</p>
+            <h1>{state.text(Msg::NavCapacity)}</h1>
+            <p class="cap-intro">{state.text(Msg::CapIntro)}</p>
             <scenarios::IncomingBanner />
             <need::NeedNow />
             <alerts::Alerts />
             <section class="cap-section" aria-labelledby="cap-whatif-h">
-                <h2 id="cap-whatif-h">{move || state.t(Msg::CapWhatIfTitle)}</h2>
+                <h2 id="cap-whatif-h">{state.text(Msg::CapWhatIfTitle)}</h2>
                 <scenarios::ScenarioBar />
                 <whatif::WhatIfInputs />
                 <projection::ProjectionResults />
             </section>
             <section class="cap-section no-print" aria-labelledby="cap-scen-h">
-                <h2 id="cap-scen-h">{move || state.t(Msg::CapScenariosTitle)}</h2>
+                <h2 id="cap-scen-h">{state.text(Msg::CapScenariosTitle)}</h2>
                 <scenarios::SavedList />
-                <h3>{move || state.t(Msg::CapCompareTitle)}</h3>
+                <h3>{state.text(Msg::CapCompareTitle)}</h3>
                 <compare::Compare />
             </section>
             <section class="cap-section" aria-labelledby="cap-econ-h">
-                <h2 id="cap-econ-h">{move || state.t(Msg::CapEconomicsTitle)}</h2>
+                <h2 id="cap-econ-h">{state.text(Msg::CapEconomicsTitle)}</h2>
                 <economics::Economics />
             </section>
             <print::PrintSummary />

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::fields::{NumField, Unit};
 use super::model::Model;
-use super::{fmt_fte, fmt_gap, money};
+use super::{fmt_fte, fmt_gap, money, label};
 use crate::app::AppState;
 use crate::components::Metric;
 use crate::domain::capacity::{ArrPerCsmPreset, CapacityMethod, CapacityResult};
@@ -37,7 +37,7 @@ pub fn NeedNow() -> impl IntoView {
     let totals = Memo::new(move |_| model.overall.get());
     view! {
         <section class="cap-section" aria-labelledby="cap-need-h">
-            <h2 id="cap-need-h">{move || state.t(Msg::CapNeedTitle)}</h2>
+            <h2 id="cap-need-h">{state.text(Msg::CapNeedTitle)}</h2>
             <p class="cap-lead">
                 {move || fill(state.t(Msg::CapNeedLead), &[
                     ("accounts", &fmt_count(totals.get().active_accounts)),
@@ -45,7 +45,7 @@ pub fn NeedNow() -> impl IntoView {
                 ])}
             </p>
             <div class="metrics cap-current">
-                <Metric key="capacity.headcount" label=Signal::derive(move || state.t(Msg::CapCurrentCsms))
+                <Metric key="capacity.headcount" label=Signal::derive(state.text(Msg::CapCurrentCsms))
                     value=Signal::derive(move || Some(csms.get()))
                     display=Signal::derive(move || fmt_fte(csms.get())) />
                 <p class="cap-note">{move || state.t(if roster_empty.get() { Msg::CapCsmsFromOwners } else { Msg::CapCsmsFromRoster })}</p>
@@ -61,11 +61,11 @@ pub fn NeedNow() -> impl IntoView {
                 </MethodCard>
                 <MethodCard method=CapacityMethod::Hybrid metric="capacity.hybrid.fte"
                     result=Signal::derive(move || model.need.with(|n| n.hybrid.clone()))>
-                    <NumField label=Signal::derive(move || state.t(Msg::CapDedicatedThreshold).to_string())
+                    <NumField label=label(state, Msg::CapDedicatedThreshold)
                         value=Signal::derive(move || Some(model.capacity.with(|c| c.dedicated_threshold)))
                         on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { model.edit(state, |d| d.scenario.capacity.dedicated_threshold = x) })
                         min=0.0 testid="cap-dedicated-threshold" />
-                    <p class="cap-note">{move || state.t(Msg::CapHybridNote)}</p>
+                    <p class="cap-note">{state.text(Msg::CapHybridNote)}</p>
                 </MethodCard>
             </div>
             <TierTable />
@@ -87,17 +87,17 @@ fn MethodCard(
     view! {
         <article class="cap-card" class:chosen=chosen data-method=format!("{method:?}")>
             <h3>{move || state.t(method_name(method))}</h3>
-            <Metric key=metric label=Signal::derive(move || state.t(Msg::CapExactFte))
+            <Metric key=metric label=Signal::derive(state.text(Msg::CapExactFte))
                 value=Signal::derive(move || Some(result.with(|r| r.fte)))
                 display=Signal::derive(move || fmt_fte(result.with(|r| r.fte))) />
             <dl class="cap-pairs">
-                <dt>{move || state.t(Msg::CapHeadcount)}</dt>
+                <dt>{state.text(Msg::CapHeadcount)}</dt>
                 <dd data-testid=format!("{metric}-headcount")>{move || result.with(|r| r.headcount.to_string())}</dd>
-                <dt>{move || state.t(Msg::CapGapToCurrent)}</dt>
+                <dt>{state.text(Msg::CapGapToCurrent)}</dt>
                 <dd class="gap" class:short={move || gap() > 0.0}>{move || fmt_gap(gap())}</dd>
             </dl>
             <Show when=chosen>
-                <p class="cap-chosen-tag">{move || state.t(Msg::CapUsedInProjection)}</p>
+                <p class="cap-chosen-tag">{state.text(Msg::CapUsedInProjection)}</p>
             </Show>
             <div class="cap-assumptions">{children()}</div>
         </article>
@@ -129,18 +129,18 @@ fn ArrPerCsm() -> impl IntoView {
     };
     view! {
         <fieldset class="cap-presets">
-            <legend>{move || state.t(Msg::CapArrPerCsm)}</legend>
+            <legend>{state.text(Msg::CapArrPerCsm)}</legend>
             {option(ArrPerCsmPreset::OneMillion, Msg::CapPreset1M, "cap-apc-1m")}
             {option(ArrPerCsmPreset::TwoMillion, Msg::CapPreset2M, "cap-apc-2m")}
             {option(ArrPerCsmPreset::Custom, Msg::CapPresetCustom, "cap-apc-custom")}
         </fieldset>
         <Show when=move || preset() == ArrPerCsmPreset::Custom>
-            <NumField label=Signal::derive(move || state.t(Msg::CapArrPerCsmCustom).to_string())
+            <NumField label=label(state, Msg::CapArrPerCsmCustom)
                 value=Signal::derive(move || Some(amount()))
                 on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { model.edit(state, |d| d.scenario.capacity.arr_per_csm = x) })
                 min=1.0 testid="cap-apc" />
         </Show>
-        <p class="cap-note">{move || state.t(Msg::CapArrRuleNote)}</p>
+        <p class="cap-note">{state.text(Msg::CapArrRuleNote)}</p>
     }
 }
 
@@ -152,15 +152,15 @@ fn Effort() -> impl IntoView {
     let hours = move || fmt_count(effort().hours_a_year().max(0.0).round() as usize);
     view! {
         <div class="cap-effort">
-            <NumField label=Signal::derive(move || state.t(Msg::CapWorkdays).to_string())
+            <NumField label=label(state, Msg::CapWorkdays)
                 value=Signal::derive(move || Some(effort().workdays))
                 on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { model.edit(state, |d| d.scenario.capacity.effort.workdays = x) })
                 min=0.0 max=366.0 testid="cap-workdays" />
-            <NumField label=Signal::derive(move || state.t(Msg::CapHoursPerDay).to_string())
+            <NumField label=label(state, Msg::CapHoursPerDay)
                 value=Signal::derive(move || Some(effort().hours_per_day))
                 on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { model.edit(state, |d| d.scenario.capacity.effort.hours_per_day = x) })
                 min=0.0 max=24.0 testid="cap-hours-per-day" />
-            <NumField label=Signal::derive(move || state.t(Msg::CapUtilization).to_string())
+            <NumField label=label(state, Msg::CapUtilization)
                 value=Signal::derive(move || Some(effort().utilization))
                 on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { model.edit(state, |d| d.scenario.capacity.effort.utilization = x) })
                 unit=Unit::Percent min=0.0 max=1.0 testid="cap-utilization" />
@@ -203,11 +203,11 @@ fn TierTable() -> impl IntoView {
                 <td><NumField bare=true allow_empty=true label=cell_label(Msg::CapHoursPerAccount)
                     value=Signal::derive(move || load().and_then(|l| l.hours_per_account))
                     on_set=Callback::new(move |x: Option<f64>| set_tier(i, Box::new(move |t| t.hours_per_account = x)))
-                    min=1e-9 placeholder=Signal::derive(move || state.t(Msg::CapNotSet).to_string()) testid=format!("cap-tier-{i}-hours") /></td>
+                    min=1e-9 placeholder=label(state, Msg::CapNotSet) testid=format!("cap-tier-{i}-hours") /></td>
                 <td><NumField bare=true allow_empty=true label=cell_label(Msg::CapTierArrPerCsm)
                     value=Signal::derive(move || load().and_then(|l| l.arr_per_csm))
                     on_set=Callback::new(move |x: Option<f64>| set_tier(i, Box::new(move |t| t.arr_per_csm = x)))
-                    min=1.0 placeholder=Signal::derive(move || state.t(Msg::CapGlobal).to_string()) testid=format!("cap-tier-{i}-arr-per-csm") /></td>
+                    min=1.0 placeholder=label(state, Msg::CapGlobal) testid=format!("cap-tier-{i}-arr-per-csm") /></td>
                 <td class="num">{move || fmt_fte(fte(|n| &n.arr_rule).0)}</td>
                 <td class="num">{move || fmt_fte(fte(|n| &n.needs).0)}</td>
                 <td class="num">
@@ -220,18 +220,18 @@ fn TierTable() -> impl IntoView {
     view! {
         <div class="table-scroll">
             <table class="cap-table" data-testid="cap-tier-table">
-                <caption>{move || state.t(Msg::CapTierTableCaption)}</caption>
+                <caption>{state.text(Msg::CapTierTableCaption)}</caption>
                 <thead><tr>
-                    <th scope="col">{move || state.t(Msg::ColTier)}</th>
-                    <th scope="col">{move || state.t(Msg::CapServiceModel)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::BookActive)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::BookArr)}</th>
-                    <th scope="col">{move || state.t(Msg::CapAccountsPerCsm)}</th>
-                    <th scope="col">{move || state.t(Msg::CapHoursPerAccount)}</th>
-                    <th scope="col">{move || state.t(Msg::CapTierArrPerCsm)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::CapMethodArrRule)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::CapMethodNeeds)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::CapMethodHybrid)}</th>
+                    <th scope="col">{state.text(Msg::ColTier)}</th>
+                    <th scope="col">{state.text(Msg::CapServiceModel)}</th>
+                    <th scope="col" class="num">{state.text(Msg::BookActive)}</th>
+                    <th scope="col" class="num">{state.text(Msg::BookArr)}</th>
+                    <th scope="col">{state.text(Msg::CapAccountsPerCsm)}</th>
+                    <th scope="col">{state.text(Msg::CapHoursPerAccount)}</th>
+                    <th scope="col">{state.text(Msg::CapTierArrPerCsm)}</th>
+                    <th scope="col" class="num">{state.text(Msg::CapMethodArrRule)}</th>
+                    <th scope="col" class="num">{state.text(Msg::CapMethodNeeds)}</th>
+                    <th scope="col" class="num">{state.text(Msg::CapMethodHybrid)}</th>
                 </tr></thead>
                 <tbody>{move || (0..count.get()).map(row).collect_view()}</tbody>
             </table>

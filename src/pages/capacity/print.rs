@@ -91,12 +91,12 @@ pub fn PrintSummary() -> impl IntoView {
             <super::projection::HireList print=true />
             <table class="cap-print-growth">
                 <thead><tr>
-                    <th scope="col">{move || state.t(Msg::ColTier)}</th>
-                    <th scope="col">{move || state.t(Msg::CapNewLogos)}</th>
-                    <th scope="col">{move || state.t(Msg::CapAvgNewArr)}</th>
-                    <th scope="col">{move || state.t(Msg::CapLogoChurn)}</th>
-                    <th scope="col">{move || state.t(Msg::CapDollarChurn)}</th>
-                    <th scope="col">{move || state.t(Msg::CapNetExpansion)}</th>
+                    <th scope="col">{state.text(Msg::ColTier)}</th>
+                    <th scope="col">{state.text(Msg::CapNewLogos)}</th>
+                    <th scope="col">{state.text(Msg::CapAvgNewArr)}</th>
+                    <th scope="col">{state.text(Msg::CapLogoChurn)}</th>
+                    <th scope="col">{state.text(Msg::CapDollarChurn)}</th>
+                    <th scope="col">{state.text(Msg::CapNetExpansion)}</th>
                 </tr></thead>
                 <tbody>{growth}</tbody>
             </table>

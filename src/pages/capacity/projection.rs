@@ -56,7 +56,7 @@ pub(super) fn HireList(#[prop(optional)] print: bool) -> impl IntoView {
             {move || {
                 let hires = model.projection.with(|p| p.hires.clone());
                 if hires.is_empty() {
-                    return view! { <li>{move || state.t(Msg::CapNoHires)}</li> }.into_any();
+                    return view! { <li>{state.text(Msg::CapNoHires)}</li> }.into_any();
                 }
                 hires.into_iter().map(|h| {
                     let text = move || {
@@ -71,7 +71,7 @@ pub(super) fn HireList(#[prop(optional)] print: bool) -> impl IntoView {
                     view! {
                         <li class:late=h.late>
                             {text}
-                            {h.late.then(|| view! { " " <span class="tag warn">{move || state.t(Msg::CapLate)}</span> })}
+                            {h.late.then(|| view! { " " <span class="tag warn">{state.text(Msg::CapLate)}</span> })}
                         </li>
                     }
                 }).collect_view().into_any()
@@ -109,18 +109,18 @@ fn MonthTable() -> impl IntoView {
     view! {
         <div class="table-scroll">
             <table class="cap-table cap-months" data-testid="cap-month-table">
-                <caption>{move || state.t(Msg::CapMonthTableCaption)}</caption>
+                <caption>{state.text(Msg::CapMonthTableCaption)}</caption>
                 <thead><tr>
-                    <th scope="col">{move || state.t(Msg::CapMonth)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::ColArr)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::CapRequiredFte)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::CapHeadcountCol)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::CapEffectiveCapacity)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::CapGap)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::CapOpen)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::CapMonthlyCost)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::CapCostShare)}</th>
-                    <th scope="col" class="num">{move || state.t(Msg::CapArrPerCsmCol)}</th>
+                    <th scope="col">{state.text(Msg::CapMonth)}</th>
+                    <th scope="col" class="num">{state.text(Msg::ColArr)}</th>
+                    <th scope="col" class="num">{state.text(Msg::CapRequiredFte)}</th>
+                    <th scope="col" class="num">{state.text(Msg::CapHeadcountCol)}</th>
+                    <th scope="col" class="num">{state.text(Msg::CapEffectiveCapacity)}</th>
+                    <th scope="col" class="num">{state.text(Msg::CapGap)}</th>
+                    <th scope="col" class="num">{state.text(Msg::CapOpen)}</th>
+                    <th scope="col" class="num">{state.text(Msg::CapMonthlyCost)}</th>
+                    <th scope="col" class="num">{state.text(Msg::CapCostShare)}</th>
+                    <th scope="col" class="num">{state.text(Msg::CapArrPerCsmCol)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>

@@ -85,22 +85,22 @@ pub fn IncomingBanner() -> impl IntoView {
     };
     view! {
         {move || model.bad_link.get().map(|why| view! {
-            <p class="notice warn" role="status" data-testid="cap-bad-link">{move || state.t(Msg::CapBadLink)} " " <code>{why.clone()}</code></p>
+            <p class="notice warn" role="status" data-testid="cap-bad-link">{state.text(Msg::CapBadLink)} " " <code>{why.clone()}</code></p>
         })}
         <Show when=move || model.incoming.with(Option::is_some)>
             <div class="notice cap-incoming" role="status" data-testid="cap-incoming">
                 <p>{move || fill(state.t(Msg::CapIncoming), &[("name", &model.incoming.with(|i| i.as_ref().map(|i| i.scenario.name.clone()).unwrap_or_default()))])}</p>
                 <div class="cap-actions">
-                    <button type="button" class="btn primary" data-testid="cap-incoming-save" on:click=save_new>{move || state.t(Msg::CapSaveAsNew)}</button>
+                    <button type="button" class="btn primary" data-testid="cap-incoming-save" on:click=save_new>{state.text(Msg::CapSaveAsNew)}</button>
                     <Show when=move || existing().is_some() && !confirming.get()>
-                        <button type="button" class="btn" data-testid="cap-incoming-replace" on:click=move |_| confirming.set(true)>{move || state.t(Msg::CapReplaceSaved)}</button>
+                        <button type="button" class="btn" data-testid="cap-incoming-replace" on:click=move |_| confirming.set(true)>{state.text(Msg::CapReplaceSaved)}</button>
                     </Show>
                     <Show when=move || confirming.get()>
-                        <span class="cap-confirm">{move || state.t(Msg::CapReplaceConfirm)}</span>
-                        <button type="button" class="btn danger" data-testid="cap-incoming-replace-yes" on:click=replace>{move || state.t(Msg::CapReplaceYes)}</button>
-                        <button type="button" class="btn" on:click=move |_| confirming.set(false)>{move || state.t(Msg::Cancel)}</button>
+                        <span class="cap-confirm">{state.text(Msg::CapReplaceConfirm)}</span>
+                        <button type="button" class="btn danger" data-testid="cap-incoming-replace-yes" on:click=replace>{state.text(Msg::CapReplaceYes)}</button>
+                        <button type="button" class="btn" on:click=move |_| confirming.set(false)>{state.text(Msg::Cancel)}</button>
                     </Show>
-                    <button type="button" class="btn" data-testid="cap-incoming-dismiss" on:click=dismiss>{move || state.t(Msg::CapBackToDraft)}</button>
+                    <button type="button" class="btn" data-testid="cap-incoming-dismiss" on:click=dismiss>{state.text(Msg::CapBackToDraft)}</button>
                 </div>
             </div>
         </Show>
@@ -146,20 +146,20 @@ pub fn ScenarioBar() -> impl IntoView {
     view! {
         <div class="cap-scenario-bar no-print">
             <label class="cap-field">
-                <span class="cap-field-label">{move || state.t(Msg::CapScenarioName)}</span>
+                <span class="cap-field-label">{state.text(Msg::CapScenarioName)}</span>
                 <input type="text" maxlength="200" data-testid="cap-scenario-name"
                     placeholder=move || model.draft.with(|d| d.scenario.name.clone())
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
             </label>
-            <button type="button" class="btn primary" data-testid="cap-save" on:click=save>{move || state.t(Msg::CapSaveScenario)}</button>
-            <button type="button" class="btn" data-testid="cap-share" on:click=share>{move || state.t(Msg::CapShare)}</button>
-            <button type="button" class="btn" data-testid="cap-print" on:click=print>{move || state.t(Msg::CapPrint)}</button>
+            <button type="button" class="btn primary" data-testid="cap-save" on:click=save>{state.text(Msg::CapSaveScenario)}</button>
+            <button type="button" class="btn" data-testid="cap-share" on:click=share>{state.text(Msg::CapShare)}</button>
+            <button type="button" class="btn" data-testid="cap-print" on:click=print>{state.text(Msg::CapPrint)}</button>
         </div>
         {move || error.get().map(|m| view! { <p class="field-error" role="alert">{move || state.t(m)}</p> })}
         {move || link.get().map(|(url, copied)| view! {
             <div class="cap-share no-print">
                 <input type="text" readonly data-testid="cap-share-url" prop:value=url.clone()
-                    aria-label=move || state.t(Msg::CapShareLink) on:focus=move |ev| {
+                    aria-label=state.text(Msg::CapShareLink) on:focus=move |ev| {
                         if let Some(el) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) { el.select() }
                     } />
                 <span class="cap-note">{move || state.t(if copied { Msg::CapShareCopied } else { Msg::CapShareCopyHand })}</span>
@@ -218,11 +218,11 @@ pub fn SavedList() -> impl IntoView {
                     {move || match renaming.get() {
                         Some((r, text)) if r == i => view! {
                             <input type="text" maxlength="200" data-testid=format!("cap-rename-input-{i}") prop:value=text
-                                aria-label=move || state.t(Msg::CapScenarioName)
+                                aria-label=state.text(Msg::CapScenarioName)
                                 on:input=move |ev| renaming.set(Some((i, event_target_value(&ev))))
                                 on:keydown=move |ev| if ev.key() == "Enter" { commit_rename() } />
-                            <button type="button" class="btn small" data-testid=format!("cap-rename-ok-{i}") on:click=move |_| commit_rename()>{move || state.t(Msg::Save)}</button>
-                            <button type="button" class="btn small" on:click=move |_| { renaming.set(None); rename_error.set(None) }>{move || state.t(Msg::Cancel)}</button>
+                            <button type="button" class="btn small" data-testid=format!("cap-rename-ok-{i}") on:click=move |_| commit_rename()>{state.text(Msg::Save)}</button>
+                            <button type="button" class="btn small" on:click=move |_| { renaming.set(None); rename_error.set(None) }>{state.text(Msg::Cancel)}</button>
                         }.into_any(),
                         _ => view! { <span>{name}</span> }.into_any(),
                     }}
@@ -231,16 +231,16 @@ pub fn SavedList() -> impl IntoView {
                 <td class="num">{move || fill(state.t(Msg::CapMonthsN), &[("n", &scenario().projection.horizon_months.to_string())])}</td>
                 <td class="cap-row-actions">
                     <button type="button" class="btn small" data-testid=format!("cap-load-{i}")
-                        on:click=move |_| model.load(Draft::from_scenario(scenario()))>{move || state.t(Msg::CapLoad)}</button>
+                        on:click=move |_| model.load(Draft::from_scenario(scenario()))>{state.text(Msg::CapLoad)}</button>
                     <button type="button" class="btn small" data-testid=format!("cap-rename-{i}")
-                        on:click=move |_| renaming.set(Some((i, name())))>{move || state.t(Msg::CapRename)}</button>
+                        on:click=move |_| renaming.set(Some((i, name())))>{state.text(Msg::CapRename)}</button>
                     {move || if deleting.get() == Some(i) {
                         view! {
-                            <button type="button" class="btn small danger" data-testid=format!("cap-delete-yes-{i}") on:click=remove>{move || state.t(Msg::CapDeleteConfirm)}</button>
-                            <button type="button" class="btn small" on:click=move |_| deleting.set(None)>{move || state.t(Msg::Cancel)}</button>
+                            <button type="button" class="btn small danger" data-testid=format!("cap-delete-yes-{i}") on:click=remove>{state.text(Msg::CapDeleteConfirm)}</button>
+                            <button type="button" class="btn small" on:click=move |_| deleting.set(None)>{state.text(Msg::Cancel)}</button>
                         }.into_any()
                     } else {
-                        view! { <button type="button" class="btn small" data-testid=format!("cap-delete-{i}") on:click=move |_| deleting.set(Some(i))>{move || state.t(Msg::Delete)}</button> }.into_any()
+                        view! { <button type="button" class="btn small" data-testid=format!("cap-delete-{i}") on:click=move |_| deleting.set(Some(i))>{state.text(Msg::Delete)}</button> }.into_any()
                     }}
                 </td>
             </tr>
@@ -248,14 +248,14 @@ pub fn SavedList() -> impl IntoView {
     };
     view! {
         {move || rename_error.get().map(|m| view! { <p class="field-error" role="alert">{move || state.t(m)}</p> })}
-        <Show when=move || { count.get() > 0 } fallback=move || view! { <p class="cap-note">{move || state.t(Msg::CapNoSaved)}</p> }>
+        <Show when=move || { count.get() > 0 } fallback=move || view! { <p class="cap-note">{state.text(Msg::CapNoSaved)}</p> }>
             <div class="table-scroll no-print">
                 <table class="cap-table cap-saved" data-testid="cap-saved">
                     <thead><tr>
-                        <th scope="col">{move || state.t(Msg::CapCompare)}</th>
-                        <th scope="col">{move || state.t(Msg::CapScenarioName)}</th>
-                        <th scope="col">{move || state.t(Msg::CapMethod)}</th>
-                        <th scope="col" class="num">{move || state.t(Msg::CapHorizon)}</th>
+                        <th scope="col">{state.text(Msg::CapCompare)}</th>
+                        <th scope="col">{state.text(Msg::CapScenarioName)}</th>
+                        <th scope="col">{state.text(Msg::CapMethod)}</th>
+                        <th scope="col" class="num">{state.text(Msg::CapHorizon)}</th>
                         <th scope="col"></th>
                     </tr></thead>
                     <tbody>{move || (0..count.get()).map(row).collect_view()}</tbody>

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::label;
 use super::fields::{NumField, Unit};
 use super::model::Model;
 use super::need::method_name;
@@ -31,7 +32,7 @@ pub fn WhatIfInputs() -> impl IntoView {
         <div class="cap-whatif">
             <div class="cap-inline">
                 <label class="cap-field">
-                    <span class="cap-field-label">{move || state.t(Msg::CapMethod)}</span>
+                    <span class="cap-field-label">{state.text(Msg::CapMethod)}</span>
                     <select data-testid="cap-method" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         if let Some(m) = CapacityMethod::ALL.into_iter().find(|m| format!("{m:?}") == v) {
@@ -43,39 +44,39 @@ pub fn WhatIfInputs() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
-                <NumField label=Signal::derive(move || state.t(Msg::CapHorizon).to_string())
+                <NumField label=label(state, Msg::CapHorizon)
                     value=Signal::derive(move || Some(f64::from(model.scenario.with(|s| s.projection.horizon_months))))
                     on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { model.edit(state, |d| d.scenario.projection.horizon_months = x.round() as u32) })
                     min=f64::from(MIN_HORIZON_MONTHS) max=f64::from(MAX_HORIZON_MONTHS) testid="cap-horizon" />
             </div>
-            <h3>{move || state.t(Msg::CapTeamInputs)}</h3>
+            <h3>{state.text(Msg::CapTeamInputs)}</h3>
             <div class="cap-inline">
-                <NumField label=Signal::derive(move || state.t(Msg::CapCurrentCsms).to_string())
+                <NumField label=label(state, Msg::CapCurrentCsms)
                     value=Signal::derive(move || Some(team().current_csms))
                     on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { model.edit(state, |d| d.set_current_csms(x)) })
                     min=0.0 max=100_000.0 testid="cap-current-csms" />
-                <NumField label=Signal::derive(move || state.t(Msg::CapAttrition).to_string())
+                <NumField label=label(state, Msg::CapAttrition)
                     value=Signal::derive(move || Some(team().annual_attrition))
                     on_set=set_team(|t, x| t.annual_attrition = x) unit=Unit::Percent min=0.0 max=1.0 testid="cap-attrition" />
-                <NumField label=Signal::derive(move || state.t(Msg::CapRamp).to_string())
+                <NumField label=label(state, Msg::CapRamp)
                     value=Signal::derive(move || Some(f64::from(team().ramp_months)))
                     on_set=set_team(|t, x| t.ramp_months = x.round() as u32) min=0.0 max=36.0 testid="cap-ramp" />
-                <NumField label=Signal::derive(move || state.t(Msg::CapLeadTime).to_string())
+                <NumField label=label(state, Msg::CapLeadTime)
                     value=Signal::derive(move || Some(f64::from(team().lead_time_months)))
                     on_set=set_team(|t, x| t.lead_time_months = x.round() as u32) min=0.0 max=36.0 testid="cap-lead-time" />
-                <NumField label=Signal::derive(move || state.t(Msg::CapLoadedCost).to_string())
+                <NumField label=label(state, Msg::CapLoadedCost)
                     value=Signal::derive(move || Some(team().loaded_cost))
                     on_set=set_team(|t, x| t.loaded_cost = x) min=0.0 testid="cap-loaded-cost" />
             </div>
             <p class="cap-note">{move || state.t(if csms_from_book() { Msg::CapCsmsFollowBook } else { Msg::CapCsmsTyped })}</p>
-            <h3>{move || state.t(Msg::CapGrowthInputs)}</h3>
+            <h3>{state.text(Msg::CapGrowthInputs)}</h3>
             <GrowthTable />
             <p class="cap-note">
                 {move || state.t(if follows_book() { Msg::CapGrowthFromBook } else { Msg::CapGrowthTyped })} " "
                 <Show when=move || !follows_book()>
                     <button type="button" class="btn small" data-testid="cap-follow-book"
                         on:click=move |_| model.load(model.draft.with_untracked(|d| { let mut d = d.clone(); d.follow_book(); d }))>
-                        {move || state.t(Msg::CapFollowBook)}
+                        {state.text(Msg::CapFollowBook)}
                     </button>
                 </Show>
             </p>
@@ -120,12 +121,12 @@ fn GrowthTable() -> impl IntoView {
         <div class="table-scroll">
             <table class="cap-table cap-growth" data-testid="cap-growth-table">
                 <thead><tr>
-                    <th scope="col">{move || state.t(Msg::ColTier)}</th>
-                    <th scope="col">{move || state.t(Msg::CapNewLogos)}</th>
-                    <th scope="col">{move || state.t(Msg::CapAvgNewArr)}</th>
-                    <th scope="col">{move || state.t(Msg::CapLogoChurn)}</th>
-                    <th scope="col">{move || state.t(Msg::CapDollarChurn)}</th>
-                    <th scope="col">{move || state.t(Msg::CapNetExpansion)}</th>
+                    <th scope="col">{state.text(Msg::ColTier)}</th>
+                    <th scope="col">{state.text(Msg::CapNewLogos)}</th>
+                    <th scope="col">{state.text(Msg::CapAvgNewArr)}</th>
+                    <th scope="col">{state.text(Msg::CapLogoChurn)}</th>
+                    <th scope="col">{state.text(Msg::CapDollarChurn)}</th>
+                    <th scope="col">{state.text(Msg::CapNetExpansion)}</th>
                 </tr></thead>
                 <tbody>{move || (0..count.get()).map(row).collect_view()}</tbody>
             </table>
