@@ -165,7 +165,7 @@ test('a shared link opened in a fresh browser profile shows the same figures', a
     e2.assertClean();
     await p2.close();
 
-    // Opened directly (a new tab, no book yet): the parameters are there all the same.
+    // Opened directly in a new tab: the parameters are there all the same.
     const p3 = await other.context.newPage();
     const e3 = watchErrors(p3);
     await p3.goto(url);

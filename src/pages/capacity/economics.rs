@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::fields::{NumField, Unit};
+use super::header;
 use super::model::Model;
 use super::{money, label};
 use crate::app::AppState;
@@ -84,16 +85,7 @@ pub fn Economics() -> impl IntoView {
         </div>
         <div class="table-scroll">
             <table class="cap-table" data-testid="cap-economics">
-                <thead><tr>
-                    <th scope="col">{state.text(Msg::CapSegment)}</th>
-                    <th scope="col" class="num">{state.text(Msg::BookActive)}</th>
-                    <th scope="col" class="num">{state.text(Msg::CapAvgArr)}</th>
-                    <th scope="col" class="num">{state.text(Msg::CapLifetimeCol)}</th>
-                    <th scope="col" class="num">{state.text(Msg::CapLtv)}</th>
-                    <th scope="col" class="num">{state.text(Msg::CapCacCol)}</th>
-                    <th scope="col" class="num">{state.text(Msg::CapLtvCac)}</th>
-                    <th scope="col" class="num">{state.text(Msg::CapPayback)}</th>
-                </tr></thead>
+                {header(state, &[(Some(Msg::CapSegment), false), (Some(Msg::BookActive), true), (Some(Msg::CapAvgArr), true), (Some(Msg::CapLifetimeCol), true), (Some(Msg::CapLtv), true), (Some(Msg::CapCacCol), true), (Some(Msg::CapLtvCac), true), (Some(Msg::CapPayback), true)])}
                 <tbody>{rows}</tbody>
             </table>
         </div>

@@ -35,6 +35,17 @@ pub(crate) fn label(state: AppState, msg: Msg) -> Signal<String> {
     Signal::derive(move || state.t(msg).to_string())
 }
 
+/// A table head from (label, numeric) pairs: one view type for every table of the page.
+pub(crate) fn header(state: AppState, cols: &[(Option<Msg>, bool)]) -> impl IntoView {
+    let cells = cols
+        .iter()
+        .map(|&(msg, num)| {
+            view! { <th scope="col" class:num=num>{msg.map(|m| state.text(m))}</th> }
+        })
+        .collect_view();
+    view! { <thead><tr>{cells}</tr></thead> }
+}
+
 /// FTE with at most two decimals: 4.1, 5.95, 2.
 pub(crate) fn fmt_fte(x: f64) -> String {
     if !x.is_finite() {

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::fields::{NumField, Unit};
+use super::header;
 use super::model::Model;
 use super::{fmt_fte, fmt_gap, money, label};
 use crate::app::AppState;
@@ -221,18 +222,7 @@ fn TierTable() -> impl IntoView {
         <div class="table-scroll">
             <table class="cap-table" data-testid="cap-tier-table">
                 <caption>{state.text(Msg::CapTierTableCaption)}</caption>
-                <thead><tr>
-                    <th scope="col">{state.text(Msg::ColTier)}</th>
-                    <th scope="col">{state.text(Msg::CapServiceModel)}</th>
-                    <th scope="col" class="num">{state.text(Msg::BookActive)}</th>
-                    <th scope="col" class="num">{state.text(Msg::BookArr)}</th>
-                    <th scope="col">{state.text(Msg::CapAccountsPerCsm)}</th>
-                    <th scope="col">{state.text(Msg::CapHoursPerAccount)}</th>
-                    <th scope="col">{state.text(Msg::CapTierArrPerCsm)}</th>
-                    <th scope="col" class="num">{state.text(Msg::CapMethodArrRule)}</th>
-                    <th scope="col" class="num">{state.text(Msg::CapMethodNeeds)}</th>
-                    <th scope="col" class="num">{state.text(Msg::CapMethodHybrid)}</th>
-                </tr></thead>
+                {header(state, &[(Some(Msg::ColTier), false), (Some(Msg::CapServiceModel), false), (Some(Msg::BookActive), true), (Some(Msg::BookArr), true), (Some(Msg::CapAccountsPerCsm), false), (Some(Msg::CapHoursPerAccount), false), (Some(Msg::CapTierArrPerCsm), false), (Some(Msg::CapMethodArrRule), true), (Some(Msg::CapMethodNeeds), true), (Some(Msg::CapMethodHybrid), true)])}
                 <tbody>{move || (0..count.get()).map(row).collect_view()}</tbody>
             </table>
         </div>

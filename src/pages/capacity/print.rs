@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::chart::month_label;
+use super::header;
 use super::model::Model;
 use super::need::method_name;
 use super::{fmt_fte, money};
@@ -90,14 +91,7 @@ pub fn PrintSummary() -> impl IntoView {
             <div class="chart-svg" inner_html=move || model.projection_svg.get()></div>
             <super::projection::HireList print=true />
             <table class="cap-print-growth">
-                <thead><tr>
-                    <th scope="col">{state.text(Msg::ColTier)}</th>
-                    <th scope="col">{state.text(Msg::CapNewLogos)}</th>
-                    <th scope="col">{state.text(Msg::CapAvgNewArr)}</th>
-                    <th scope="col">{state.text(Msg::CapLogoChurn)}</th>
-                    <th scope="col">{state.text(Msg::CapDollarChurn)}</th>
-                    <th scope="col">{state.text(Msg::CapNetExpansion)}</th>
-                </tr></thead>
+                {header(state, &[(Some(Msg::ColTier), false), (Some(Msg::CapNewLogos), false), (Some(Msg::CapAvgNewArr), false), (Some(Msg::CapLogoChurn), false), (Some(Msg::CapDollarChurn), false), (Some(Msg::CapNetExpansion), false)])}
                 <tbody>{growth}</tbody>
             </table>
         </section>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::chart::month_label;
+use super::header;
 use super::model::Model;
 use super::{fmt_fte, fmt_gap, money};
 use crate::app::AppState;
@@ -110,18 +111,7 @@ fn MonthTable() -> impl IntoView {
         <div class="table-scroll">
             <table class="cap-table cap-months" data-testid="cap-month-table">
                 <caption>{state.text(Msg::CapMonthTableCaption)}</caption>
-                <thead><tr>
-                    <th scope="col">{state.text(Msg::CapMonth)}</th>
-                    <th scope="col" class="num">{state.text(Msg::ColArr)}</th>
-                    <th scope="col" class="num">{state.text(Msg::CapRequiredFte)}</th>
-                    <th scope="col" class="num">{state.text(Msg::CapHeadcountCol)}</th>
-                    <th scope="col" class="num">{state.text(Msg::CapEffectiveCapacity)}</th>
-                    <th scope="col" class="num">{state.text(Msg::CapGap)}</th>
-                    <th scope="col" class="num">{state.text(Msg::CapOpen)}</th>
-                    <th scope="col" class="num">{state.text(Msg::CapMonthlyCost)}</th>
-                    <th scope="col" class="num">{state.text(Msg::CapCostShare)}</th>
-                    <th scope="col" class="num">{state.text(Msg::CapArrPerCsmCol)}</th>
-                </tr></thead>
+                {header(state, &[(Some(Msg::CapMonth), false), (Some(Msg::ColArr), true), (Some(Msg::CapRequiredFte), true), (Some(Msg::CapHeadcountCol), true), (Some(Msg::CapEffectiveCapacity), true), (Some(Msg::CapGap), true), (Some(Msg::CapOpen), true), (Some(Msg::CapMonthlyCost), true), (Some(Msg::CapCostShare), true), (Some(Msg::CapArrPerCsmCol), true)])}
                 <tbody>{rows}</tbody>
             </table>
         </div>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use super::header;
 use super::model::{Incoming, Model};
 use super::need::method_name;
 use crate::app::AppState;
@@ -251,13 +252,7 @@ pub fn SavedList() -> impl IntoView {
         <Show when=move || { count.get() > 0 } fallback=move || view! { <p class="cap-note">{state.text(Msg::CapNoSaved)}</p> }>
             <div class="table-scroll no-print">
                 <table class="cap-table cap-saved" data-testid="cap-saved">
-                    <thead><tr>
-                        <th scope="col">{state.text(Msg::CapCompare)}</th>
-                        <th scope="col">{state.text(Msg::CapScenarioName)}</th>
-                        <th scope="col">{state.text(Msg::CapMethod)}</th>
-                        <th scope="col" class="num">{state.text(Msg::CapHorizon)}</th>
-                        <th scope="col"></th>
-                    </tr></thead>
+                    {header(state, &[(Some(Msg::CapCompare), false), (Some(Msg::CapScenarioName), false), (Some(Msg::CapMethod), false), (Some(Msg::CapHorizon), true), (None, false)])}
                     <tbody>{move || (0..count.get()).map(row).collect_view()}</tbody>
                 </table>
             </div>

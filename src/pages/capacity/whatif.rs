@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::label;
 use super::fields::{NumField, Unit};
+use super::header;
 use super::model::Model;
 use super::need::method_name;
 use crate::app::AppState;
@@ -120,14 +121,7 @@ fn GrowthTable() -> impl IntoView {
     view! {
         <div class="table-scroll">
             <table class="cap-table cap-growth" data-testid="cap-growth-table">
-                <thead><tr>
-                    <th scope="col">{state.text(Msg::ColTier)}</th>
-                    <th scope="col">{state.text(Msg::CapNewLogos)}</th>
-                    <th scope="col">{state.text(Msg::CapAvgNewArr)}</th>
-                    <th scope="col">{state.text(Msg::CapLogoChurn)}</th>
-                    <th scope="col">{state.text(Msg::CapDollarChurn)}</th>
-                    <th scope="col">{state.text(Msg::CapNetExpansion)}</th>
-                </tr></thead>
+                {header(state, &[(Some(Msg::ColTier), false), (Some(Msg::CapNewLogos), false), (Some(Msg::CapAvgNewArr), false), (Some(Msg::CapLogoChurn), false), (Some(Msg::CapDollarChurn), false), (Some(Msg::CapNetExpansion), false)])}
                 <tbody>{move || (0..count.get()).map(row).collect_view()}</tbody>
             </table>
         </div>
