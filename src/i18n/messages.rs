@@ -31,7 +31,7 @@ impl Msg {
 
 messages! {
     AppName => "CS Planner 客户成功规划", "CS Planner";
-    AppTagline => "客户成功规划：分层、续约、人力配置", "Plan customer success: segments, renewals, CSM capacity";
+    AppTagline => "客户分层 · 续约 · 人力配置", "Segments · renewals · CSM capacity";
     LangZh => "中文", "中文";
     LangEn => "English", "English";
     LanguageLabel => "语言", "Language";

@@ -77,7 +77,34 @@ pub fn generate(seed: u64, n: usize, as_of: NaiveDate, lang: Lang) -> Book {
     // 6 CSMs for 200 accounts, one more per doubling, at most 12.
     let doublings = (n.max(200) / 200).ilog2() as usize;
     let csms = &w.csms[..(6 + doublings).min(w.csms.len())];
-    Book { accounts: (0..n).map(|i| account(&mut rng, i, as_of, csms, w)).collect() }
+    let mut accounts: Vec<Account> = (0..n).map(|i| account(&mut rng, i, as_of, csms, w)).collect();
+    distinguish_names(&mut accounts, lang);
+    Book { accounts }
+}
+
+/// A name drawn twice gets a branch city, as real companies' branches are named — "Apex
+/// Academy (Denver)", "华东智造科技（深圳）" — so a demo never shows two identical customers.
+fn distinguish_names(accounts: &mut [Account], lang: Lang) {
+    const ZH: [&str; 12] = ["北京", "上海", "深圳", "广州", "杭州", "成都", "武汉", "南京", "苏州", "西安", "重庆", "天津"];
+    const EN: [&str; 12] = ["Austin", "Boston", "Denver", "Seattle", "Chicago", "Atlanta", "Dallas", "Toronto", "London", "Dublin", "Sydney", "Singapore"];
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for a in accounts.iter_mut() {
+        let k = seen.entry(a.name.clone()).or_insert(0);
+        *k += 1;
+        if *k > 1 {
+            let i = *k - 2;
+            let round = i / ZH.len();
+            let city = match lang {
+                Lang::Zh => ZH[i % ZH.len()],
+                Lang::En => EN[i % EN.len()],
+            };
+            let more = if round > 0 { format!(" {}", round + 1) } else { String::new() };
+            a.name = match lang {
+                Lang::Zh => format!("{}（{city}{more}）", a.name),
+                Lang::En => format!("{} ({city}{more})", a.name),
+            };
+        }
+    }
 }
 
 fn company_name(rng: &mut Rng, w: &Words, industry: usize) -> String {

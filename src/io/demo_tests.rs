@@ -137,3 +137,15 @@ fn scores_are_in_range() {
         assert!(a.expansion_arr >= 0.0 && a.potential_arr.is_none_or(|p| p >= 0.0));
     }
 }
+
+#[test]
+fn names_are_unique_even_in_a_large_book() {
+    for lang in [Lang::En, Lang::Zh] {
+        let book = generate(7, 20_000, chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(), lang);
+        let mut names: Vec<&str> = book.accounts.iter().map(|a| a.name.as_str()).collect();
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(names.len(), before, "{lang:?}");
+    }
+}

@@ -76,6 +76,8 @@ pub fn AccountForm() -> impl IntoView {
         if let Some(d) = fresh {
             draft.set(d);
             errors.set(Vec::new());
+            // The form covers where the toast sits; an old message has nothing to say here.
+            view.toast.set(None);
         }
     });
 
