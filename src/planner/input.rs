@@ -26,11 +26,30 @@ pub fn field_text_rounded(value: f64, scale: f64, decimals: usize) -> String {
         return String::new();
     }
     let s = format!("{x:.decimals$}");
-    if !s.contains('.') {
-        return if s == "-0" { "0".into() } else { s };
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { &s };
+    if s == "-0" {
+        return "0".into();
     }
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.to_string() }
+    group_thousands(s)
+}
+
+/// "1500000.5" → "1,500,000.5": amounts read at a glance; `parse_number` reads them back.
+fn group_thousands(s: &str) -> String {
+    let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
+    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut out = String::with_capacity(s.len() + int.len() / 3);
+    out.push_str(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
 }
 
 /// Checks a typed value against a field's bounds (already scaled back to the stored unit).
@@ -58,12 +77,15 @@ mod tests {
     #[test]
     fn shows_short_exact_text() {
         assert_eq!(field_text(0.155, 100.0), "15.5");
-        assert_eq!(field_text(2e6, 1.0), "2000000");
+        assert_eq!(field_text(2e6, 1.0), "2,000,000");
+        assert_eq!(parse_number(&field_text(2e6, 1.0)), Some(2e6));
+        assert_eq!(field_text(-1234.5, 1.0), "-1,234.5");
+        assert_eq!(field_text(999.0, 1.0), "999");
         assert_eq!(field_text(1.0 / 3.0, 1.0), "0.3333");
         assert_eq!(field_text(-0.00001, 1.0), "0");
         assert_eq!(field_text(f64::NAN, 1.0), "");
         assert_eq!(field_text(0.15, 100.0), "15");
-        assert_eq!(field_text_rounded(296_187.5, 1.0, 0), "296188");
+        assert_eq!(field_text_rounded(296_187.5, 1.0, 0), "296,188");
         assert_eq!(field_text_rounded(0.316_702, 100.0, 1), "31.7");
         assert_eq!(field_text_rounded(2.0 / 3.0, 1.0, 2), "0.67");
         assert_eq!(field_text_rounded(-0.2, 1.0, 0), "0");

@@ -157,7 +157,7 @@ test('a shared link opened in a fresh browser profile shows the same figures', a
     await ready(p2);
     await p2.waitForSelector('[data-testid=cap-incoming]');
     assert.deepEqual(await figures(p2), sent);
-    assert.equal(await p2.inputValue('[data-testid=cap-apc]'), '1500000');
+    assert.equal(await p2.inputValue('[data-testid=cap-apc]'), '1,500,000');
     assert.equal(await p2.inputValue('[data-testid=cap-horizon]'), '24');
     assert.equal(await p2.evaluate(() => localStorage.getItem('cs-planner.scenarios')), null, 'nothing saved without asking');
     await p2.click('[data-testid=cap-incoming-save]');
