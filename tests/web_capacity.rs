@@ -193,3 +193,29 @@ async fn scenarios_are_saved_under_their_own_key_and_a_link_never_overwrites_the
     history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_seed_example_of_unit_economics_is_reproduced_from_its_inputs() {
+    storage().clear().unwrap();
+    // Seed 002: arr 100,000, margin 100%, a 3-year life, CAC 120,000.
+    let book = Book { accounts: (0..10).map(|i| account(&format!("A{i}"), "Ann", 100_000.0)).collect() };
+    let (host, _app) = mount(book);
+    tick().await;
+    type_into(&host, "cap-margin", "100");
+    type_into(&host, "cap-lifetime", "3");
+    type_into(&host, "cap-cac", "120,000");
+    tick().await;
+    assert!(close(number(&host, "economics.ltv"), 300_000.0));
+    assert!(close(number(&host, "economics.ltv_cac"), 2.5));
+    assert!(close(number(&host, "economics.payback_months"), 14.4));
+    // A tier's own CAC replaces the overall one for that tier only.
+    type_into(&host, "cap-tier-0-cac", "60000");
+    tick().await;
+    assert!(close(number(&host, "economics.tier.0.ltv_cac"), 5.0));
+    assert!(close(number(&host, "economics.ltv_cac"), 2.5));
+    // Emptied, it follows the overall CAC again.
+    type_into(&host, "cap-tier-0-cac", "");
+    tick().await;
+    assert!(close(number(&host, "economics.tier.0.ltv_cac"), 2.5));
+    host.remove();
+}

@@ -31,34 +31,59 @@ pub fn Economics() -> impl IntoView {
     let econ = move || state.settings.with(|s| s.economics.clone());
     let overall = move || model.economics.with(|(o, _)| *o);
     let cash = move |v: Option<f64>| v.map(|x| money(state, x)).unwrap_or_else(|| "—".into());
-    let cell = move |key: String, v: Option<f64>, text: String| view! { <td class="num" data-metric=key data-value=data_value(v)>{text}</td> };
-    let row = move |label: String, accounts: usize, u: UnitEconomics, cac: Option<f64>, prefix: String| {
+    // Rows stay put and their cells follow the memos, so a CAC typed in a row keeps its focus.
+    let cell = move |key: String, get: Box<dyn Fn() -> Option<f64> + Send + Sync>, show: fn(AppState, Option<f64>) -> String| {
+        let get = std::sync::Arc::new(get);
+        let g2 = get.clone();
+        view! { <td class="num" data-metric=key data-value=move || data_value(get())>{move || show(state, g2())}</td> }
+    };
+    let cash_of = |s: AppState, v: Option<f64>| v.map(|x| money(s, x)).unwrap_or_else(|| "—".into());
+    // `None` = overall, `Some(i)` = tier i.
+    let econ_of = move |tier: Option<usize>| -> UnitEconomics {
+        model.economics.with(|(all, tiers)| match tier {
+            None => *all,
+            Some(i) => tiers.get(i).copied().unwrap_or_default(),
+        })
+    };
+    let row = move |tier: Option<usize>| {
+        let name = move || match tier {
+            None => state.t(Msg::CapOverall).to_string(),
+            Some(i) => state.settings.with(|s| s.tiers.tiers.get(i).map(|t| tier_name(t, state.lang.get()).to_string()).unwrap_or_default()),
+        };
+        let accounts = move || match tier {
+            None => model.overall.with(|o| o.active_accounts),
+            Some(i) => model.tier_figures.with(|f| f.get(i).map_or(0, |f| f.accounts)),
+        };
+        let prefix = tier.map_or_else(|| "economics.all".to_string(), |i| format!("economics.tier.{i}"));
+        let cac_cell = match tier {
+            None => view! { <td class="num">{move || cash(econ().cac_per_account)}</td> }.into_any(),
+            Some(i) => view! {
+                <td><NumField bare=true allow_empty=true label=Signal::derive(move || format!("{} · {}", name(), state.t(Msg::CapCacCol)))
+                    value=Signal::derive(move || econ().tier_cac.get(i).copied().flatten())
+                    on_set=Callback::new(move |x: Option<f64>| state.settings.update(|s| {
+                        if s.economics.tier_cac.len() <= i { s.economics.tier_cac.resize(i + 1, None) }
+                        s.economics.tier_cac[i] = x;
+                    }))
+                    min=0.0 decimals=0 placeholder=Signal::derive(move || econ().cac_per_account.map(|c| money(state, c)).unwrap_or_else(|| state.t(Msg::CapNotSet).to_string()))
+                    testid=format!("cap-tier-{i}-cac") /></td>
+            }.into_any(),
+        };
         view! {
             <tr>
-                <th scope="row">{label}</th>
-                <td class="num">{fmt_count(accounts)}</td>
-                <td class="num">{cash(u.avg_arr)}</td>
-                <td class="num">{years(u.lifetime_years)}</td>
-                {cell(format!("{prefix}.ltv"), u.ltv, cash(u.ltv))}
-                <td class="num">{cash(cac)}</td>
-                {cell(format!("{prefix}.ltv_cac"), u.ltv_cac, ratio(u.ltv_cac))}
-                {cell(format!("{prefix}.payback_months"), u.payback_months, months(u.payback_months))}
+                <th scope="row">{name}</th>
+                <td class="num">{move || fmt_count(accounts())}</td>
+                <td class="num">{move || cash(econ_of(tier).avg_arr)}</td>
+                <td class="num">{move || years(econ_of(tier).lifetime_years)}</td>
+                {cell(format!("{prefix}.ltv"), Box::new(move || econ_of(tier).ltv), cash_of)}
+                {cac_cell}
+                {cell(format!("{prefix}.ltv_cac"), Box::new(move || econ_of(tier).ltv_cac), |_, v| ratio(v))}
+                {cell(format!("{prefix}.payback_months"), Box::new(move || econ_of(tier).payback_months), |_, v| months(v))}
             </tr>
         }
     };
+    let count = Memo::new(move |_| model.tier_figures.with(Vec::len));
     let rows = move || {
-        let lang = state.lang.get();
-        let (all, tiers) = model.economics.get();
-        let e = econ();
-        let figures = model.tier_figures.get();
-        let names: Vec<String> = state.settings.with(|s| s.tiers.tiers.iter().map(|t| tier_name(t, lang).to_string()).collect());
-        let mut out = vec![row(state.t(Msg::CapOverall).into(), model.overall.with(|o| o.active_accounts), all, e.cac_per_account, "economics.all".into())];
-        for (i, u) in tiers.into_iter().enumerate() {
-            let cac = e.tier_cac.get(i).copied().flatten().or(e.cac_per_account);
-            let accounts = figures.get(i).map_or(0, |f| f.accounts);
-            out.push(row(names.get(i).cloned().unwrap_or_default(), accounts, u, cac, format!("economics.tier.{i}")));
-        }
-        out.collect_view()
+        std::iter::once(None).chain((0..count.get()).map(Some)).map(row).collect_view()
     };
     view! {
         <div class="cap-inline">
