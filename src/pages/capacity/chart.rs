@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::charts::{capacity_lines, CapacityChart, Line, Opening};
 use crate::domain::dates::add_months;
@@ -11,9 +11,11 @@ use crate::domain::projection::{PlannedHire, Projection};
 use crate::domain::scenario::ScenarioColumn;
 use crate::i18n::{fill, t, Lang, Msg};
 
-/// The calendar month of projection month `m`, e.g. "2026-01".
+/// The calendar month of projection month `m`, e.g. "2026-01". Written by hand: chrono's
+/// strftime machinery would add its parser to the bundle for one pattern.
 pub fn month_label(as_of: NaiveDate, m: u32) -> String {
-    add_months(as_of, m as i32).format("%Y-%m").to_string()
+    let d = add_months(as_of, m as i32);
+    format!("{:04}-{:02}", d.year(), d.month())
 }
 
 fn openings(hires: &[PlannedHire], color: usize) -> Vec<Opening> {
