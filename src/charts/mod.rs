@@ -5,8 +5,14 @@
 
 mod bars;
 mod capacity;
+mod funnel;
+mod lines;
+mod stacked;
 mod svg;
 pub mod theme;
 
 pub use bars::{grouped_bars, BarChart, BarSeries};
 pub use capacity::{capacity_lines, CapacityChart, Line, Opening};
+pub use funnel::{funnel_chart, FunnelChart, FunnelStepBar};
+pub use lines::{line_chart, LineChart, LineSeries};
+pub use stacked::{stacked_bars, StackSeries, StackedChart};

@@ -26,6 +26,7 @@ pub mod scenario;
 pub mod scenario_url;
 pub mod settings;
 pub mod snapshot;
+pub mod stage_matrix;
 pub mod stats;
 pub mod team;
 pub mod tiers;

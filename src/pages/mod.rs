@@ -2,10 +2,13 @@
 
 mod book;
 pub mod capacity;
+mod lifecycle;
 mod not_found;
+mod renewals;
 mod segments;
 mod settings;
 mod soon;
+mod widgets;
 
 use leptos::prelude::*;
 
@@ -16,8 +19,8 @@ pub fn render(route: Route) -> AnyView {
     match route {
         Route::Book => view! { <book::BookPage /> }.into_any(),
         Route::Segments => view! { <segments::SegmentsPage /> }.into_any(),
-        Route::Lifecycle => soon::page(Route::Lifecycle, Msg::SoonLifecycle),
-        Route::Renewals => soon::page(Route::Renewals, Msg::SoonRenewals),
+        Route::Lifecycle => view! { <lifecycle::LifecyclePage /> }.into_any(),
+        Route::Renewals => view! { <renewals::RenewalsPage /> }.into_any(),
         Route::Capacity => view! { <capacity::CapacityPage /> }.into_any(),
         Route::Team => soon::page(Route::Team, Msg::SoonTeam),
         Route::Board => soon::page(Route::Board, Msg::SoonBoard),

@@ -33,7 +33,7 @@ pub fn ImportPreview() -> impl IntoView {
             }
             Pending::Unreadable { name } => {
                 let state = expect_context::<AppState>();
-                view! { <Failure name message=Signal::derive(move || state.t(Msg::ImportReadFailed).to_string()) /> }.into_any()
+                view! { <Failure name message=Signal::derive(move || String::from(state.t(Msg::ImportReadFailed))) /> }.into_any()
             }
         })
     }

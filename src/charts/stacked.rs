@@ -1,0 +1,315 @@
+//! Stacked bar charts: one bar per category, its segments one per series, the total on top.
+
+use plotters::element::{EmptyElement, Rectangle, Text};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::bars::nice_ceiling;
+use super::svg;
+use super::theme::{self, FONT};
+
+pub const WIDTH: u32 = 720;
+pub const HEIGHT: u32 = 400;
+
+pub struct StackSeries {
+    pub name: String,
+    pub color: RGBColor,
+    /// One value per category; negative and non-finite values are drawn as nothing.
+    pub values: Vec<f64>,
+}
+
+/// Everything a stacked bar chart shows, texts already in the reader's language.
+pub struct StackedChart<'a> {
+    pub title: String,
+    pub x_title: String,
+    pub y_title: String,
+    pub categories: Vec<String>,
+    /// Bottom segment first.
+    pub series: Vec<StackSeries>,
+    /// A fixed top of the value axis (100 for percentages); `None` rounds the data maximum up.
+    pub y_max: Option<f64>,
+    pub empty_message: String,
+    pub format_value: &'a dyn Fn(f64) -> String,
+}
+
+fn drawn(v: f64) -> f64 {
+    if v.is_finite() && v > 0.0 {
+        v
+    } else {
+        0.0
+    }
+}
+
+impl StackedChart<'_> {
+    /// The height of each category's bar.
+    pub fn totals(&self) -> Vec<f64> {
+        (0..self.categories.len())
+            .map(|i| {
+                self.series
+                    .iter()
+                    .map(|s| drawn(s.values.get(i).copied().unwrap_or(0.0)))
+                    .sum()
+            })
+            .collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.totals().iter().all(|t| *t == 0.0)
+    }
+}
+
+/// Renders the chart to a standalone SVG document.
+pub fn stacked_bars(chart: &StackedChart) -> String {
+    let mut buf = String::new();
+    // A String target never fails; an error would leave a partial chart, never a panic.
+    let _ = draw(chart, &mut buf);
+    svg::finish(buf, &chart.title)
+}
+
+fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::error::Error + 'b>> {
+    let root = SVGBackend::with_string(buf, (WIDTH, HEIGHT)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let n = c.categories.len().max(1);
+    let totals = c.totals();
+    let top = c.y_max.unwrap_or_else(|| nice_ceiling(totals.iter().copied().fold(0.0, f64::max) * 1.12));
+    // Many categories (twelve months) get a smaller label so neighbours do not touch.
+    let label_size = if n > 8 { 11.0 } else { theme::LABEL_SIZE };
+    let label_font = (FONT, label_size).into_font().color(&theme::INK);
+    let mut cc = ChartBuilder::on(&root)
+        .caption(
+            &c.title,
+            (FONT, theme::TITLE_SIZE).into_font().color(&theme::INK),
+        )
+        .margin(14)
+        .margin_right(24)
+        .x_label_area_size(52)
+        .y_label_area_size(72)
+        .build_cartesian_2d(0f64..n as f64, 0f64..top)?;
+    cc.configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(6)
+        .y_label_formatter(&|v| (c.format_value)(*v))
+        .x_desc(c.x_title.as_str())
+        .y_desc(c.y_title.as_str())
+        .axis_desc_style(
+            (FONT, theme::AXIS_TITLE_SIZE)
+                .into_font()
+                .color(&theme::MUTED),
+        )
+        .label_style((FONT, theme::LABEL_SIZE).into_font().color(&theme::INK))
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(theme::GRID)
+        .axis_style(theme::MUTED)
+        .draw()?;
+
+    for (i, name) in c.categories.iter().enumerate() {
+        cc.plotting_area().draw(
+            &(EmptyElement::at((i as f64 + 0.5, 0.0))
+                + Text::new(
+                    name.clone(),
+                    (0, 8),
+                    label_font.clone().pos(Pos::new(HPos::Center, VPos::Top)),
+                )),
+        )?;
+    }
+
+    if c.is_empty() {
+        cc.plotting_area().draw(&Text::new(
+            c.empty_message.clone(),
+            (n as f64 / 2.0, top / 2.0),
+            (FONT, 15.0)
+                .into_font()
+                .color(&theme::MUTED)
+                .pos(Pos::new(HPos::Center, VPos::Center)),
+        ))?;
+        root.present()?;
+        return Ok(());
+    }
+
+    let (left, right) = (0.18, 0.82);
+    let mut base = vec![0.0_f64; c.categories.len()];
+    for series in &c.series {
+        let color = series.color;
+        let mut bars = Vec::new();
+        for (i, b) in base.iter_mut().enumerate() {
+            let v = drawn(series.values.get(i).copied().unwrap_or(0.0));
+            if v > 0.0 {
+                let x = i as f64;
+                bars.push(Rectangle::new(
+                    [(x + left, (*b).min(top)), (x + right, (*b + v).min(top))],
+                    color.filled(),
+                ));
+                *b += v;
+            }
+        }
+        cc.draw_series(bars)?
+            .label(series.name.as_str())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], color.filled()));
+    }
+    let total_font = (FONT, 11.0)
+        .into_font()
+        .color(&theme::INK)
+        .pos(Pos::new(HPos::Center, VPos::Bottom));
+    for (i, &total) in totals.iter().enumerate().filter(|(_, t)| **t > 0.0) {
+        cc.plotting_area().draw(
+            &(EmptyElement::at((i as f64 + 0.5, total.min(top)))
+                + Text::new((c.format_value)(total), (0, -3), total_font.clone())),
+        )?;
+    }
+    // One series needs no legend: the axis title says what it is.
+    if c.series.len() > 1 {
+        cc.configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .label_font((FONT, theme::LABEL_SIZE).into_font().color(&theme::INK))
+            .background_style(WHITE.mix(0.9))
+            .border_style(theme::GRID)
+            .draw()?;
+    }
+    root.present()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn money(v: f64) -> String {
+        format!("${v:.0}")
+    }
+
+    fn chart<'a>(values: [[f64; 3]; 2], fmt: &'a dyn Fn(f64) -> String) -> StackedChart<'a> {
+        StackedChart {
+            title: "ARR up for renewal".into(),
+            x_title: "Month".into(),
+            y_title: "ARR".into(),
+            categories: vec!["2025-07".into(), "2025-08".into(), "2025-09".into()],
+            series: vec![
+                StackSeries {
+                    name: "At risk".into(),
+                    color: theme::HEALTH_RED,
+                    values: values[0].to_vec(),
+                },
+                StackSeries {
+                    name: "Healthy".into(),
+                    color: theme::HEALTH_GREEN,
+                    values: values[1].to_vec(),
+                },
+            ],
+            y_max: None,
+            empty_message: "Nothing due".into(),
+            format_value: fmt,
+        }
+    }
+
+    const RED: &str = "fill=\"#D55E00\"";
+    const GREEN: &str = "fill=\"#009E73\"";
+
+    #[test]
+    fn segments_stack_with_totals_on_top() {
+        let c = chart([[100.0, 0.0, 50.0], [200.0, 300.0, 0.0]], &money);
+        assert_eq!(c.totals(), [300.0, 300.0, 50.0]);
+        let svg = stacked_bars(&c);
+        assert!(svg.starts_with("<svg") && svg.contains("<title>ARR up for renewal</title>"));
+        for text in [
+            "2025-07", "2025-09", "Month", "At risk", "Healthy", "$300", "$50",
+        ] {
+            assert!(svg.contains(text), "missing {text}");
+        }
+        // Zero segments are not drawn: 2 red + 2 green bars, and one legend swatch each.
+        assert_eq!(svg.matches(RED).count(), 3, "{svg}");
+        assert_eq!(svg.matches(GREEN).count(), 3);
+        assert!(!svg.contains("Nothing due"));
+    }
+
+    #[test]
+    fn the_second_segment_starts_where_the_first_ends() {
+        // One category only, so the bar's pixel edges can be read back.
+        let c = StackedChart {
+            categories: vec!["A".into()],
+            series: vec![
+                StackSeries {
+                    name: "low".into(),
+                    color: theme::HEALTH_RED,
+                    values: vec![1.0],
+                },
+                StackSeries {
+                    name: "high".into(),
+                    color: theme::HEALTH_GREEN,
+                    values: vec![3.0],
+                },
+            ],
+            ..chart([[0.0; 3]; 2], &money)
+        };
+        let svg = stacked_bars(&c);
+        let rect_of = |fill: &str| -> (i32, i32) {
+            let tag = svg.split("<rect").find(|r| r.contains(fill)).unwrap();
+            let attr = |name: &str| -> i32 {
+                tag.split(&format!(" {name}=\""))
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap()
+            };
+            (attr("y"), attr("height"))
+        };
+        let (red_y, red_h) = rect_of(RED);
+        let (green_y, green_h) = rect_of(GREEN);
+        assert!(
+            (green_y + green_h - red_y).abs() <= 1,
+            "stacked: {red_y} {green_y} {green_h}"
+        );
+        assert!(
+            (green_h - 3 * red_h).abs() <= 4,
+            "heights in proportion: {red_h} {green_h}"
+        );
+    }
+
+    #[test]
+    fn one_series_has_no_legend_and_a_fixed_top() {
+        let c = StackedChart {
+            series: vec![StackSeries {
+                name: "Renewal rate".into(),
+                color: theme::HEALTH_GREEN,
+                values: vec![96.0, 50.0, 0.0],
+            }],
+            y_max: Some(100.0),
+            ..chart([[0.0; 3]; 2], &money)
+        };
+        let svg = stacked_bars(&c);
+        assert!(!svg.contains("Renewal rate"), "no legend");
+        assert_eq!(svg.matches(GREEN).count(), 2, "two bars, no swatch");
+        assert!(svg.contains("$100") && !svg.contains("$120"), "the axis stops at 100");
+    }
+
+    #[test]
+    fn empty_chart_says_so() {
+        let svg = stacked_bars(&chart([[0.0; 3]; 2], &money));
+        assert!(svg.contains("Nothing due"));
+        assert_eq!(svg.matches(RED).count(), 0);
+        let none = StackedChart {
+            categories: vec![],
+            series: vec![],
+            ..chart([[0.0; 3]; 2], &money)
+        };
+        assert!(stacked_bars(&none).contains("Nothing due"));
+    }
+
+    #[test]
+    fn negative_and_nan_values_draw_nothing() {
+        let c = chart([[f64::NAN, -5.0, 0.0], [0.0, 0.0, 0.0]], &money);
+        assert!(c.is_empty());
+        assert!(!stacked_bars(&c).contains("NaN"));
+    }
+
+    #[test]
+    fn user_text_is_escaped() {
+        let mut c = chart([[1.0, 0.0, 0.0], [0.0, 0.0, 0.0]], &money);
+        c.categories[0] = "<script>".into();
+        let svg = stacked_bars(&c);
+        assert!(!svg.contains("<script>") && svg.contains("&lt;script&gt;"));
+    }
+}

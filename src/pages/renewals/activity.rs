@@ -1,0 +1,109 @@
+//! Activity ↔ renewal (seed 000 §5): the renewal rate per activity band, r with its 95%
+//! interval and n, and the notes that keep a reader from over-reading them.
+
+use leptos::prelude::*;
+
+use super::RenewalsModel;
+use crate::app::AppState;
+use crate::charts::{stacked_bars, theme, StackSeries, StackedChart};
+use crate::components::{ChartView, Metric};
+use crate::domain::correlation::ActivityBand;
+use crate::i18n::{fmt_count, fmt_percent, t, Msg};
+
+fn band_label(b: &ActivityBand) -> String {
+    format!("{:.0}–{:.0}", b.from, b.to)
+}
+
+fn fmt_r(r: f64) -> String {
+    format!("{r:.2}")
+}
+
+#[component]
+pub fn ActivitySection(model: RenewalsModel) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let activity = model.activity;
+    let chart = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let a = activity.get();
+        let pct = |v: f64| format!("{v:.0}%");
+        stacked_bars(&StackedChart {
+            title: t(lang, Msg::RenActivityChartTitle).into(),
+            x_title: t(lang, Msg::RenColActivityBand).into(),
+            y_title: t(lang, Msg::RenColRenewalRate).into(),
+            categories: a.bands.iter().map(|b| format!("{} (n={})", band_label(b), b.n)).collect(),
+            // One series, so no legend: the axis says what the bars are.
+            series: vec![StackSeries {
+                name: t(lang, Msg::RenColRenewalRate).into(),
+                color: theme::series_color(0),
+                // A band without terms has no rate and no bar; the table says "—".
+                values: a.bands.iter().map(|b| b.renewal_rate().map_or(f64::NAN, |r| r * 100.0)).collect(),
+            }],
+            y_max: Some(100.0),
+            empty_message: t(lang, Msg::RenActivityEmpty).into(),
+            format_value: &pct,
+        })
+    });
+    let rows = move || {
+        activity
+            .get()
+            .bands
+            .iter()
+            .map(|b| {
+                view! {
+                    <tr>
+                        <th scope="row">{band_label(b)}</th>
+                        <td class="num">{fmt_count(b.n)}</td>
+                        <td class="num">{fmt_count(b.renewed)}</td>
+                        <td class="num">{fmt_percent(b.renewal_rate())}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let r = move || activity.with(|a| a.r);
+    let interval = move || {
+        activity.with(|a| a.interval.map(|(lo, hi)| format!("[{}, {}]", fmt_r(lo), fmt_r(hi))))
+    };
+    view! {
+        <section class="lr-panel" aria-labelledby="ren-activity">
+            <h2 id="ren-activity">{state.text(Msg::RenActivityTitle)}</h2>
+            <p class="lr-help">{state.text(Msg::RenActivityHelp)}</p>
+            <section class="metrics">
+                <Metric key="correlation.n" label=Signal::derive(state.text(Msg::RenCorrN))
+                    value=Signal::derive(move || Some(activity.with(|a| a.n) as f64))
+                    display=Signal::derive(move || fmt_count(activity.with(|a| a.n))) />
+                <Metric key="correlation.r" label=Signal::derive(state.text(Msg::RenCorrR))
+                    value=Signal::derive(r)
+                    display=Signal::derive(move || r().map_or_else(|| "—".to_string(), fmt_r)) />
+                <div class="metric" data-testid="correlation-interval">
+                    <span class="metric-label">{state.text(Msg::RenCorrInterval)}</span>
+                    <span class="metric-value">{move || interval().unwrap_or_else(|| "—".into())}</span>
+                </div>
+            </section>
+            <div class="lr-notes" role="note">
+                <Show when=move || r().is_none()>
+                    <p class="notice" data-testid="no-r">{state.text(Msg::RenCorrNoR)}</p>
+                </Show>
+                <Show when=move || activity.with(|a| a.small_sample)>
+                    <p class="notice warn" data-testid="small-sample">{state.text(Msg::RenSmallSample)}</p>
+                </Show>
+                <p class="notice" data-testid="activity-today">{state.text(Msg::RenActivityToday)}</p>
+                <p class="notice caution" data-testid="not-causation">{state.text(Msg::RenNotCausation)}</p>
+            </div>
+            <div class="lr-split">
+                <div class="table-wrap">
+                    <table class="data" data-testid="activity-bands">
+                        <thead><tr>
+                            <th scope="col">{state.text(Msg::RenColActivityBand)}</th>
+                            <th scope="col" class="num">{state.text(Msg::RenColTerms)}</th>
+                            <th scope="col" class="num">{state.text(Msg::RenColRenewed)}</th>
+                            <th scope="col" class="num">{state.text(Msg::RenColRenewalRate)}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                <ChartView svg=chart file_stem="activity-renewal" />
+            </div>
+        </section>
+    }
+}
