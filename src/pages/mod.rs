@@ -1,6 +1,7 @@
 //! The pages: thin views over memos of the book and settings.
 
 mod book;
+pub mod capacity;
 mod lifecycle;
 mod not_found;
 mod renewals;
@@ -20,7 +21,7 @@ pub fn render(route: Route) -> AnyView {
         Route::Segments => view! { <segments::SegmentsPage /> }.into_any(),
         Route::Lifecycle => view! { <lifecycle::LifecyclePage /> }.into_any(),
         Route::Renewals => view! { <renewals::RenewalsPage /> }.into_any(),
-        Route::Capacity => soon::page(Route::Capacity, Msg::SoonCapacity),
+        Route::Capacity => view! { <capacity::CapacityPage /> }.into_any(),
         Route::Team => soon::page(Route::Team, Msg::SoonTeam),
         Route::Board => soon::page(Route::Board, Msg::SoonBoard),
         Route::Settings => view! { <settings::SettingsPage /> }.into_any(),
