@@ -11,7 +11,7 @@ BASE="${BASE:-/cs-planner/}"
 LOGS=target/test-logs
 mkdir -p "$LOGS"
 
-declare -a NAMES STATUS PASSED FAILED SECONDS
+declare -a NAMES STATUS PASSED FAILED
 total_pass=0
 total_fail=0
 

@@ -10,6 +10,7 @@ pub mod charts;
 pub mod domain;
 pub mod io;
 pub mod i18n;
+pub mod planner;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]

@@ -4,6 +4,7 @@
 //! shows and what "Download SVG" saves. Texts arrive already translated.
 
 mod bars;
+mod capacity;
 mod funnel;
 mod hbars;
 mod lines;
@@ -14,6 +15,7 @@ mod svg;
 pub mod theme;
 
 pub use bars::{grouped_bars, BarChart, BarSeries};
+pub use capacity::{capacity_lines, CapacityChart, Line, Opening};
 pub use funnel::{funnel_chart, FunnelChart, FunnelStepBar};
 pub use hbars::{horizontal_bars, HBarChart, MAX_BARS as MAX_HBARS};
 pub use lines::{line_chart, LineChart, LineSeries};

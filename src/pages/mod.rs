@@ -2,18 +2,17 @@
 
 mod board;
 mod book;
+pub mod capacity;
 mod lifecycle;
 mod not_found;
 mod renewals;
 pub mod segments;
 mod settings;
-mod soon;
 mod team;
 mod widgets;
 
 use leptos::prelude::*;
 
-use crate::i18n::Msg;
 use crate::route::Route;
 
 pub fn render(route: Route) -> AnyView {
@@ -22,7 +21,7 @@ pub fn render(route: Route) -> AnyView {
         Route::Segments => view! { <segments::SegmentsPage /> }.into_any(),
         Route::Lifecycle => view! { <lifecycle::LifecyclePage /> }.into_any(),
         Route::Renewals => view! { <renewals::RenewalsPage /> }.into_any(),
-        Route::Capacity => soon::page(Route::Capacity, Msg::SoonCapacity),
+        Route::Capacity => view! { <capacity::CapacityPage /> }.into_any(),
         Route::Team => view! { <team::TeamPage /> }.into_any(),
         Route::Board => view! { <board::BoardPage /> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage /> }.into_any(),

@@ -28,6 +28,8 @@ mod text15;
 pub mod book_sync;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
+#[cfg(target_arch = "wasm32")]
+pub mod scenarios;
 
 #[cfg(test)]
 mod measure;

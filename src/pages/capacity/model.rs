@@ -1,0 +1,234 @@
+//! The Capacity page's state and derived figures: signals for what the user edits, memos for
+//! everything computed (by the domain's functions), shared with the page's parts by context.
+//!
+//! The book-wide work (due set, tier figures, growth defaults) depends only on the book, the
+//! as-of date and the settings, so moving a what-if input recomputes the projection alone.
+
+use leptos::prelude::*;
+
+use crate::app::AppState;
+use crate::domain::capacity::{
+    arr_rule_fte, hybrid_fte, needs_based_fte, tier_loads, CapacityResult, CapacitySettings, TierLoad,
+};
+use crate::domain::economics::{economics_by_tier, SegmentFigures, UnitEconomics};
+use crate::domain::growth::{growth_defaults, TierGrowth};
+use crate::domain::period::Period;
+use crate::domain::projection::{project, Projection};
+use crate::domain::renewals::{due_set, tally};
+use crate::domain::scenario::{compare, Scenario, ScenarioColumn};
+use crate::domain::team::{active_owners, csm_headcount};
+use crate::domain::tiers::TierFigures;
+use crate::domain::triggers::{hiring_alerts, tier_ownership, HiringAlert};
+use crate::planner::{Draft, SavedScenarios};
+use crate::store::scenarios as store;
+
+/// The User Timing measure of the last projection recompute (read by `make bench`).
+pub const PROJECTION_MEASURE: &str = "capacity.projection";
+
+fn timing_start(name: &str) -> Option<web_sys::Performance> {
+    let perf = web_sys::window().and_then(|w| w.performance())?;
+    perf.mark(&format!("{name}.start")).ok()?;
+    Some(perf)
+}
+
+/// Keeps only the latest measure, so a long session does not pile up entries.
+fn timing_end(perf: Option<web_sys::Performance>, name: &str) {
+    if let Some(perf) = perf {
+        perf.clear_measures_with_measure_name(name);
+        let _ = perf.measure_with_start_mark(name, &format!("{name}.start"));
+    }
+}
+
+/// A scenario that arrived by link, waiting for the user to keep it or not.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incoming {
+    pub scenario: Scenario,
+    /// The draft the link replaced, put back by "dismiss".
+    pub previous: Draft,
+}
+
+/// The three methods side by side.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NeedNow {
+    pub arr_rule: CapacityResult,
+    pub needs: CapacityResult,
+    pub hybrid: CapacityResult,
+}
+
+#[derive(Clone, Copy)]
+pub struct Model {
+    pub draft: RwSignal<Draft>,
+    /// Bumped when inputs change from outside the fields (a loaded scenario, a reset), so the
+    /// fields show the new values; typing never re-renders its own field.
+    pub revision: RwSignal<u32>,
+    pub saved: RwSignal<SavedScenarios>,
+    /// Names of the saved scenarios ticked for comparison, in the order ticked.
+    pub compare_names: RwSignal<Vec<String>>,
+    pub incoming: RwSignal<Option<Incoming>>,
+    /// A `?v=…` in the link that could not be read (its reason, for the notice).
+    pub bad_link: RwSignal<Option<String>>,
+
+    pub tier_figures: Memo<Vec<TierFigures>>,
+    pub overall: Memo<SegmentFigures>,
+    pub loads: Memo<Vec<TierLoad>>,
+    pub book_csms: Memo<f64>,
+    pub book_growth: Memo<Vec<TierGrowth>>,
+    /// The working scenario with the book's defaults filled in: what every figure uses.
+    pub scenario: Memo<Scenario>,
+    pub capacity: Memo<CapacitySettings>,
+    pub need: Memo<NeedNow>,
+    pub alerts: Memo<Vec<HiringAlert>>,
+    pub projection: Memo<Projection>,
+    pub economics: Memo<(UnitEconomics, Vec<UnitEconomics>)>,
+    pub comparison: Memo<Option<Vec<ScenarioColumn>>>,
+    /// The projection chart, shared by the page and its printed summary.
+    pub projection_svg: Memo<String>,
+}
+
+impl Model {
+    pub fn new(state: AppState) -> Model {
+        let draft_init = store::load_draft()
+            .unwrap_or_else(|| Draft::new(state.settings.with_untracked(|s| s.capacity.clone())));
+        let draft = RwSignal::new(draft_init);
+        let saved = RwSignal::new(SavedScenarios::repaired(store::load_scenarios(), "Scenario"));
+
+        let due = Memo::new(move |_| {
+            let as_of = state.as_of.get();
+            let rules = state.settings.with(|s| s.rules);
+            state.book.with(|b| due_set(b, as_of, &rules, &Period::last_12_months(as_of)))
+        });
+        let tier_figures = Memo::new(move |_| {
+            state.snapshot.with(|s| due.with(|d| crate::domain::tiers::tier_figures(s, d)))
+        });
+        let overall = Memo::new(move |_| {
+            let as_of = state.as_of.get();
+            let rules = state.settings.with(|s| s.rules);
+            let totals = state.book.with(|b| b.totals(as_of, &rules));
+            due.with(|d| SegmentFigures::overall(&totals, &tally(d)))
+        });
+        let loads = Memo::new(move |_| {
+            state.settings.with(|s| tier_figures.with(|f| tier_loads(&s.tiers, f)))
+        });
+        let roster = Memo::new(move |_| state.settings.with(|s| s.roster.clone()));
+        let book_csms = Memo::new(move |_| {
+            roster.with(|r| {
+                state.book.with(|b| state.snapshot.with(|s| csm_headcount(r, active_owners(b, s))))
+            })
+        });
+        let book_growth = Memo::new(move |_| {
+            state.book.with(|b| state.snapshot.with(|s| tier_figures.with(|f| growth_defaults(b, s, f))))
+        });
+        let scenario = Memo::new(move |_| {
+            draft.with(|d| book_growth.with(|g| d.effective(g, book_csms.get())))
+        });
+        let capacity = Memo::new(move |_| scenario.with(|s| s.capacity.clone()));
+        let need = Memo::new(move |_| {
+            capacity.with(|c| {
+                loads.with(|l| NeedNow {
+                    arr_rule: arr_rule_fte(l, c),
+                    needs: needs_based_fte(l, c),
+                    hybrid: hybrid_fte(l, c),
+                })
+            })
+        });
+        let ownership = Memo::new(move |_| {
+            roster.with(|r| state.book.with(|b| state.snapshot.with(|s| tier_ownership(b, s, r))))
+        });
+        let active_arrs = Memo::new(move |_| {
+            state.snapshot.with(|s| s.active().map(|(_, v)| v.arr).collect::<Vec<f64>>())
+        });
+        let alerts = Memo::new(move |_| {
+            let threshold = capacity.with(|c| c.dedicated_threshold);
+            let triggers = state.settings.with(|s| s.triggers.clone());
+            active_arrs.with(|arrs| {
+                ownership.with(|o| hiring_alerts(&triggers, threshold, book_csms.get(), arrs, o))
+            })
+        });
+        let projection = Memo::new(move |_| {
+            let perf = timing_start(PROJECTION_MEASURE);
+            let p = scenario.with(|s| loads.with(|l| project(l, &s.capacity, &s.projection)));
+            timing_end(perf, PROJECTION_MEASURE);
+            p
+        });
+        let economics = Memo::new(move |_| {
+            let tiers: Vec<SegmentFigures> =
+                tier_figures.with(|f| f.iter().map(SegmentFigures::from).collect());
+            state.settings.with(|s| overall.with(|o| economics_by_tier(o, &tiers, &s.economics)))
+        });
+        let compare_names = RwSignal::new(Vec::<String>::new());
+        let comparison = Memo::new(move |_| {
+            let chosen: Vec<Scenario> = saved.with(|s| {
+                compare_names.with(|names| {
+                    names.iter().filter_map(|n| s.position(n).map(|i| s.list[i].clone())).collect()
+                })
+            });
+            loads.with(|l| compare(&chosen, l).ok())
+        });
+
+        let projection_svg = Memo::new(move |_| {
+            let (lang, as_of) = (state.lang.get(), state.as_of.get());
+            projection.with(|p| super::chart::projection_chart(lang, as_of, p))
+        });
+        let model = Model {
+            draft,
+            revision: RwSignal::new(0),
+            saved,
+            compare_names,
+            incoming: RwSignal::new(None),
+            bad_link: RwSignal::new(None),
+            tier_figures,
+            overall,
+            loads,
+            book_csms,
+            book_growth,
+            scenario,
+            capacity,
+            need,
+            alerts,
+            projection,
+            economics,
+            comparison,
+            projection_svg,
+        };
+        model.persist();
+        model
+    }
+
+    /// Storage follows the signals. The first run only reads (so an unreadable stored list is
+    /// not replaced by an empty one before the user saves anything), and a scenario opened by
+    /// link is not stored as the draft until the user keeps it.
+    fn persist(self) {
+        let saved = self.saved;
+        Effect::new(move |first: Option<()>| {
+            saved.with(|s| {
+                if first.is_some() {
+                    store::save_scenarios(&s.list)
+                }
+            })
+        });
+        let (draft, incoming) = (self.draft, self.incoming);
+        Effect::new(move |first: Option<()>| {
+            draft.with(|d| {
+                if first.is_some() && incoming.with(Option::is_none) {
+                    store::save_draft(d)
+                }
+            })
+        });
+    }
+
+    /// Edits the draft from a field; capacity edits also become the user's capacity settings
+    /// (the defaults of the next fresh draft and of other pages).
+    pub fn edit(self, state: AppState, f: impl FnOnce(&mut Draft)) {
+        self.draft.update(f);
+        let capacity = self.draft.with_untracked(|d| d.scenario.capacity.clone());
+        if state.settings.with_untracked(|s| s.capacity != capacity) {
+            state.settings.update(|s| s.capacity = capacity);
+        }
+    }
+
+    /// Replaces the whole draft (load, reset, link) and refreshes every field.
+    pub fn load(self, draft: Draft) {
+        self.draft.set(draft);
+        self.revision.update(|r| *r += 1);
+    }
+}
