@@ -124,14 +124,14 @@ pub fn UnassignedAccounts() -> impl IntoView {
                     <th scope="row">{name}</th>
                     <td class="num" data-metric=format!("unassigned.{i}.accounts") data-value=u.accounts.to_string()>{fmt_count(u.accounts)}</td>
                     <td class="num">{move || money(u.arr)}</td>
-                    <td class="assign">
+                    <td class="assign"><div class="assign-row">
                         <input type="text" list="team-owner-names" data-testid=format!("assign-tier-{i}")
                             aria-label=state.text(Msg::AssignTo) placeholder=state.text(Msg::AssignTo)
                             prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev)) />
                         <button type="button" class="btn small" data-testid=format!("assign-tier-{i}-go")
                             disabled=move || owner.with(|o| o.trim().is_empty())
                             on:click=move |_| assign(i, owner.get_untracked())>{state.text(Msg::Assign)}</button>
-                    </td>
+                    </div></td>
                 </tr>
             }
         }).collect_view()
