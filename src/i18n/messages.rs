@@ -40,7 +40,6 @@ messages! {
     AsOfBadUrl => "链接中的 ?asof= 不是 YYYY-MM-DD 格式的日期，已忽略：", "The link's ?asof= is not a date written YYYY-MM-DD, so it is ignored:";
     CurrencyLabel => "货币", "Currency";
     MainNav => "主导航", "Main navigation";
-    MenuToggle => "菜单", "Menu";
 
     NavBook => "客户档案", "Book";
     NavSegments => "客户分层", "Segments";
@@ -50,14 +49,6 @@ messages! {
     NavTeam => "团队与绩效", "Team";
     NavBoard => "工作看板", "Board";
     NavSettings => "设置", "Settings";
-
-    SoonBook => "这里将列出全部客户及其合同，可排序、筛选、新增和编辑。", "This page will list every account with its contracts, to sort, filter, add and edit.";
-    SoonSegments => "这里将按 ARR 分层、行业和价值 × 匹配度四象限展示客户，并给出健康度分布。", "This page will show accounts by ARR tier, industry and the value × fit quadrant, with the health distribution.";
-    SoonLifecycle => "这里将展示各生命周期阶段的客户分布和上线漏斗。", "This page will show accounts per lifecycle stage and the go-live funnel.";
-    SoonRenewals => "这里将展示续约率、金额续费率、续约日历以及活跃度与续约的关系。", "This page will show renewal rates, dollar renewal, the renewal calendar and the activity–renewal link.";
-    SoonCapacity => "这里将计算需要多少位客户成功经理、何时招聘、成本多少，并支持假设推演和方案对比。", "This page will compute how many CSMs you need, when to hire and what it costs, with live what-if and scenarios.";
-    SoonTeam => "这里将展示团队名单、每位经理的客户负载、KPI 记分卡和续约提成。", "This page will show the roster, each CSM's book and load, the KPI scorecard and renewal commission.";
-    SoonBoard => "这里将展示分层 × 阶段矩阵和今天应优先处理的客户。", "This page will show the tier × stage matrix and today's priority list.";
 
     SettingsTitle => "设置", "Settings";
     SettingsAsOfHelp => "所有与日期有关的指标都按这一天计算。留空表示今天。", "Every date-dependent figure is computed as of this date. Leave empty for today.";
@@ -77,11 +68,6 @@ messages! {
     ChartEmpty => "暂无数据：添加客户后这里会显示图表。", "No data yet: the chart appears once the book has accounts.";
     DownloadSvg => "下载 SVG", "Download SVG";
     DownloadPng => "下载 PNG", "Download PNG";
-
-    TierStrategic => "战略客户", "Strategic";
-    TierKey => "重点客户", "Key";
-    TierGrowth => "成长客户", "Growth";
-    TierLongTail => "长尾客户", "Long tail";
 
     // — segments (issue 5) —
     SegIntro => "按合同规模分层、按行业和价值 × 匹配度划分客户，并查看健康度分布。客户数、ARR 和健康度只计活跃客户；续约率按近 12 个月到期的合同计算。", "Accounts by ARR tier, industry and value × fit, with the health distribution. Counts, ARR and health are over active accounts; renewal rates over the terms that came due in the last 12 months.";
@@ -334,7 +320,6 @@ messages! {
     BookSearch => "搜索名称、ID、行业、区域、负责人", "Search name, id, industry, region, owner";
     BookShowing => "显示 {shown} / {total} 个客户", "Showing {shown} of {total} accounts";
     BookNoMatch => "没有符合条件的客户。", "No account matches these filters.";
-    BookClearFilters => "清除筛选", "Clear filters";
     FilterAnyTier => "全部层级", "All tiers";
     FilterAnyIndustry => "全部行业", "All industries";
     FilterAnyOwner => "全部负责人", "All owners";
@@ -362,7 +347,6 @@ messages! {
     ColHealthOverride => "健康度（手动）", "Health (manual)";
     ColReferrals => "转介绍数", "Referrals";
     ColExpansion => "增购金额", "Expansion";
-    SortBy => "排序：", "Sort by";
     StageKickoff => "启动期", "Kickoff";
     StageLaunch => "上线初期", "Launch";
     StageAdoption => "使用期", "Adoption";
@@ -550,12 +534,10 @@ messages! {
 
     // — import & export (issue 4) —
     ImportTitle => "导入客户", "Import accounts";
-    ImportChooseFile => "选择 CSV 文件", "Choose a CSV file";
     ImportEncoding => "文件编码：{encoding}。", "File encoding: {encoding}.";
     ImportEncodingAuto => "自动识别", "Detect automatically";
     ImportEncodingLabel => "文件编码", "Encoding";
     ImportEncodingDamaged => "部分字节在此编码下无效，请改选另一种编码。", "Some bytes are invalid in this encoding; try the other one.";
-    ImportMapping => "列对应关系", "Column mapping";
     ImportColumnIgnored => "（忽略此列）", "(ignore this column)";
     ImportModeReplace => "替换全部客户", "Replace the whole book";
     ImportModeMerge => "合并：按客户ID或客户名称更新，其余新增", "Merge: update by id or name, add the rest";
@@ -592,7 +574,6 @@ messages! {
     ReasonExtraCells => "有 {found} 个单元格，但表头只有 {expected} 列（含逗号的名称需加引号）", "has {found} cells but the header has {expected} columns (quote names that contain commas)";
     ExportCsv => "导出 CSV", "Export CSV";
     BackupExport => "下载备份（JSON）", "Download backup (JSON)";
-    BackupRestore => "从备份恢复", "Restore from backup";
     BackupNotJson => "这不是 JSON 文件。", "This is not a JSON file.";
     BackupNotOurs => "这不是 CS 规划的备份文件。", "This is not a CS Planner backup.";
     BackupNewer => "这个备份来自更新的版本（格式 {found}，当前版本最高支持 {supported}），请先更新应用。", "This backup comes from a newer version (format {found}; this version reads up to {supported}). Update the app first.";
@@ -616,7 +597,6 @@ messages! {
     DataActions => "导入与导出", "Import and export";
 
     // — storage (issue 3) —
-    StorageTitle => "本地存储", "Local storage";
     StorageTruncated => "保存的客户档案不完整：上次保存被中断了。", "The saved book is incomplete: the last save was cut off.";
     StorageCorrupt => "保存的客户档案已损坏，无法读取。", "The saved book is damaged and cannot be read.";
     StorageUseGood => "使用上一份完好的副本", "Use the last good copy";

@@ -93,6 +93,34 @@ mod tests {
         assert!(missing.is_empty(), "untranslated messages:\n{}", missing.join("\n"));
     }
 
+    /// A message no code shows is a string translators maintain for nothing.
+    #[test]
+    fn every_message_is_used_somewhere() {
+        fn sources(dir: &std::path::Path, out: &mut String) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("messages.rs") {
+                    out.push_str(&std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        let mut src = String::new();
+        sources(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut src);
+        let unused: Vec<String> = Msg::ALL
+            .iter()
+            .map(|m| format!("{m:?}"))
+            .filter(|name| {
+                let needle = format!("Msg::{name}");
+                !src.match_indices(&needle).any(|(i, _)| {
+                    !src[i + needle.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                })
+            })
+            .collect();
+        assert!(unused.is_empty(), "messages no code uses: {unused:?}");
+    }
+
     #[test]
     fn keys_are_unique() {
         let mut names: Vec<String> = Msg::ALL.iter().map(|m| format!("{m:?}")).collect();
