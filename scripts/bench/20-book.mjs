@@ -2,20 +2,14 @@
 // storage, start-up with a stored book, filter latency, and import of a CSV file.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ready, saved, saveMark } from '../../tests/e2e/browser.mjs';
+import { ready, saved, saveMark, freshBook } from '../../tests/e2e/browser.mjs';
 import { median } from './10-startup.mjs';
 
 const SIZES = [10_000, 50_000, 100_000];
 
 async function freshPage(ctx) {
   const page = await ctx.browser.context.newPage();
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('bench-seeded')) {
-      localStorage.clear();
-      localStorage.setItem('cs-planner.lang', '"en"');
-      sessionStorage.setItem('bench-seeded', '1');
-    }
-  });
+  await freshBook(page);
   await page.goto(ctx.server.url + 'book?asof=2026-06-30');
   await ready(page);
   return page;

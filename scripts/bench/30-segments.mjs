@@ -2,7 +2,7 @@
 // and 100,000 accounts. The change event is dispatched in the page; the time runs until every
 // reactive update has run (a timeout after the microtasks) and style and layout are done.
 // Median of several changes, alternating the Key tier's threshold so each one moves accounts.
-import { ready } from '../../tests/e2e/browser.mjs';
+import { ready, freshBook } from '../../tests/e2e/browser.mjs';
 import { median } from './10-startup.mjs';
 
 async function loadDemo(page, server, n) {
@@ -34,13 +34,7 @@ export default async function ({ server, browser }) {
   const rows = [];
   for (const n of [10_000, 100_000]) {
     const page = await browser.context.newPage();
-    await page.addInitScript(() => {
-      if (!sessionStorage.getItem('bench-seeded')) {
-        localStorage.clear();
-        localStorage.setItem('cs-planner.lang', JSON.stringify('en'));
-        sessionStorage.setItem('bench-seeded', '1');
-      }
-    });
+    await freshBook(page);
     await loadDemo(page, server, n);
     const open = await page.evaluate(async () => {
       const t0 = performance.now();

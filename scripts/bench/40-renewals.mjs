@@ -3,7 +3,7 @@
 // quarter); Lifecycle: the cohort window (the page's own period). Also the first render of each
 // page when navigated to. Each time runs from the change event to the frame after the figures
 // changed. Median of several runs.
-import { ready } from '../../tests/e2e/browser.mjs';
+import { ready, freshBook } from '../../tests/e2e/browser.mjs';
 import { median } from './10-startup.mjs';
 
 const AS_OF = '2025-06-30';
@@ -45,13 +45,7 @@ export default async function ({ server, browser }) {
   const rows = [];
   for (const n of [10_000, 100_000]) {
     const page = await browser.context.newPage();
-    await page.addInitScript(() => {
-      if (!sessionStorage.getItem('bench-seeded')) {
-        localStorage.clear();
-        localStorage.setItem('cs-planner.lang', '"en"');
-        sessionStorage.setItem('bench-seeded', '1');
-      }
-    });
+    await freshBook(page);
     await page.goto(`${server.url}book?asof=${AS_OF}`);
     await ready(page);
     await page.selectOption('[data-testid=demo-size]', String(n));

@@ -3,7 +3,7 @@
 // memos compute on mount) and from an as-of date change (every figure recomputes) to the page
 // on screen. Medians of 5. A Leptos update runs in microtasks, so the page is patched by the
 // next task; the timer stops there, after checking the page shows its rows.
-import { ready } from '../../tests/e2e/browser.mjs';
+import { ready, freshBook } from '../../tests/e2e/browser.mjs';
 import { median } from './10-startup.mjs';
 
 const N = 10_000;
@@ -31,13 +31,7 @@ function timed(page, action, selector) {
 
 export default async function (ctx) {
   const page = await ctx.browser.context.newPage();
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('bench-seeded')) {
-      localStorage.clear();
-      localStorage.setItem('cs-planner.lang', '"en"');
-      sessionStorage.setItem('bench-seeded', '1');
-    }
-  });
+  await freshBook(page);
   await page.goto(ctx.server.url + 'book');
   await ready(page);
   await page.selectOption('[data-testid=demo-size]', String(N));

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, watchErrors, ready, saved, saveMark, ROOT } from './browser.mjs';
+import { startServer, launch, watchErrors, ready, saved, saveMark, ROOT, freshBook } from './browser.mjs';
 
 let server;
 let browser;
@@ -23,13 +23,7 @@ const fixture = (name) => join(ROOT, 'tests', 'fixtures', name);
 async function openBook() {
   const page = await browser.context.newPage();
   const errors = watchErrors(page);
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('e2e-seeded')) {
-      localStorage.clear();
-      localStorage.setItem('cs-planner.lang', '"en"');
-      sessionStorage.setItem('e2e-seeded', '1');
-    }
-  });
+  await freshBook(page);
   await page.goto(server.url + 'book?asof=2026-06-30');
   await ready(page);
   return { page, errors };

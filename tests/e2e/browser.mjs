@@ -86,3 +86,17 @@ export async function saved(page, before) {
 export async function saveMark(page) {
   return (await page.getAttribute('body', 'data-saves')) ?? '0';
 }
+
+/**
+ * Starts this tab on an empty book in `lang`: storage is cleared once per tab, so a reload
+ * keeps what the app saved since.
+ */
+export async function freshBook(page, lang = 'en') {
+  await page.addInitScript((tag) => {
+    if (!sessionStorage.getItem('e2e-seeded')) {
+      localStorage.clear();
+      localStorage.setItem('cs-planner.lang', JSON.stringify(tag));
+      sessionStorage.setItem('e2e-seeded', '1');
+    }
+  }, lang);
+}

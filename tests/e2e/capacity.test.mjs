@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, watchErrors, ready, ROOT } from './browser.mjs';
+import { startServer, launch, watchErrors, ready, ROOT, freshBook } from './browser.mjs';
 
 const ASOF = '2026-06-30';
 const FIGURES = [
@@ -39,13 +39,7 @@ async function changed(page, key, old) {
 async function openWithDemo(b = browser) {
   const page = await b.context.newPage();
   const errors = watchErrors(page);
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('e2e-seeded')) {
-      localStorage.clear();
-      localStorage.setItem('cs-planner.lang', '"en"');
-      sessionStorage.setItem('e2e-seeded', '1');
-    }
-  });
+  await freshBook(page);
   await page.goto(server.url + `book?asof=${ASOF}`);
   await ready(page);
   await page.click('[data-testid=load-demo]');

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startServer, launch, watchErrors, ready, ROOT } from './browser.mjs';
+import { startServer, launch, watchErrors, ready, ROOT, freshBook } from './browser.mjs';
 
 let server;
 let browser;
@@ -27,13 +27,7 @@ const TEXT = {
 async function open(path, lang = 'en') {
   const page = await browser.context.newPage();
   const errors = watchErrors(page);
-  await page.addInitScript((tag) => {
-    if (!sessionStorage.getItem('e2e-seeded')) {
-      localStorage.clear();
-      localStorage.setItem('cs-planner.lang', JSON.stringify(tag));
-      sessionStorage.setItem('e2e-seeded', '1');
-    }
-  }, lang);
+  await freshBook(page, lang);
   await page.goto(`${server.url}${path}?asof=${AS_OF}`);
   await ready(page);
   return { page, errors };

@@ -2,7 +2,7 @@
 // change moves the figures; the edited tiers survive a reload (settings persist).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, watchErrors, ready } from './browser.mjs';
+import { startServer, launch, watchErrors, ready, freshBook } from './browser.mjs';
 
 let server;
 let browser;
@@ -18,13 +18,7 @@ after(async () => {
 async function open(path, lang = 'en') {
   const page = await browser.context.newPage();
   const errors = watchErrors(page);
-  await page.addInitScript((tag) => {
-    if (!sessionStorage.getItem('e2e-seeded')) {
-      localStorage.clear();
-      localStorage.setItem('cs-planner.lang', JSON.stringify(tag));
-      sessionStorage.setItem('e2e-seeded', '1');
-    }
-  }, lang);
+  await freshBook(page, lang);
   await page.goto(server.url + path);
   await ready(page);
   return { page, errors };
