@@ -1,11 +1,11 @@
 //! Line charts over categories (months): one line per series, each with its own marker shape so
 //! the lines differ by more than colour; a missing value breaks the line.
 
-use plotters::element::{Circle, EmptyElement, PathElement, Rectangle, Text, TriangleMarker};
+use plotters::element::{Circle, EmptyElement, PathElement, Rectangle, TriangleMarker};
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::nice_ceiling;
+use super::frame;
 use super::svg;
 use super::theme::{self, FONT};
 
@@ -72,54 +72,17 @@ fn draw<'b>(c: &LineChart, buf: &'b mut String) -> Result<(), Box<dyn std::error
     let n = c.categories.len().max(1);
     let data_max = c.points().fold(0.0_f64, f64::max);
     let top = axis_top(data_max, c.y_min_top);
-    let label_size = if n > 8 { 11.0 } else { theme::LABEL_SIZE };
-    let label_font = (FONT, label_size).into_font().color(&theme::INK);
-    let mut cc = ChartBuilder::on(&root)
-        .caption(
-            &c.title,
-            (FONT, theme::TITLE_SIZE).into_font().color(&theme::INK),
-        )
-        .margin(14)
-        .margin_right(24)
-        .x_label_area_size(52)
-        .y_label_area_size(72)
-        .build_cartesian_2d(0f64..n as f64, 0f64..top)?;
-    cc.configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(6)
-        .y_label_formatter(&|v| (c.format_value)(*v))
-        .x_desc(c.x_title.as_str())
-        .y_desc(c.y_title.as_str())
-        .axis_desc_style(
-            (FONT, theme::AXIS_TITLE_SIZE)
-                .into_font()
-                .color(&theme::MUTED),
-        )
-        .label_style((FONT, theme::LABEL_SIZE).into_font().color(&theme::INK))
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(theme::GRID)
-        .axis_style(theme::MUTED)
-        .draw()?;
-    for (i, name) in c.categories.iter().enumerate() {
-        cc.plotting_area().draw(
-            &(EmptyElement::at((i as f64 + 0.5, 0.0))
-                + Text::new(
-                    name.clone(),
-                    (0, 8),
-                    label_font.clone().pos(Pos::new(HPos::Center, VPos::Top)),
-                )),
-        )?;
-    }
+    let axes = frame::Axes {
+        title: &c.title,
+        x_title: &c.x_title,
+        y_title: &c.y_title,
+        categories: &c.categories,
+        top,
+        format_value: c.format_value,
+    };
+    let mut cc = frame::category_frame(&root, &axes)?;
     if c.is_empty() {
-        cc.plotting_area().draw(&Text::new(
-            c.empty_message.clone(),
-            (n as f64 / 2.0, top / 2.0),
-            (FONT, 15.0)
-                .into_font()
-                .color(&theme::MUTED)
-                .pos(Pos::new(HPos::Center, VPos::Center)),
-        ))?;
+        frame::empty_message(&cc, &c.empty_message, n, top)?;
         root.present()?;
         return Ok(());
     }

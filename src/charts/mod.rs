@@ -5,6 +5,7 @@
 
 mod bars;
 mod capacity;
+mod frame;
 mod funnel;
 mod hbars;
 mod lines;
