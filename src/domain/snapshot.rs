@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::book::{AsOfRules, Book};
+use super::book::{AsOfRules, Book, BookTotals};
 use super::health::{health, Band, HealthSettings};
 use super::lifecycle::{stage_with_current, Stage};
 use super::tiers::TierSettings;
@@ -65,6 +65,17 @@ impl Snapshot {
     /// Indices and views of the active accounts.
     pub fn active(&self) -> impl Iterator<Item = (usize, &AccountView)> {
         self.views.iter().enumerate().filter(|(_, v)| v.is_active())
+    }
+
+    /// The book's headline figures (DOMAIN.md §8), read off the views instead of walking every
+    /// account's terms again.
+    pub fn totals(&self) -> BookTotals {
+        let mut totals = BookTotals { accounts: self.views.len(), ..Default::default() };
+        for (_, v) in self.active() {
+            totals.active += 1;
+            totals.arr += v.arr;
+        }
+        totals
     }
 }
 
@@ -158,6 +169,14 @@ mod tests {
         assert_eq!(stages, [Launch, Maintenance, Overdue, Churned, Adoption, Renewal]);
         assert_eq!(s.active().map(|(i, _)| i).collect::<Vec<_>>(), [0, 1, 2, 4, 5]);
         assert_eq!(s.views[3].arr, 10_000.0);
+    }
+
+    #[test]
+    fn totals_count_every_account_and_sum_the_active_arr() {
+        let t = snapshot(&book()).totals();
+        assert_eq!((t.accounts, t.active), (6, 5));
+        assert!((t.arr - 279_999.99).abs() < 1e-6, "{}", t.arr);
+        assert_eq!(snapshot(&Book::default()).totals(), BookTotals::default());
     }
 
     #[test]

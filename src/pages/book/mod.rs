@@ -76,10 +76,7 @@ pub fn BookPage() -> impl IntoView {
     };
     Effect::new(move |_| view.columns.with(|c| columns::save(c)));
 
-    let totals = Memo::new(move |_| {
-        let as_of = state.as_of.get();
-        state.settings.with(|s| state.book.with(|b| b.totals(as_of, &s.rules)))
-    });
+    let totals = Memo::new(move |_| state.snapshot.with(|s| s.totals()));
     let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
     let empty = move || state.book.with(|b| b.accounts.is_empty());
     view! {

@@ -101,9 +101,7 @@ impl Model {
             state.snapshot.with(|s| due.with(|d| crate::domain::tiers::tier_figures(s, d)))
         });
         let overall = Memo::new(move |_| {
-            let as_of = state.as_of.get();
-            let rules = state.settings.with(|s| s.rules);
-            let totals = state.book.with(|b| b.totals(as_of, &rules));
+            let totals = state.snapshot.with(|s| s.totals());
             due.with(|d| SegmentFigures::overall(&totals, &tally(d)))
         });
         let loads = Memo::new(move |_| {
