@@ -2,7 +2,7 @@
 //!
 //! Native layers (tested with `cargo test`): `domain`, `charts`, `i18n`, `io` (import, export,
 //! backup, demo book), `store` (the book's codec, envelope, migrations and slot policy),
-//! `view_model` (the pages' forms and tables).
+//! `forms` (what people type into the pages' fields, and how it is read).
 //! Browser layers (wasm32 only): `app`, `pages`, `components`, and the storage glue in
 //! `store::local`.
 
@@ -10,7 +10,7 @@ pub mod charts;
 pub mod domain;
 pub mod io;
 pub mod i18n;
-pub mod planner;
+pub mod forms;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]
@@ -22,6 +22,5 @@ pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod persist;
 pub mod store;
-pub mod view_model;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

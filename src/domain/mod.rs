@@ -9,7 +9,6 @@ pub mod capacity;
 pub mod commission;
 pub mod correlation;
 pub mod dates;
-pub mod draft;
 pub mod economics;
 pub mod funnel;
 pub mod growth;
@@ -31,8 +30,8 @@ pub mod snapshot;
 pub mod stage_matrix;
 pub mod stats;
 pub mod team;
-pub mod team_edit;
 pub mod tiers;
+pub mod typed;
 pub mod triggers;
 pub mod validate;
 

@@ -4,6 +4,7 @@ use super::{Lang, Msg};
 use crate::domain::health::Band;
 use crate::domain::lifecycle::Stage;
 use crate::domain::tiers::Tier;
+use crate::domain::typed::ValueError;
 
 pub fn stage_label(stage: Stage) -> Msg {
     match stage {
@@ -37,6 +38,22 @@ pub fn tier_name(tier: &Tier, lang: Lang) -> &str {
 
 /// Fills `{key}` placeholders in one pass, so a value that happens to contain `{line}` is
 /// shown as written instead of being filled in again.
+/// Why a typed value was refused (DOMAIN.md §0), for a field or an import row.
+pub fn value_error_msg(e: ValueError) -> Msg {
+    match e {
+        ValueError::Empty => Msg::ReasonRequired,
+        ValueError::NotANumber => Msg::ReasonNotANumber,
+        ValueError::Negative => Msg::ReasonNegative,
+        ValueError::TooLarge => Msg::ReasonTooLarge,
+        ValueError::NotAnInteger => Msg::ReasonNotAnInteger,
+        ValueError::OutOfRange => Msg::ReasonOutOfRange,
+        ValueError::NotADate => Msg::ReasonNotADate,
+        ValueError::NoSuchDate => Msg::ReasonNoSuchDate,
+        ValueError::YearOutOfRange => Msg::ReasonYearOutOfRange,
+        ValueError::SerialOutOfRange => Msg::ReasonSerialOutOfRange,
+    }
+}
+
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;

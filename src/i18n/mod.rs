@@ -9,7 +9,7 @@ mod messages;
 mod team_labels;
 
 pub use format::{fmt_count, fmt_money, fmt_percent, fmt_number};
-pub use labels::{band_label, fill, stage_label, tier_name};
+pub use labels::{band_label, fill, stage_label, tier_name, value_error_msg};
 pub use messages::Msg;
 pub use team_labels::{
     dimension_label, load_band_class, load_band_label, preset_label, reason_text, role_from_key, role_key,

@@ -5,7 +5,6 @@ use crate::i18n::{t, Lang, Msg};
 use super::backup::BackupError;
 use super::decode::Encoding;
 use super::merge::MergeCounts;
-use super::parse::ValueError;
 use super::report::{ImportReport, MappingError, Reason, RowError};
 use super::table::FileError;
 
@@ -30,7 +29,7 @@ pub fn reason_text(reason: &Reason, lang: Lang) -> String {
     match *reason {
         Reason::Required => t(lang, Msg::ReasonRequired).to_string(),
         Reason::TooLong { max } => fill(t(lang, Msg::ReasonTooLong), &[("max", &max.to_string())]),
-        Reason::Invalid(e) => t(lang, value_msg(e)).to_string(),
+        Reason::Invalid(e) => t(lang, crate::i18n::value_error_msg(e)).to_string(),
         Reason::UnknownStatus => t(lang, Msg::ReasonUnknownStatus).to_string(),
         Reason::EndNotAfterStart => t(lang, Msg::ReasonEndNotAfterStart).to_string(),
         Reason::NotWithStatus => t(lang, Msg::ReasonNotWithStatus).to_string(),
@@ -46,18 +45,6 @@ pub fn reason_text(reason: &Reason, lang: Lang) -> String {
     }
 }
 
-fn value_msg(e: ValueError) -> Msg {
-    match e {
-        ValueError::NotANumber => Msg::ReasonNotANumber,
-        ValueError::Negative => Msg::ReasonNegative,
-        ValueError::TooLarge => Msg::ReasonTooLarge,
-        ValueError::NotAnInteger => Msg::ReasonNotAnInteger,
-        ValueError::OutOfRange => Msg::ReasonOutOfRange,
-        ValueError::NotADate => Msg::ReasonNotADate,
-        ValueError::NoSuchDate => Msg::ReasonNoSuchDate,
-        ValueError::SerialOutOfRange => Msg::ReasonSerialOutOfRange,
-    }
-}
 
 /// One rejected row's problem: line, column as the file names it, the value, and why.
 pub fn describe(error: &RowError, lang: Lang) -> String {
@@ -142,6 +129,7 @@ pub fn merge_summary(counts: &MergeCounts, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::parse::ValueError;
     use crate::io::columns::Field;
 
     fn err(column: Option<&str>, field: Option<Field>, value: &str, reason: Reason) -> RowError {
@@ -159,11 +147,11 @@ mod tests {
         let e = err(Some("年费"), Some(Field::Arr), "12,5", Reason::Invalid(ValueError::NotANumber));
         assert_eq!(
             describe(&e, Lang::Zh),
-            "第 7 行，“年费”列（“12,5”）：不是有效的金额或数字（可写作 12000、12,000.50、$12,000、¥12,000、1.2万）"
+            "第 7 行，“年费”列（“12,5”）：不是有效的金额或数字（可写作 12000、12,000.50、¥12,000、1.2万、1.5M）"
         );
         assert_eq!(
             describe(&e, Lang::En),
-            "Line 7, column “年费” (“12,5”): not a valid number (write it like 12000, 12,000.50, $12,000 or ¥12,000)"
+            "Line 7, column “年费” (“12,5”): not a valid number (write it like 12000, 12,000.50, $12,000, 15k or 1.5M)"
         );
         let e = err(Some("name"), Some(Field::Name), "", Reason::Required);
         assert_eq!(describe(&e, Lang::En), "Line 7, column “name”: cannot be empty");

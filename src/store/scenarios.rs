@@ -5,7 +5,7 @@
 use gloo_storage::{LocalStorage, Storage};
 
 use crate::domain::scenario::Scenario;
-use crate::planner::Draft;
+use crate::forms::Draft;
 
 use super::local::available;
 

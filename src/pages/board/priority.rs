@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::BoardData;
 use crate::app::AppState;
 use crate::domain::dates::iso;
-use crate::domain::team_edit::{mark_contacted, undo_touch};
+use crate::domain::book_edit::{mark_contacted, undo_touch};
 use crate::i18n::{fill, fmt_count, fmt_money, reason_text, stage_label, tier_name, Msg};
 
 /// Rows shown at first, and added by each "show more".

@@ -7,7 +7,7 @@ use super::{BookView, Editing};
 use crate::app::AppState;
 use crate::domain::book_edit::{remove, save};
 use crate::domain::dates::{add_days, add_months, iso, parse_iso};
-use crate::domain::draft::{AccountDraft, DraftError, DraftField, DraftProblem, OutcomeKind, TermDraft};
+use crate::forms::account_form::{AccountDraft, DraftError, DraftField, DraftProblem, OutcomeKind, TermDraft};
 use crate::domain::validate::{next_id, Field, Problem};
 use crate::i18n::{fill, t, Lang, Msg};
 

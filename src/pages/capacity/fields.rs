@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::app::AppState;
 use crate::i18n::Msg;
-use crate::planner::input::{field_text_rounded, parse_number, within};
+use crate::forms::input::{field_text_rounded, parse_number, within};
 
 /// How a field shows its number: as stored, or a fraction shown as a percentage.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]

@@ -20,7 +20,7 @@ use crate::app::AppState;
 use crate::domain::scenario::Scenario;
 use crate::domain::scenario_url::ScenarioUrlError;
 use crate::i18n::{fmt_money, Msg};
-use crate::planner::Draft;
+use crate::forms::Draft;
 use crate::web;
 
 use model::{Incoming, Model};

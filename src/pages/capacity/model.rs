@@ -19,7 +19,7 @@ use crate::domain::scenario::{compare, Scenario, ScenarioColumn};
 use crate::domain::team::{active_owners, csm_headcount};
 use crate::domain::tiers::TierFigures;
 use crate::domain::triggers::{hiring_alerts, tier_ownership, HiringAlert};
-use crate::planner::{Draft, SavedScenarios};
+use crate::forms::{Draft, SavedScenarios};
 use crate::store::scenarios as store;
 
 /// The User Timing measure of the last projection recompute (read by `make bench`).

@@ -10,7 +10,7 @@ use super::need::method_name;
 use crate::app::AppState;
 use crate::domain::dates::iso;
 use crate::i18n::{fill, Msg};
-use crate::planner::{Draft, NameError};
+use crate::forms::{Draft, NameError};
 use crate::route::Route;
 use crate::web;
 

@@ -10,8 +10,8 @@ use crate::charts::{share_bars, SharePart, ShareBarChart};
 use crate::components::{ChartView, Metric};
 use crate::domain::health::Band;
 use crate::i18n::{fmt_count, fmt_percent, t, Msg};
-use crate::view_model::health_form::{HealthField, HealthForm};
-use crate::view_model::tables::tier_name;
+use crate::forms::health_form::{HealthField, HealthForm};
+use crate::forms::tables::tier_name;
 
 use super::widgets::problem_msg;
 use super::SegmentsData;

@@ -7,7 +7,7 @@ use crate::app::AppState;
 use crate::charts::{horizontal_bars, HBarChart, MAX_HBARS};
 use crate::components::ChartView;
 use crate::i18n::{fmt_count, fmt_money, fmt_percent, t, Msg};
-use crate::view_model::tables::{sorted_industries, IndustryColumn, IndustrySort};
+use crate::forms::tables::{sorted_industries, IndustryColumn, IndustrySort};
 
 use super::widgets::{fill, money, score};
 use super::SegmentsData;

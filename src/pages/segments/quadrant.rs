@@ -8,7 +8,7 @@ use crate::charts::{quadrant_chart, QuadrantChart};
 use crate::components::ChartView;
 use crate::domain::quadrant::Quadrant;
 use crate::i18n::{fmt_count, fmt_money, t, Msg};
-use crate::view_model::quadrant_form::{QuadrantField, QuadrantForm};
+use crate::forms::quadrant_form::{QuadrantField, QuadrantForm};
 
 use super::data::{GRID_COLUMNS, GRID_ROWS};
 use super::quadrant_list::{Group, MemberList};

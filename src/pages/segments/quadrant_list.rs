@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::app::AppState;
 use crate::domain::quadrant::Quadrant;
 use crate::i18n::{fmt_count, Msg};
-use crate::view_model::tables::member_rows;
+use crate::forms::tables::member_rows;
 
 use super::quadrant::name_msg;
 use super::widgets::{fill, money, score};

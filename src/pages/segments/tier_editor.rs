@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::app::AppState;
 use crate::domain::tiers::{ServiceModel, TierBasis};
 use crate::i18n::{t, Lang, Msg};
-use crate::view_model::tier_form::{has_error, Field, FieldError, TierForm, TierRow};
+use crate::forms::tier_form::{has_error, Field, FieldError, TierForm, TierRow};
 
 use super::widgets::{fill, problem_msg};
 

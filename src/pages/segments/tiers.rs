@@ -7,7 +7,7 @@ use crate::app::AppState;
 use crate::charts::{grouped_bars, BarChart, BarSeries};
 use crate::components::ChartView;
 use crate::i18n::{fmt_count, fmt_percent, t, Msg};
-use crate::view_model::tables::tier_name;
+use crate::forms::tables::tier_name;
 
 use super::widgets::{money, score, FigureCell};
 use super::SegmentsData;

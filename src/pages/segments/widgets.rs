@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::AppState;
 use crate::components::data_value;
 use crate::i18n::{fmt_money, Msg};
-use crate::view_model::Problem;
+use crate::forms::Problem;
 
 /// Money as the reader reads it (tracks the language and the currency symbol).
 pub fn money(state: AppState, amount: f64) -> String {

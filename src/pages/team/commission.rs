@@ -9,7 +9,7 @@ use crate::components::data_value;
 use crate::domain::commission::{CommissionBand, CommissionError};
 use crate::domain::dates::iso;
 use crate::domain::period::PeriodChoice;
-use crate::domain::team_edit::{number_text, parse_number, parse_percent, percent_text};
+use crate::forms::team_form::{number_text, parse_number, parse_percent, percent_text};
 use crate::i18n::{fill, fmt_count, fmt_money, fmt_percent, t, Lang, Msg};
 
 fn error_text(lang: Lang, e: CommissionError) -> &'static str {

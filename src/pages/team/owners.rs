@@ -8,7 +8,7 @@ use crate::app::AppState;
 use crate::components::data_value;
 use crate::domain::health::Band;
 use crate::domain::team::Role;
-use crate::domain::team_edit::{assign_unassigned, set_owners, undo_owners};
+use crate::domain::book_edit::{assign_unassigned, set_owners, undo_owners};
 use crate::i18n::{band_label, fill, fmt_count, fmt_money, load_band_class, load_band_label, tier_name, Msg};
 
 fn band_class(b: Band) -> &'static str {

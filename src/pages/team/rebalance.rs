@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::TeamData;
 use crate::app::AppState;
 use crate::domain::team::LoadBand;
-use crate::domain::team_edit::{set_owners, undo_owners};
+use crate::domain::book_edit::{set_owners, undo_owners};
 use crate::i18n::{fill, fmt_count, fmt_money, tier_name, Msg};
 
 /// Longer proposals are applied whole but listed only this far.

@@ -6,7 +6,7 @@ use super::TeamData;
 use crate::app::AppState;
 use crate::components::Metric;
 use crate::domain::dates::iso;
-use crate::domain::team_edit::{PersonDraft, PersonField, PersonProblem, MAX_NAME_CHARS};
+use crate::forms::team_form::{PersonDraft, PersonField, PersonProblem, MAX_NAME_CHARS};
 use crate::i18n::{fill, fmt_money, role_from_key, role_key, role_label, t, Lang, Msg, ROLES};
 
 fn problem_text(lang: Lang, p: PersonProblem) -> String {

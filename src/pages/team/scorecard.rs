@@ -7,7 +7,7 @@ use super::TeamData;
 use crate::app::AppState;
 use crate::components::data_value;
 use crate::domain::kpi::{attainment, KpiDimension, KpiLine, Score, ScorecardError, ScorecardPreset, Scorecard as Card};
-use crate::domain::team_edit::{number_text, parse_number, parse_target, target_text, target_unit, TargetUnit};
+use crate::forms::team_form::{number_text, parse_number, parse_target, target_text, target_unit, TargetUnit};
 use crate::i18n::{dimension_label, fill, fmt_money, fmt_percent, preset_label, t, Lang, Msg};
 
 /// An actual in its dimension's unit.

@@ -6,27 +6,11 @@ pub struct NotANumber;
 
 /// The typed number; `Ok(None)` for an empty field.
 pub fn parse_number(text: &str) -> Result<Option<f64>, NotANumber> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ',' | '，' | '_' | ' ' | '\u{a0}' | '$' | '¥' | '￥' | '€' | '£'))
-        .collect();
-    if cleaned.is_empty() {
-        return Ok(None);
-    }
-    let units: [(&str, f64); 6] =
-        [("亿", 1e8), ("万", 1e4), ("k", 1e3), ("K", 1e3), ("m", 1e6), ("M", 1e6)];
-    let (body, multiplier) = units
-        .iter()
-        .find_map(|&(suffix, m)| cleaned.strip_suffix(suffix).map(|b| (b, m)))
-        .unwrap_or((cleaned.as_str(), 1.0));
-    // `parse` accepts "inf" and "NaN"; a form never should.
-    if !body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')) {
-        return Err(NotANumber);
-    }
-    match body.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(Some(v * multiplier)),
-        _ => Err(NotANumber),
+    use crate::domain::typed::{parse_number, ValueError};
+    match parse_number(text) {
+        Ok(v) => Ok(Some(v)),
+        Err(ValueError::Empty) => Ok(None),
+        Err(_) => Err(NotANumber),
     }
 }
 

@@ -1,5 +1,5 @@
 //! Native timings of what the Capacity page recomputes at 10,000 and 100,000 accounts:
-//! `cargo test --release --lib planner::timing -- --ignored --nocapture`.
+//! `cargo test --release --lib forms::capacity_timing -- --ignored --nocapture`.
 //!
 //! A what-if input recomputes only the projection (on per-tier aggregates); a new book or
 //! as-of date recomputes the book-wide figures once.

@@ -3,9 +3,9 @@
 
 use chrono::NaiveDate;
 
-use super::book::{Account, Book, Outcome, Term};
-use super::dates::{iso, parse_iso};
-use super::validate::{id_taken, validate_account, Field, FieldError, Problem};
+use crate::domain::book::{Account, Book, Outcome, Term};
+use crate::domain::dates::{iso, parse_iso};
+use crate::domain::validate::{id_taken, validate_account, Field, FieldError, Problem};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum OutcomeKind {
@@ -72,9 +72,10 @@ pub enum DraftField {
     TermOutcomeOn(usize),
 }
 
+/// A number through the one reader of typed values (a score may carry `%`).
 fn num(s: &str) -> Option<f64> {
-    let cleaned: String = s.chars().filter(|c| !matches!(c, ',' | ' ' | '$' | '¥' | '￥' | '%')).collect();
-    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+    let t = crate::domain::typed::trim(s);
+    crate::domain::typed::parse_number(t.strip_suffix('%').unwrap_or(t)).ok()
 }
 
 fn text_of(v: Option<f64>) -> String {
@@ -117,7 +118,7 @@ impl AccountDraft {
 
     /// A new account's draft: its id, and one open term of a year from `start`.
     pub fn new_account(id: String, start: NaiveDate) -> AccountDraft {
-        let end = super::dates::add_days(super::dates::add_months(start, 12), -1);
+        let end = crate::domain::dates::add_days(crate::domain::dates::add_months(start, 12), -1);
         AccountDraft {
             id,
             terms: vec![TermDraft { start: iso(start), end: iso(end), ..Default::default() }],
@@ -151,8 +152,8 @@ impl AccountDraft {
         let mut term_errors = Vec::new();
         for (i, t) in self.terms.iter().enumerate() {
             let mut terr = |field, problem| term_errors.push(DraftError { field, problem });
-            let start = parse_iso(&t.start);
-            let end = parse_iso(&t.end);
+            let start = crate::domain::typed::parse_date(&t.start).ok();
+            let end = crate::domain::typed::parse_date(&t.end).ok();
             if start.is_none() {
                 terr(DraftField::Account(Field::TermStart(i)), DraftProblem::NotADate);
             }
@@ -163,7 +164,7 @@ impl AccountDraft {
             if arr.is_none() {
                 terr(DraftField::Account(Field::TermArr(i)), DraftProblem::NotANumber);
             }
-            let on = parse_iso(&t.outcome_on);
+            let on = crate::domain::typed::parse_date(&t.outcome_on).ok();
             let outcome = match (t.outcome, on) {
                 (OutcomeKind::Open, _) => Some(Outcome::Open),
                 (OutcomeKind::Renewed, Some(d)) => Some(Outcome::Renewed(d)),
@@ -182,7 +183,7 @@ impl AccountDraft {
             if s.trim().is_empty() {
                 return None;
             }
-            let d = parse_iso(s);
+            let d = crate::domain::typed::parse_date(s).ok();
             if d.is_none() {
                 err(field, DraftProblem::NotADate);
             }
@@ -192,7 +193,7 @@ impl AccountDraft {
         let last_touch = date(&self.last_touch, DraftField::LastTouch);
         let referrals = match self.referrals.trim() {
             "" => 0,
-            s => s.parse::<u32>().unwrap_or_else(|_| {
+            s => crate::domain::typed::parse_count(s).unwrap_or_else(|_| {
                 err(DraftField::Referrals, DraftProblem::NotAWholeNumber);
                 0
             }),
@@ -282,7 +283,7 @@ mod tests {
         dr.name = String::new();
         dr.fit = "high".into();
         dr.activity = "101".into();
-        dr.go_live = "2025/03/01".into();
+        dr.go_live = "March 1".into();
         dr.referrals = "2.5".into();
         dr.terms[0].end = "2025-02-01".into();
         dr.terms[0].outcome = OutcomeKind::Renewed;

@@ -3,12 +3,7 @@
 /// A number as typed: spaces and thousands separators (`,` `，` `_`) are ignored; anything
 /// else that is not a finite number is `None`, so the field can say so.
 pub fn parse_number(text: &str) -> Option<f64> {
-    let cleaned: String =
-        text.chars().filter(|c| !c.is_whitespace() && !matches!(c, ',' | '，' | '_')).collect();
-    if cleaned.is_empty() {
-        return None;
-    }
-    cleaned.parse::<f64>().ok().filter(|x| x.is_finite())
+    crate::domain::typed::parse_number(text).ok()
 }
 
 /// A field's text for `value × scale` (scale 100 shows a fraction as a percentage): at most
