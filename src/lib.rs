@@ -3,8 +3,8 @@
 //! Native layers (tested with `cargo test`): `domain`, `charts`, `i18n`, `io` (import, export,
 //! backup, demo book), `store` (the book's codec, envelope, migrations and slot policy),
 //! `forms` (what people type into the pages' fields, and how it is read).
-//! Browser layers (wasm32 only): `app`, `pages`, `components`, and the storage glue in
-//! `store::local`.
+//! Browser layers (wasm32 only): `state` (the one state, its named edits, storage and the
+//! saver), `app` (the shell), `pages`, `components`.
 
 pub mod charts;
 pub mod domain;
@@ -20,7 +20,7 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
-pub mod persist;
+pub mod state;
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

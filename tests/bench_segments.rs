@@ -11,13 +11,13 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use cs_planner::app::AppState;
+use cs_planner::state::AppState;
 use cs_planner::domain::Settings;
 use cs_planner::i18n::Lang;
 use cs_planner::io::demo::generate;
 use cs_planner::pages::segments::SegmentsPage;
 use cs_planner::route::Route;
-use cs_planner::store::book_sync::StorageStatus;
+use cs_planner::state::StorageStatus;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -4,7 +4,7 @@
 use cs_planner::app::App;
 use cs_planner::domain::Settings;
 use cs_planner::i18n::Lang;
-use cs_planner::store::local;
+use cs_planner::state::storage as local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

@@ -3,13 +3,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use chrono::NaiveDate;
-use cs_planner::app::AppState;
+use cs_planner::state::AppState;
 use cs_planner::domain::{Account, Book, Outcome, Settings, Term};
 use cs_planner::i18n::Lang;
 use cs_planner::pages::capacity::CapacityPage;
 use cs_planner::route::Route;
-use cs_planner::store::book_sync::StorageStatus;
-use cs_planner::store::scenarios::{DRAFT_KEY, SCENARIOS_KEY};
+use cs_planner::state::StorageStatus;
+use cs_planner::state::storage::{DRAFT_KEY, SCENARIOS_KEY};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

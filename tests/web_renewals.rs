@@ -7,14 +7,14 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use cs_planner::app::{App, AppState};
+use cs_planner::{app::App, state::AppState};
 use cs_planner::domain::period::PeriodChoice;
 use cs_planner::domain::{Account, Book, Outcome, Settings, Term};
 use cs_planner::i18n::Lang;
 use cs_planner::pages;
 use cs_planner::route::Route;
-use cs_planner::store::book_sync::StorageStatus;
-use cs_planner::store::local;
+use cs_planner::state::StorageStatus;
+use cs_planner::state::storage as local;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

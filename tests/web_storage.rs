@@ -5,9 +5,10 @@
 use cs_planner::app::App;
 use cs_planner::domain::{Account, Book, Outcome, Term};
 use cs_planner::i18n::Lang;
-use cs_planner::store::book_sync::{self, StorageStatus};
+use cs_planner::state::{book_slots, StorageStatus};
 use cs_planner::store::envelope::LoadError;
-use cs_planner::store::{encode, local, CURRENT_KEY, GOOD_KEY};
+use cs_planner::state::storage as local;
+use cs_planner::store::{encode, CURRENT_KEY, GOOD_KEY};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -42,12 +43,12 @@ async fn tick(ms: i32) {
 #[wasm_bindgen_test]
 fn a_saved_book_is_there_after_a_reload() {
     storage().clear().unwrap();
-    let (empty, status) = book_sync::open();
+    let (empty, status, mut slots) = book_slots::open();
     assert_eq!((empty, status), (Book::default(), StorageStatus::Ok));
     let b = book(25);
-    assert_eq!(book_sync::save(&b, "2026-01-01T00:00:00Z"), StorageStatus::Ok);
+    assert_eq!(book_slots::save(&mut slots, &b, "2026-01-01T00:00:00Z"), StorageStatus::Ok);
     // A reload is a new open of the same storage.
-    let (again, status) = book_sync::open();
+    let (again, status, _) = book_slots::open();
     assert_eq!(status, StorageStatus::Ok);
     assert_eq!(again, b);
     assert_eq!(storage().get_item(GOOD_KEY).unwrap(), storage().get_item(CURRENT_KEY).unwrap());
@@ -59,7 +60,7 @@ fn a_corrupt_book_starts_empty_and_offers_the_last_good_copy() {
     let good = book(3);
     storage().set_item(GOOD_KEY, &encode(&good, "2026-01-02T00:00:00Z")).unwrap();
     storage().set_item(CURRENT_KEY, "cs-planner-book;schema=2;length=5;checksum=00000000;saved_at=x\nabcde").unwrap();
-    let (start, status) = book_sync::open();
+    let (start, status, mut slots) = book_slots::open();
     assert_eq!(start, Book::default());
     match status {
         StorageStatus::Damaged { error: LoadError::Corrupt(_), good: Some(g), good_saved_at } => {
@@ -69,9 +70,9 @@ fn a_corrupt_book_starts_empty_and_offers_the_last_good_copy() {
         other => panic!("expected a damaged status, got {other:?}"),
     }
     // Nothing is overwritten until the person chooses.
-    assert!(matches!(book_sync::save(&book(1), "t"), StorageStatus::SaveFailed));
+    assert!(matches!(book_slots::save(&mut slots, &book(1), "t"), StorageStatus::SaveFailed));
     assert!(storage().get_item(CURRENT_KEY).unwrap().unwrap().ends_with("abcde"));
-    assert_eq!(book_sync::raw_current().as_deref().map(|r| r.ends_with("abcde")), Some(true));
+    assert_eq!(book_slots::raw_current(&slots).as_deref().map(|r| r.ends_with("abcde")), Some(true));
 }
 
 #[wasm_bindgen_test]
@@ -80,7 +81,7 @@ fn a_truncated_book_is_reported_as_cut_off() {
     let full = encode(&book(40), "2026-01-03T00:00:00Z");
     let cut: String = full.chars().take(full.chars().count() - 10).collect();
     storage().set_item(CURRENT_KEY, &cut).unwrap();
-    let (_, status) = book_sync::open();
+    let (_, status, _slots) = book_slots::open();
     assert!(matches!(status, StorageStatus::Damaged { error: LoadError::Truncated { .. }, good: None, .. }), "{status:?}");
 }
 
@@ -89,10 +90,10 @@ fn a_newer_version_is_read_only_and_never_overwritten() {
     storage().clear().unwrap();
     let newer = include_str!("fixtures/store/newer.txt");
     storage().set_item(CURRENT_KEY, newer).unwrap();
-    let (shown, status) = book_sync::open();
+    let (shown, status, mut slots) = book_slots::open();
     assert!(matches!(status, StorageStatus::ReadOnly { readable: true, .. }), "{status:?}");
     assert!(!shown.accounts.is_empty());
-    let _ = book_sync::save(&book(1), "t");
+    let _ = book_slots::save(&mut slots, &book(1), "t");
     assert_eq!(storage().get_item(CURRENT_KEY).unwrap().as_deref(), Some(newer));
 }
 
@@ -100,8 +101,9 @@ fn a_newer_version_is_read_only_and_never_overwritten() {
 fn a_full_quota_keeps_the_book_in_memory_and_the_good_copy_intact() {
     storage().clear().unwrap();
     let small = book(5);
-    assert_eq!(book_sync::open().1, StorageStatus::Ok);
-    assert_eq!(book_sync::save(&small, "t0"), StorageStatus::Ok);
+    let (_, status, mut slots) = book_slots::open();
+    assert_eq!(status, StorageStatus::Ok);
+    assert_eq!(book_slots::save(&mut slots, &small, "t0"), StorageStatus::Ok);
     let good_before = storage().get_item(GOOD_KEY).unwrap();
     // Fill the rest of the quota with filler, 256 K characters at a time, then less.
     let mut chunk = "x".repeat(256 * 1024);
@@ -113,10 +115,10 @@ fn a_full_quota_keeps_the_book_in_memory_and_the_good_copy_intact() {
         i += 1;
     }
     let big = book(2_000);
-    let status = book_sync::save(&big, "t1");
+    let status = book_slots::save(&mut slots, &big, "t1");
     assert!(matches!(status, StorageStatus::Quota { chars } if chars > 0), "{status:?}");
     assert_eq!(storage().get_item(GOOD_KEY).unwrap(), good_before, "the last good copy survives");
-    assert_eq!(book_sync::open().0, small, "what is stored still reads");
+    assert_eq!(book_slots::open().0, small, "what is stored still reads");
     storage().clear().unwrap();
 }
 

@@ -3,14 +3,14 @@
 //! recompute and render a 10,000-account book.
 #![cfg(target_arch = "wasm32")]
 
-use cs_planner::app::AppState;
+use cs_planner::state::AppState;
 use cs_planner::domain::book::{Account, Book, Outcome, Term};
 use cs_planner::domain::dates::parse_iso;
 use cs_planner::domain::Settings;
 use cs_planner::i18n::Lang;
 use cs_planner::pages;
 use cs_planner::route::Route;
-use cs_planner::store::book_sync::StorageStatus;
+use cs_planner::state::StorageStatus;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -259,14 +259,14 @@ async fn both_pages_at_ten_thousand_accounts() {
         tick().await;
         let (mut first, mut edit) = (Vec::new(), Vec::new());
         for run in 0..5 {
-            state.book.set(Book::default());
+            state.replace_book(Book::default());
             tick().await;
             let t0 = now();
-            state.book.set(big.clone());
+            state.replace_book(big.clone());
             first.push(settled(&host, ready_selector, t0).await);
             // A change a user makes: one account's owner, as a rebalance or an assignment would.
             let t0 = now();
-            state.book.update(|b| b.accounts[run].owner = "Zed Zhang".into());
+            state.move_accounts(&[(run, "Zed Zhang".into())]);
             edit.push(settled(&host, ready_selector, t0).await);
         }
         web_sys::console::log_1(&format!("BENCH {name}_10k_first_render_ms={:.1}", median(first)).into());

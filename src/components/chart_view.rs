@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::i18n::Msg;
 use crate::web;
 

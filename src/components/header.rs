@@ -2,25 +2,38 @@
 
 use leptos::prelude::*;
 
-use crate::app::{navigate, AppState};
-use crate::domain::dates::{iso, parse_iso};
-use crate::i18n::{Lang, Msg};
+use crate::state::{navigate, AppState};
+use crate::domain::dates::iso;
+use crate::domain::typed::{parse_date, ValueError};
+use crate::i18n::{value_error_msg, Lang, Msg};
 use crate::route::Route;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let invalid = RwSignal::new(false);
-    let on_as_of = move |ev| {
+    let problem = RwSignal::new(None::<ValueError>);
+    // Applied on Enter or on leaving the field (`change`). Any written form of a date is taken
+    // (2026-03-31, 2026/3/31, 2026.3.31, 2026年3月31日) and shown back as ISO; an emptied field
+    // means "today"; a refused text says why and changes nothing.
+    let on_as_of = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        // An emptied field means "today". Dates are ISO in both languages, so the field is
-        // text, not the browser's locale-formatted date picker.
-        let date = parse_iso(&text);
-        invalid.set(date.is_none() && !text.trim().is_empty());
-        if !invalid.get_untracked() {
-            state.set_as_of(date);
+        if text.trim().is_empty() {
+            problem.set(None);
+            state.set_as_of(None);
+            return;
+        }
+        match parse_date(&text) {
+            Ok(d) => {
+                problem.set(None);
+                state.set_as_of(Some(d));
+                if let Some(el) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
+                    el.set_value(&iso(d));
+                }
+            }
+            Err(e) => problem.set(Some(e)),
         }
     };
+    let message = move || problem.get().map(|e| state.t(value_error_msg(e)));
     let lang_button = move |lang: Lang, msg: Msg| {
         view! {
             <button
@@ -50,14 +63,18 @@ pub fn Header() -> impl IntoView {
                         type="text"
                         inputmode="numeric"
                         placeholder="YYYY-MM-DD"
-                        maxlength="10"
+                        maxlength="16"
                         data-testid="as-of"
-                        aria-invalid=move || invalid.get().to_string()
-                        title=move || if invalid.get() { state.t(Msg::SettingsInvalidDate) } else { "" }
+                        data-field="asof"
+                        aria-invalid=move || problem.with(Option::is_some).to_string()
+                        aria-describedby="as-of-error"
+                        title=move || message().unwrap_or_default()
                         class:from-url=move || state.url_as_of.get().is_some()
                         prop:value=move || iso(state.as_of.get())
                         on:change=on_as_of
                     />
+                    <span class="field-error header-error" id="as-of-error" role="alert" data-testid="as-of-error"
+                        hidden=move || problem.with(Option::is_none)>{message}</span>
                 </label>
                 <span class="currency" title=state.text(Msg::CurrencyLabel) data-testid="currency">
                     {move || state.settings.with(|s| s.currency.clone())}

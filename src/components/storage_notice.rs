@@ -3,19 +3,18 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::domain::dates::iso;
 use crate::i18n::{fill, fmt_count, Msg};
 use crate::io::{backup, Backup};
-use crate::persist;
-use crate::store::book_sync::{self, StorageStatus};
-use crate::store::local;
+use crate::state::StorageStatus;
+use crate::state::storage;
 use crate::web;
 
 /// Downloads the whole book, settings and scenarios as a JSON backup.
 pub fn download_backup(state: AppState) {
     let settings = state.settings.with_untracked(|s| serde_json::to_value(s).unwrap_or_default());
-    let b = Backup::new(chrono::Utc::now(), state.book.get_untracked(), settings, local::load_scenarios_raw());
+    let b = Backup::new(chrono::Utc::now(), state.book.get_untracked(), settings, storage::load_scenarios_raw());
     let name = format!("cs-planner-backup-{}.json", iso(state.as_of.get_untracked()));
     let _ = web::download_bytes(backup::to_json(&b).as_bytes(), "application/json", &name);
 }
@@ -54,18 +53,14 @@ pub fn StorageNotice() -> impl IntoView {
                 let good = StoredValue::new(good);
                 let use_good = move |_| {
                     if let Some(book) = good.get_value() {
-                        book_sync::resume();
-                        state.book.set(*book);
-                        state.storage.set(StorageStatus::Ok);
+                        state.take_stored_book(*book);
                     }
                 };
                 let start_over = move |_| {
-                    book_sync::resume();
-                    state.storage.set(StorageStatus::Ok);
-                    persist::save_immediately(state);
+                    state.keep_this_book();
                 };
                 let download_raw = move |_| {
-                    if let Some(raw) = book_sync::raw_current() {
+                    if let Some(raw) = state.raw_stored_book() {
                         let _ = web::download_bytes(raw.as_bytes(), "text/plain;charset=utf-8", "cs-planner-damaged-book.txt");
                     }
                 };
@@ -89,11 +84,9 @@ pub fn StorageNotice() -> impl IntoView {
             StorageStatus::OtherTab { theirs } => {
                 let theirs = StoredValue::new(theirs);
                 let load_theirs = move |_| {
-                    let book = *theirs.get_value();
-                    state.storage.set(StorageStatus::Ok);
-                    state.book.set(book);
+                    state.take_stored_book(*theirs.get_value());
                 };
-                let keep_mine = move |_| persist::save_immediately(state);
+                let keep_mine = move |_| state.keep_this_book();
                 Some(notice("warn", view! {
                     <span>{state.text(Msg::StorageOtherTab)}</span>
                     <div class="notice-actions">

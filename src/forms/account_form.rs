@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::book::{Account, Book, Outcome, Term};
-use crate::domain::dates::{iso, parse_iso};
+use crate::domain::dates::iso;
 use crate::domain::validate::{id_taken, validate_account, Field, FieldError, Problem};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -238,6 +238,7 @@ impl AccountDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::dates::parse_iso;
 
     fn d(s: &str) -> NaiveDate {
         parse_iso(s).unwrap()

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::widgets::{stage_msg, tier_names, DateRange, DaysField, FigureCell, Money};
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::charts::{funnel_chart, grouped_bars, BarChart, BarSeries, FunnelChart, FunnelStepBar};
 use crate::components::{ChartView, Metric};
 use crate::domain::funnel::{cohort_funnel, FunnelStep};
@@ -217,7 +217,7 @@ fn FunnelSection() -> impl IntoView {
             })
             .collect_view()
     };
-    let set_window = move |p| state.settings.update(|s| s.funnel.window = Some(p));
+    let set_window = move |p| state.set_funnel_window(Some(p));
     view! {
         <section class="lr-panel" aria-labelledby="lc-funnel">
             <h2 id="lc-funnel">{state.text(Msg::LcFunnelTitle)}</h2>
@@ -226,7 +226,7 @@ fn FunnelSection() -> impl IntoView {
                 <span class="control-label">{state.text(Msg::LcFunnelWindow)}</span>
                 <DateRange value=window on_change=set_window testid="cohort" />
                 <button type="button" class="btn small" data-testid="cohort-default" disabled=move || !custom.get()
-                    on:click=move |_| state.settings.update(|s| s.funnel.window = None)>
+                    on:click=move |_| state.set_funnel_window(None)>
                     {state.text(Msg::UseDefault)}
                 </button>
                 <span class="lr-help">{move || state.t(if custom.get() { Msg::LcFunnelCustomNote } else { Msg::LcFunnelDefaultNote })}</span>
@@ -271,10 +271,10 @@ fn RulesSection() -> impl IntoView {
             <form class="settings" on:submit=|ev| ev.prevent_default()>
                 <DaysField label=Msg::LcRenewalWindow help=Msg::LcRenewalWindowHelp testid="renewal-window-days"
                     value=Signal::derive(move || rules.get().renewal_window_days)
-                    on_change=move |d| state.settings.update(|s| s.rules.renewal_window_days = d) />
+                    on_change=move |d| state.set_renewal_window_days(d) />
                 <DaysField label=Msg::LcLaunchDays help=Msg::LcLaunchDaysHelp testid="launch-days"
                     value=Signal::derive(move || rules.get().launch_days)
-                    on_change=move |d| state.settings.update(|s| s.rules.launch_days = d) />
+                    on_change=move |d| state.set_launch_days(d) />
             </form>
         </section>
     }

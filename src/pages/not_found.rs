@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::components::NavLink;
 use crate::i18n::Msg;
 use crate::route::Route;

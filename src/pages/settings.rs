@@ -2,32 +2,33 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
-use crate::domain::dates::{iso, parse_iso};
+use crate::state::AppState;
+use crate::domain::dates::iso;
+use crate::domain::typed::{parse_date, ValueError};
 use crate::domain::settings::clean_currency;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{value_error_msg, Lang, Msg};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let date_error = RwSignal::new(false);
+    let date_error = RwSignal::new(None::<ValueError>);
     let on_date = move |ev| {
         let text = event_target_value(&ev);
-        match parse_iso(&text) {
-            Some(d) => {
-                date_error.set(false);
+        match parse_date(&text) {
+            Ok(d) => {
+                date_error.set(None);
                 state.set_as_of(Some(d));
             }
-            None if text.trim().is_empty() => {
-                date_error.set(false);
+            Err(ValueError::Empty) => {
+                date_error.set(None);
                 state.set_as_of(None);
             }
-            None => date_error.set(true),
+            Err(e) => date_error.set(Some(e)),
         }
     };
     let on_currency = move |ev| {
         if let Some(c) = clean_currency(&event_target_value(&ev)) {
-            state.settings.update(|s| s.currency = c);
+            state.set_currency(c);
         }
     };
     view! {
@@ -35,21 +36,19 @@ pub fn SettingsPage() -> impl IntoView {
         <form class="settings" on:submit=|ev| ev.prevent_default()>
             <div class="field">
                 <label for="set-asof">{state.text(Msg::AsOfLabel)}</label>
-                <input id="set-asof" type="text" inputmode="numeric" placeholder="YYYY-MM-DD" maxlength="10" data-testid="settings-as-of"
+                <input id="set-asof" type="text" inputmode="numeric" placeholder="YYYY-MM-DD" maxlength="16" data-testid="settings-as-of" data-field="settings.asof"
                     prop:value=move || state.settings.with(|s| s.as_of.map(iso).unwrap_or_default())
                     on:change=on_date
-                    aria-invalid=move || date_error.get().to_string() />
+                    aria-invalid=move || date_error.with(Option::is_some).to_string() />
                 <button type="button" class="btn small" on:click=move |_| state.set_as_of(None)>
                     {state.text(Msg::SettingsToday)}
                 </button>
                 <p class="help">{state.text(Msg::SettingsAsOfHelp)}</p>
-                <Show when=move || date_error.get()>
-                    <p class="field-error" role="alert">{state.text(Msg::SettingsInvalidDate)}</p>
-                </Show>
+                {move || date_error.get().map(|e| view! { <p class="field-error" role="alert">{state.t(value_error_msg(e))}</p> })}
             </div>
             <div class="field">
                 <label for="set-currency">{state.text(Msg::CurrencyLabel)}</label>
-                <input id="set-currency" type="text" maxlength="4" size="4" data-testid="settings-currency"
+                <input id="set-currency" type="text" maxlength="4" size="4" data-testid="settings-currency" data-field="currency"
                     prop:value=move || state.settings.with(|s| s.currency.clone())
                     on:change=on_currency />
                 <p class="help">{state.text(Msg::SettingsCurrencyHelp)}</p>

@@ -1,8 +1,8 @@
 //! Persistence: what the app keeps in the browser's localStorage, and how.
 //!
 //! The book's part is pure native code: the compact encoding, the versioned envelope,
-//! migrations from older schemas and the two-slot policy. The browser glue (`local.rs`, wasm
-//! only) needs only to implement `slots::KeyValue` over localStorage.
+//! migrations from older schemas and the two-slot policy. The browser glue (`state::storage`,
+//! wasm only) needs only to implement `slots::KeyValue` over localStorage.
 //!
 //! At start `Slots::open(storage)` says what was found (`Start`); after each (debounced) edit
 //! `slots.save(&book, saved_at)` writes it. `CURRENT_SCHEMA` is 2: see `migrate` for the
@@ -24,12 +24,6 @@ mod numbers;
 pub mod slots;
 mod text15;
 
-#[cfg(target_arch = "wasm32")]
-pub mod book_sync;
-#[cfg(target_arch = "wasm32")]
-pub mod local;
-#[cfg(target_arch = "wasm32")]
-pub mod scenarios;
 
 #[cfg(test)]
 mod measure;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::BoardData;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::components::data_value;
 use crate::domain::lifecycle::Stage;
 use crate::i18n::{fill, fmt_count, fmt_money, stage_label, tier_name, Msg};

@@ -6,7 +6,7 @@ mod priority;
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::components::{Toaster, UndoToast};
 use crate::domain::board::{board_facts, priority_list, PriorityRow};
 use crate::domain::board_matrix::{tier_stage_matrix, Matrix};

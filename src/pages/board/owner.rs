@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::BoardData;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::components::Metric;
 use crate::domain::book_query::owners_and_industries;
 use crate::domain::owner_book::team_books;

@@ -3,9 +3,8 @@
 use leptos::prelude::*;
 
 use super::BoardData;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::domain::dates::iso;
-use crate::domain::book_edit::{mark_contacted, undo_touch};
 use crate::i18n::{fill, fmt_count, fmt_money, reason_text, stage_label, tier_name, Msg};
 
 /// Rows shown at first, and added by each "show more".
@@ -20,12 +19,10 @@ pub fn PriorityList() -> impl IntoView {
     let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
     let contacted = move |account: usize| {
         let as_of = state.as_of.get_untracked();
-        let mut change = None;
-        state.book.update(|b| change = mark_contacted(b, account, as_of));
-        if let Some(change) = change {
+        if let Some(change) = state.mark_contacted(account) {
             let name = state.book.with_untracked(|b| b.accounts.get(account).map(|a| a.name.clone()).unwrap_or_default());
             let text = fill(state.t(Msg::ContactDoneToast), &[("name", &name), ("date", &iso(as_of))]);
-            data.toaster.show_undo(text, move || state.book.update(|b| { undo_touch(b, &change); }));
+            data.toaster.show_undo(text, move || state.undo_contacted(&change));
         }
     };
     let rows = move || {

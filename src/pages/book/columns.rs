@@ -1,11 +1,10 @@
 //! The table's columns, and which of them the person chose to see (kept in localStorage).
 
-use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::book_query::SortKey;
 use crate::i18n::Msg;
-use crate::store::local;
+use crate::state::storage;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Column {
@@ -95,11 +94,8 @@ impl Column {
     }
 }
 
-const KEY: &str = "cs-planner.book-columns";
-
 pub fn load() -> Vec<Column> {
-    let saved: Option<Vec<Column>> = if local::available() { LocalStorage::get(KEY).ok() } else { None };
-    match saved {
+    match storage::load_columns::<Vec<Column>>() {
         // The name column is how a row is opened: it is always there.
         Some(cols) if cols.contains(&Column::Name) => cols,
         _ => Column::DEFAULT.to_vec(),
@@ -107,7 +103,5 @@ pub fn load() -> Vec<Column> {
 }
 
 pub fn save(columns: &[Column]) {
-    if local::available() {
-        let _ = LocalStorage::set(KEY, columns);
-    }
+    storage::save_columns(columns);
 }

@@ -4,8 +4,7 @@ use leptos::prelude::*;
 
 use super::toast::{Toast, UndoAction};
 use super::{BookView, Editing};
-use crate::app::AppState;
-use crate::domain::book_edit::{remove, save};
+use crate::state::AppState;
 use crate::domain::dates::{add_days, add_months, iso, parse_iso};
 use crate::forms::account_form::{AccountDraft, DraftError, DraftField, DraftProblem, OutcomeKind, TermDraft};
 use crate::domain::validate::{next_id, Field, Problem};
@@ -95,9 +94,7 @@ pub fn AccountForm() -> impl IntoView {
         let parsed = state.book.with_untracked(|b| draft.with_untracked(|d| d.parse(b, editing)));
         match parsed {
             Ok(account) => {
-                state.book.update(|b| {
-                    save(b, editing, account);
-                });
+                state.save_account(editing, account);
                 view.toast.set(Some(Toast::new(state.t(Msg::SavedToast).to_string(), None)));
                 close();
             }
@@ -107,8 +104,7 @@ pub fn AccountForm() -> impl IntoView {
     let on_delete = move |_| {
         if let Some(Editing::Existing(i)) = view.editing.get_untracked() {
             let Some(id) = state.book.with_untracked(|b| b.accounts.get(i).map(|a| a.id.clone())) else { return };
-            let mut removed = Default::default();
-            state.book.update(|b| removed = remove(b, &std::iter::once(id).collect()));
+            let removed = state.delete_accounts(&std::iter::once(id).collect());
             view.toast.set(Some(Toast::new(
                 fill(state.t(Msg::DeletedToast), &[("n", "1")]),
                 Some(UndoAction::Restore(removed)),

@@ -6,13 +6,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::toast::{Toast, UndoAction};
 use super::transfer::{encoding_from, replace_book, Pending};
 use super::BookView;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::domain::Settings;
 use crate::i18n::{fill, fmt_count, Lang, Msg};
 use crate::io::{self, ColumnMapping, Encoding, Field, Mode};
-use crate::store::local;
 
 /// Rows of the file shown in the preview table.
 const PREVIEW_ROWS: usize = 8;
@@ -257,11 +257,11 @@ fn BackupPreview(name: String, backup: io::Backup) -> impl IntoView {
     let restore = move |_| {
         let b = backup.get_value();
         // Settings from an older backup fill in what they lack with defaults.
-        if let Ok(settings) = serde_json::from_value::<Settings>(b.settings.clone()) {
-            state.settings.set(settings);
-        }
-        local::save_scenarios_raw(&b.scenarios);
-        replace_book(state, view, b.book, state.t(Msg::RestoredToast).to_string());
+        let settings = serde_json::from_value::<Settings>(b.settings.clone()).ok();
+        let before = state.book.get_untracked();
+        state.restore_backup(settings, &b.scenarios, b.book);
+        view.selected.set(Default::default());
+        view.toast.set(Some(Toast::new(state.t(Msg::RestoredToast).to_string(), Some(UndoAction::Book(before)))));
         pending.set(None);
     };
     view! {

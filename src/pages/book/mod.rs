@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::components::Metric;
 use crate::domain::book_query::{query, BookFilter, SearchIndex, Sort};
 use crate::i18n::{fmt_count, fmt_money, Msg};

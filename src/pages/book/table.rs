@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{BookView, Column, Editing};
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::domain::book_query::Sort;
 use crate::domain::dates::iso;
 use crate::domain::health::Band;

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::BookView;
-use crate::app::AppState;
-use crate::domain::book_edit::{restore, Removed};
+use crate::state::AppState;
+use crate::domain::book_edit::Removed;
 use crate::domain::Book;
 use crate::i18n::Msg;
 
@@ -52,18 +52,11 @@ pub fn ToastView() -> impl IntoView {
     });
     let undo = move |_| {
         if let Some(action) = view.toast.get_untracked().and_then(|t| t.undo) {
-            state.book.update(|b| match action {
-                UndoAction::Restore(removed) => restore(b, removed),
-                UndoAction::Book(before) => *b = before,
-                UndoAction::Owners(previous) => {
-                    let by_id: std::collections::HashMap<String, String> = previous.into_iter().collect();
-                    for a in b.accounts.iter_mut() {
-                        if let Some(owner) = by_id.get(&a.id) {
-                            a.owner = owner.clone();
-                        }
-                    }
-                }
-            });
+            match action {
+                UndoAction::Restore(removed) => state.undo_delete(removed),
+                UndoAction::Book(before) => state.replace_book(before),
+                UndoAction::Owners(previous) => state.restore_owners(previous),
+            }
         }
         view.toast.set(None);
     };

@@ -5,8 +5,7 @@ use leptos::prelude::*;
 
 use super::toast::{Toast, UndoAction};
 use super::{BookView, Column, Editing};
-use crate::app::AppState;
-use crate::domain::book_edit::{assign_owner, remove};
+use crate::state::AppState;
 use crate::domain::book_query::owners_and_industries;
 use crate::domain::health::Band;
 use crate::domain::lifecycle::Stage;
@@ -114,8 +113,7 @@ pub fn SelectionBar() -> impl IntoView {
         let previous: Vec<(String, String)> = state.book.with_untracked(|b| {
             b.accounts.iter().filter(|a| ids.contains(&a.id)).map(|a| (a.id.clone(), a.owner.clone())).collect()
         });
-        let mut n = 0;
-        state.book.update(|b| n = assign_owner(b, &ids, &name));
+        let n = state.assign_owner(&ids, &name);
         view.toast.set(Some(Toast::new(
             fill(state.t(Msg::AssignedToast), &[("n", &fmt_count(n))]),
             Some(UndoAction::Owners(previous)),
@@ -123,8 +121,7 @@ pub fn SelectionBar() -> impl IntoView {
     };
     let delete = move |_| {
         let ids = view.selected.get_untracked();
-        let mut removed = Default::default();
-        state.book.update(|b| removed = remove(b, &ids));
+        let removed = state.delete_accounts(&ids);
         let n = ids.len();
         view.selected.set(Default::default());
         view.toast.set(Some(Toast::new(

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::toast::{Toast, UndoAction};
 use super::BookView;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::domain::dates::iso;
 use crate::domain::Book;
 use crate::i18n::{fill, fmt_count, Msg};
@@ -114,7 +114,7 @@ pub fn TransferBar() -> impl IntoView {
 /// Swaps in a new book, keeping the old one for undo.
 pub fn replace_book(state: AppState, view: BookView, book: Book, message: String) {
     let before = state.book.get_untracked();
-    state.book.set(book);
+    state.replace_book(book);
     view.selected.set(Default::default());
     view.toast.set(Some(Toast::new(message, Some(UndoAction::Book(before)))));
 }

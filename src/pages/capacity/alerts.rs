@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::fields::NumField;
+use crate::components::{NumField, Unit};
 use super::model::Model;
 use super::{money, label};
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::domain::triggers::HiringAlert;
 use crate::i18n::{fill, fmt_count, tier_name, Msg};
 
@@ -57,13 +57,13 @@ pub fn Alerts() -> impl IntoView {
                     <NumField label=label(state, Msg::CapTriggerAccounts)
                         value=Signal::derive(move || Some(triggers().first_csm_accounts as f64))
                         on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x {
-                            state.settings.update(|s| s.triggers.first_csm_accounts = x.round().max(1.0) as usize)
+                            state.edit_hiring_triggers(|t| t.first_csm_accounts = x.round().max(1.0) as usize)
                         })
-                        min=1.0 max=1000.0 testid="cap-trigger-accounts" />
+                        min=1.0 max=1000.0 whole=true field="triggers.first_csm_accounts" testid="cap-trigger-accounts" />
                     <NumField label=label(state, Msg::CapTriggerArr)
                         value=Signal::derive(move || Some(triggers().first_csm_arr))
-                        on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { state.settings.update(|s| s.triggers.first_csm_arr = x) })
-                        min=0.0 testid="cap-trigger-arr" />
+                        on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { state.edit_hiring_triggers(|t| t.first_csm_arr = x) })
+                        min=0.0 field="triggers.first_csm_arr" unit=Unit::Money testid="cap-trigger-arr" />
                 </div>
                 <p class="cap-note">{state.text(Msg::CapTriggerNote)}</p>
             </details>

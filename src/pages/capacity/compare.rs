@@ -7,7 +7,7 @@ use super::chart::{compare_chart, month_label};
 use super::model::Model;
 use super::need::method_name;
 use super::{fmt_fte, money};
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::components::{data_value, ChartView};
 use crate::domain::scenario::ScenarioSummary;
 use crate::i18n::{fmt_percent, Msg};

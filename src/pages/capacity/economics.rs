@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::fields::{NumField, Unit};
+use crate::components::{NumField, Unit};
 use super::header;
 use super::model::Model;
 use super::{money, label};
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::components::{data_value, Metric};
 use crate::domain::economics::UnitEconomics;
 use crate::i18n::{fmt_count, tier_name, Msg};
@@ -60,12 +60,12 @@ pub fn Economics() -> impl IntoView {
             Some(i) => view! {
                 <td><NumField bare=true allow_empty=true label=Signal::derive(move || format!("{} · {}", name(), state.t(Msg::CapCacCol)))
                     value=Signal::derive(move || econ().tier_cac.get(i).copied().flatten())
-                    on_set=Callback::new(move |x: Option<f64>| state.settings.update(|s| {
-                        if s.economics.tier_cac.len() <= i { s.economics.tier_cac.resize(i + 1, None) }
-                        s.economics.tier_cac[i] = x;
+                    on_set=Callback::new(move |x: Option<f64>| state.edit_unit_economics(|e| {
+                        if e.tier_cac.len() <= i { e.tier_cac.resize(i + 1, None) }
+                        e.tier_cac[i] = x;
                     }))
                     min=0.0 decimals=0 placeholder=Signal::derive(move || econ().cac_per_account.map(|c| money(state, c)).unwrap_or_else(|| state.t(Msg::CapNotSet).to_string()))
-                    testid=format!("cap-tier-{i}-cac") /></td>
+                    field=format!("economics.{i}.cac") unit=Unit::Money testid=format!("cap-tier-{i}-cac") /></td>
             }.into_any(),
         };
         view! {
@@ -89,16 +89,16 @@ pub fn Economics() -> impl IntoView {
         <div class="cap-inline">
             <NumField label=label(state, Msg::CapGrossMargin)
                 value=Signal::derive(move || Some(econ().gross_margin))
-                on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { state.settings.update(|s| s.economics.gross_margin = x) })
-                unit=Unit::Percent min=0.0 max=1.0 testid="cap-margin" />
+                on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { state.edit_unit_economics(|e| e.gross_margin = x) })
+                unit=Unit::Percent min=0.0 max=1.0 field="economics.gross_margin" testid="cap-margin" />
             <NumField label=label(state, Msg::CapLifetime) allow_empty=true
                 value=Signal::derive(move || econ().lifetime_years)
-                on_set=Callback::new(move |x: Option<f64>| state.settings.update(|s| s.economics.lifetime_years = x))
-                min=0.0 max=100.0 placeholder=label(state, Msg::CapFromChurn) testid="cap-lifetime" />
+                on_set=Callback::new(move |x: Option<f64>| state.edit_unit_economics(|e| e.lifetime_years = x))
+                min=0.0 max=100.0 placeholder=label(state, Msg::CapFromChurn) field="economics.lifetime_years" testid="cap-lifetime" />
             <NumField label=label(state, Msg::CapCac) allow_empty=true
                 value=Signal::derive(move || econ().cac_per_account)
-                on_set=Callback::new(move |x: Option<f64>| state.settings.update(|s| s.economics.cac_per_account = x))
-                min=0.0 placeholder=label(state, Msg::CapNotSet) testid="cap-cac" />
+                on_set=Callback::new(move |x: Option<f64>| state.edit_unit_economics(|e| e.cac_per_account = x))
+                min=0.0 placeholder=label(state, Msg::CapNotSet) field="economics.cac_per_account" unit=Unit::Money testid="cap-cac" />
         </div>
         <div class="metrics">
             <Metric key="economics.ltv" label=Signal::derive(state.text(Msg::CapLtv))

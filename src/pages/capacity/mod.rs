@@ -6,7 +6,7 @@ mod alerts;
 mod chart;
 mod compare;
 mod economics;
-mod fields;
+
 pub mod model;
 mod need;
 mod print;
@@ -16,7 +16,7 @@ mod whatif;
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::domain::scenario::Scenario;
 use crate::domain::scenario_url::ScenarioUrlError;
 use crate::i18n::{fmt_money, Msg};

@@ -6,21 +6,20 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::domain::capacity::{
     arr_rule_fte, hybrid_fte, needs_based_fte, tier_loads, CapacityResult, CapacitySettings, TierLoad,
 };
 use crate::domain::economics::{economics_by_tier, SegmentFigures, UnitEconomics};
 use crate::domain::growth::{growth_defaults, TierGrowth};
-use crate::domain::period::Period;
 use crate::domain::projection::{project, Projection};
-use crate::domain::renewals::{due_set, tally};
+use crate::domain::renewals::tally;
 use crate::domain::scenario::{compare, Scenario, ScenarioColumn};
 use crate::domain::team::{active_owners, csm_headcount};
 use crate::domain::tiers::TierFigures;
 use crate::domain::triggers::{hiring_alerts, tier_ownership, HiringAlert};
 use crate::forms::{Draft, SavedScenarios};
-use crate::store::scenarios as store;
+use crate::state::storage as store;
 
 /// The User Timing measure of the last projection recompute (read by `make bench`).
 pub const PROJECTION_MEASURE: &str = "capacity.projection";
@@ -92,14 +91,8 @@ impl Model {
         let draft = RwSignal::new(draft_init);
         let saved = RwSignal::new(SavedScenarios::repaired(store::load_scenarios(), "Scenario"));
 
-        let due = Memo::new(move |_| {
-            let as_of = state.as_of.get();
-            let rules = state.settings.with(|s| s.rules);
-            state.book.with(|b| due_set(b, as_of, &rules, &Period::last_12_months(as_of)))
-        });
-        let tier_figures = Memo::new(move |_| {
-            state.snapshot.with(|s| due.with(|d| crate::domain::tiers::tier_figures(s, d)))
-        });
+        let due = state.default_due;
+        let tier_figures = state.tier_figures;
         let overall = Memo::new(move |_| {
             let totals = state.snapshot.with(|s| s.totals());
             due.with(|d| SegmentFigures::overall(&totals, &tally(d)))
@@ -219,9 +212,7 @@ impl Model {
     pub fn edit(self, state: AppState, f: impl FnOnce(&mut Draft)) {
         self.draft.update(f);
         let capacity = self.draft.with_untracked(|d| d.scenario.capacity.clone());
-        if state.settings.with_untracked(|s| s.capacity != capacity) {
-            state.settings.update(|s| s.capacity = capacity);
-        }
+        state.set_capacity_settings(capacity);
     }
 
     /// Replaces the whole draft (load, reset, link) and refreshes every field.

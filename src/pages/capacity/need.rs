@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::fields::{NumField, Unit};
+use crate::components::{NumField, Unit};
 use super::header;
 use super::model::Model;
 use super::{fmt_fte, fmt_gap, money, label};
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::components::Metric;
 use crate::domain::capacity::{ArrPerCsmPreset, CapacityMethod, CapacityResult};
 use crate::domain::tiers::ServiceModel;
@@ -65,7 +65,7 @@ pub fn NeedNow() -> impl IntoView {
                     <NumField label=label(state, Msg::CapDedicatedThreshold)
                         value=Signal::derive(move || Some(model.capacity.with(|c| c.dedicated_threshold)))
                         on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { model.edit(state, |d| d.scenario.capacity.dedicated_threshold = x) })
-                        min=0.0 testid="cap-dedicated-threshold" />
+                        min=0.0 field="capacity.dedicated_threshold" unit=Unit::Money testid="cap-dedicated-threshold" />
                     <p class="cap-note">{state.text(Msg::CapHybridNote)}</p>
                 </MethodCard>
             </div>
@@ -139,7 +139,7 @@ fn ArrPerCsm() -> impl IntoView {
             <NumField label=label(state, Msg::CapArrPerCsmCustom)
                 value=Signal::derive(move || Some(amount()))
                 on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { model.edit(state, |d| d.scenario.capacity.arr_per_csm = x) })
-                min=1.0 testid="cap-apc" />
+                min=1.0 field="capacity.arr_per_csm" unit=Unit::Money testid="cap-apc" />
         </Show>
         <p class="cap-note">{state.text(Msg::CapArrRuleNote)}</p>
     }
@@ -156,15 +156,15 @@ fn Effort() -> impl IntoView {
             <NumField label=label(state, Msg::CapWorkdays)
                 value=Signal::derive(move || Some(effort().workdays))
                 on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { model.edit(state, |d| d.scenario.capacity.effort.workdays = x) })
-                min=0.0 max=366.0 testid="cap-workdays" />
+                min=0.0 max=366.0 field="capacity.workdays" testid="cap-workdays" />
             <NumField label=label(state, Msg::CapHoursPerDay)
                 value=Signal::derive(move || Some(effort().hours_per_day))
                 on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { model.edit(state, |d| d.scenario.capacity.effort.hours_per_day = x) })
-                min=0.0 max=24.0 testid="cap-hours-per-day" />
+                min=0.0 max=24.0 field="capacity.hours_per_day" testid="cap-hours-per-day" />
             <NumField label=label(state, Msg::CapUtilization)
                 value=Signal::derive(move || Some(effort().utilization))
                 on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { model.edit(state, |d| d.scenario.capacity.effort.utilization = x) })
-                unit=Unit::Percent min=0.0 max=1.0 testid="cap-utilization" />
+                unit=Unit::Percent min=0.0 max=1.0 field="capacity.utilization" testid="cap-utilization" />
         </div>
         <p class="cap-note">{move || fill(state.t(Msg::CapEffortNote), &[("hours", &hours())])}</p>
     }
@@ -178,11 +178,7 @@ fn TierTable() -> impl IntoView {
     let model = expect_context::<Model>();
     let count = Memo::new(move |_| model.loads.with(Vec::len));
     let set_tier = move |i: usize, f: Box<dyn FnOnce(&mut crate::domain::tiers::Tier)>| {
-        state.settings.update(|s| {
-            if let Some(t) = s.tiers.tiers.get_mut(i) {
-                f(t)
-            }
-        })
+        state.edit_tier(i, f)
     };
     let row = move |i: usize| {
         let load = move || model.loads.with(|l| l.get(i).cloned());
@@ -200,15 +196,15 @@ fn TierTable() -> impl IntoView {
                 <td><NumField bare=true label=cell_label(Msg::CapAccountsPerCsm)
                     value=Signal::derive(move || load().map(|l| l.accounts_per_csm))
                     on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { set_tier(i, Box::new(move |t| t.accounts_per_csm = x)) })
-                    min=1e-9 testid=format!("cap-tier-{i}-apc") /></td>
+                    min=1e-9 field=format!("tier.{i}.accounts_per_csm") testid=format!("cap-tier-{i}-apc") /></td>
                 <td><NumField bare=true allow_empty=true label=cell_label(Msg::CapHoursPerAccount)
                     value=Signal::derive(move || load().and_then(|l| l.hours_per_account))
                     on_set=Callback::new(move |x: Option<f64>| set_tier(i, Box::new(move |t| t.hours_per_account = x)))
-                    min=1e-9 placeholder=label(state, Msg::CapNotSet) testid=format!("cap-tier-{i}-hours") /></td>
+                    min=1e-9 placeholder=label(state, Msg::CapNotSet) field=format!("tier.{i}.hours_per_account") testid=format!("cap-tier-{i}-hours") /></td>
                 <td><NumField bare=true allow_empty=true label=cell_label(Msg::CapTierArrPerCsm)
                     value=Signal::derive(move || load().and_then(|l| l.arr_per_csm))
                     on_set=Callback::new(move |x: Option<f64>| set_tier(i, Box::new(move |t| t.arr_per_csm = x)))
-                    min=1.0 placeholder=label(state, Msg::CapGlobal) testid=format!("cap-tier-{i}-arr-per-csm") /></td>
+                    min=1.0 placeholder=label(state, Msg::CapGlobal) field=format!("tier.{i}.arr_per_csm") unit=Unit::Money testid=format!("cap-tier-{i}-arr-per-csm") /></td>
                 <td class="num">{move || fmt_fte(fte(|n| &n.arr_rule).0)}</td>
                 <td class="num">{move || fmt_fte(fte(|n| &n.needs).0)}</td>
                 <td class="num">

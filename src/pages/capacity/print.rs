@@ -9,7 +9,7 @@ use super::header;
 use super::model::Model;
 use super::need::method_name;
 use super::{fmt_fte, money};
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::domain::dates::iso;
 use crate::domain::scenario::ScenarioSummary;
 use crate::i18n::{fill, fmt_count, fmt_percent, tier_name, Msg};

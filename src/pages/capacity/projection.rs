@@ -7,7 +7,7 @@ use super::chart::month_label;
 use super::header;
 use super::model::Model;
 use super::{fmt_fte, fmt_gap, money};
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::components::{ChartView, Metric};
 use crate::domain::scenario::ScenarioSummary;
 use crate::i18n::{fill, fmt_percent, Msg};

@@ -7,7 +7,7 @@ use wasm_bindgen::JsValue;
 use super::header;
 use super::model::{Incoming, Model};
 use super::need::method_name;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::domain::dates::iso;
 use crate::i18n::{fill, Msg};
 use crate::forms::{Draft, NameError};

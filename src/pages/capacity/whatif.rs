@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 
 use super::label;
-use super::fields::{NumField, Unit};
+use crate::components::{NumField, Unit};
 use super::header;
 use super::model::Model;
 use super::need::method_name;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::domain::capacity::CapacityMethod;
 use crate::domain::growth::TierGrowth;
 use crate::domain::projection::{TeamInputs, MAX_HORIZON_MONTHS, MIN_HORIZON_MONTHS};
@@ -48,26 +48,26 @@ pub fn WhatIfInputs() -> impl IntoView {
                 <NumField label=label(state, Msg::CapHorizon)
                     value=Signal::derive(move || Some(f64::from(model.scenario.with(|s| s.projection.horizon_months))))
                     on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { model.edit(state, |d| d.scenario.projection.horizon_months = x.round() as u32) })
-                    min=f64::from(MIN_HORIZON_MONTHS) max=f64::from(MAX_HORIZON_MONTHS) testid="cap-horizon" />
+                    min=f64::from(MIN_HORIZON_MONTHS) max=f64::from(MAX_HORIZON_MONTHS) whole=true field="plan.horizon" testid="cap-horizon" />
             </div>
             <h3>{state.text(Msg::CapTeamInputs)}</h3>
             <div class="cap-inline">
                 <NumField label=label(state, Msg::CapCurrentCsms)
                     value=Signal::derive(move || Some(team().current_csms))
                     on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { model.edit(state, |d| d.set_current_csms(x)) })
-                    min=0.0 max=100_000.0 testid="cap-current-csms" />
+                    min=0.0 max=100_000.0 field="team.current_csms" testid="cap-current-csms" />
                 <NumField label=label(state, Msg::CapAttrition)
                     value=Signal::derive(move || Some(team().annual_attrition))
-                    on_set=set_team(|t, x| t.annual_attrition = x) unit=Unit::Percent min=0.0 max=1.0 testid="cap-attrition" />
+                    on_set=set_team(|t, x| t.annual_attrition = x) unit=Unit::Percent min=0.0 max=1.0 field="team.attrition" testid="cap-attrition" />
                 <NumField label=label(state, Msg::CapRamp)
                     value=Signal::derive(move || Some(f64::from(team().ramp_months)))
-                    on_set=set_team(|t, x| t.ramp_months = x.round() as u32) min=0.0 max=36.0 testid="cap-ramp" />
+                    on_set=set_team(|t, x| t.ramp_months = x.round() as u32) min=0.0 max=36.0 whole=true field="team.ramp_months" testid="cap-ramp" />
                 <NumField label=label(state, Msg::CapLeadTime)
                     value=Signal::derive(move || Some(f64::from(team().lead_time_months)))
-                    on_set=set_team(|t, x| t.lead_time_months = x.round() as u32) min=0.0 max=36.0 testid="cap-lead-time" />
+                    on_set=set_team(|t, x| t.lead_time_months = x.round() as u32) min=0.0 max=36.0 whole=true field="team.lead_time_months" testid="cap-lead-time" />
                 <NumField label=label(state, Msg::CapLoadedCost)
                     value=Signal::derive(move || Some(team().loaded_cost))
-                    on_set=set_team(|t, x| t.loaded_cost = x) min=0.0 testid="cap-loaded-cost" />
+                    on_set=set_team(|t, x| t.loaded_cost = x) min=0.0 field="team.loaded_cost" unit=Unit::Money testid="cap-loaded-cost" />
             </div>
             <p class="cap-note">{move || state.t(if csms_from_book() { Msg::CapCsmsFollowBook } else { Msg::CapCsmsTyped })}</p>
             <h3>{state.text(Msg::CapGrowthInputs)}</h3>
@@ -106,15 +106,15 @@ fn GrowthTable() -> impl IntoView {
             <tr>
                 <th scope="row">{name}</th>
                 <td><NumField bare=true label=label(Msg::CapNewLogos) value=Signal::derive(move || Some(growth().new_logos_per_month))
-                    on_set=set(|g, x| g.new_logos_per_month = x) decimals=2 min=0.0 testid=format!("cap-g-{i}-new") /></td>
+                    on_set=set(|g, x| g.new_logos_per_month = x) decimals=2 min=0.0 field=format!("growth.{i}.new_logos") testid=format!("cap-g-{i}-new") /></td>
                 <td><NumField bare=true label=label(Msg::CapAvgNewArr) value=Signal::derive(move || Some(growth().avg_new_arr))
-                    on_set=set(|g, x| g.avg_new_arr = x) decimals=0 min=0.0 testid=format!("cap-g-{i}-avg") /></td>
+                    on_set=set(|g, x| g.avg_new_arr = x) decimals=0 min=0.0 field=format!("growth.{i}.avg_new_arr") unit=Unit::Money testid=format!("cap-g-{i}-avg") /></td>
                 <td><NumField bare=true label=label(Msg::CapLogoChurn) value=Signal::derive(move || Some(growth().annual_logo_churn))
-                    on_set=set(|g, x| g.annual_logo_churn = x) unit=Unit::Percent decimals=1 min=0.0 max=1.0 testid=format!("cap-g-{i}-churn") /></td>
+                    on_set=set(|g, x| g.annual_logo_churn = x) unit=Unit::Percent decimals=1 min=0.0 max=1.0 field=format!("growth.{i}.logo_churn") testid=format!("cap-g-{i}-churn") /></td>
                 <td><NumField bare=true label=label(Msg::CapDollarChurn) value=Signal::derive(move || Some(growth().annual_dollar_churn))
-                    on_set=set(|g, x| g.annual_dollar_churn = x) unit=Unit::Percent decimals=1 min=0.0 max=1.0 testid=format!("cap-g-{i}-dchurn") /></td>
+                    on_set=set(|g, x| g.annual_dollar_churn = x) unit=Unit::Percent decimals=1 min=0.0 max=1.0 field=format!("growth.{i}.dollar_churn") testid=format!("cap-g-{i}-dchurn") /></td>
                 <td><NumField bare=true label=label(Msg::CapNetExpansion) value=Signal::derive(move || Some(growth().annual_net_expansion))
-                    on_set=set(|g, x| g.annual_net_expansion = x) unit=Unit::Percent decimals=1 min=-1.0 max=10.0 testid=format!("cap-g-{i}-exp") /></td>
+                    on_set=set(|g, x| g.annual_net_expansion = x) unit=Unit::Percent decimals=1 min=-1.0 max=10.0 field=format!("growth.{i}.net_expansion") testid=format!("cap-g-{i}-exp") /></td>
             </tr>
         }
     };

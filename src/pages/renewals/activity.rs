@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::RenewalsModel;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::charts::{stacked_bars, theme, StackSeries, StackedChart};
 use crate::components::{ChartView, Metric};
 use crate::domain::correlation::ActivityBand;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::RenewalsModel;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::charts::theme;
 use crate::charts::{stacked_bars, StackSeries, StackedChart};
 use crate::components::ChartView;

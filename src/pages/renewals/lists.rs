@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::{CappedList, RenewalsModel};
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::domain::dates::iso;
 use crate::i18n::{fmt_count, Msg};
 use crate::pages::widgets::{band_msg, Money};

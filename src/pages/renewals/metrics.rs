@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::RenewalsModel;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::charts::{line_chart, LineChart, LineSeries};
 use crate::components::{ChartView, Metric};
 use crate::domain::dates::iso;

@@ -12,7 +12,7 @@ mod period;
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::domain::correlation::{activity_renewal, ActivityRenewal};
 use crate::domain::health::Band;
 use crate::domain::period::Period;

@@ -4,7 +4,7 @@
 use chrono::Datelike;
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::domain::dates::{add_months, first_of_month, iso};
 use crate::domain::period::{Period, PeriodChoice};
 use crate::i18n::Msg;
@@ -39,7 +39,7 @@ fn parse_month(text: &str) -> Option<(i32, u32)> {
 pub fn PeriodPicker(period: Memo<Period>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let choice = Memo::new(move |_| state.settings.with(|s| s.renewal_period));
-    let set = move |c: PeriodChoice| state.settings.update(|s| s.renewal_period = c);
+    let set = move |c: PeriodChoice| state.set_renewal_period(c);
     let bad_month = RwSignal::new(false);
     let on_kind = move |ev| {
         let next = match event_target_value(&ev).as_str() {

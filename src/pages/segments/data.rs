@@ -4,13 +4,12 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::domain::health::{health_distribution, HealthDistribution};
 use crate::domain::industry::{industry_figures, IndustryFigures};
-use crate::domain::period::Period;
 use crate::domain::quadrant::{bin, quadrants, QuadrantFigures, ScatterGrid};
-use crate::domain::renewals::{due_set, DueTerm};
-use crate::domain::tiers::{tier_figures, TierFigures, TierSettings};
+use crate::domain::renewals::DueTerm;
+use crate::domain::tiers::{TierFigures, TierSettings};
 
 /// Grid of the binned scatter: columns across the ARR decades, rows of fit.
 pub const GRID_COLUMNS: usize = 32;
@@ -31,15 +30,9 @@ pub struct SegmentsData {
 
 impl SegmentsData {
     pub fn new(state: AppState) -> SegmentsData {
-        let rules = Memo::new(move |_| state.settings.with(|s| s.rules));
-        let due = Memo::new(move |_| {
-            let as_of = state.as_of.get();
-            let rules = rules.get();
-            state.book.with(|b| due_set(b, as_of, &rules, &Period::last_12_months(as_of)))
-        });
+        let due = state.default_due;
         let tier_settings = Memo::new(move |_| state.settings.with(|s| s.tiers.clone()));
-        let tiers =
-            Memo::new(move |_| state.snapshot.with(|snap| due.with(|d| tier_figures(snap, d))));
+        let tiers = state.tier_figures;
         let industries = Memo::new(move |_| {
             state.book.with(|b| state.snapshot.with(|snap| due.with(|d| industry_figures(b, snap, d))))
         });

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::charts::theme;
 use crate::charts::{share_bars, SharePart, ShareBarChart};
 use crate::components::{ChartView, Metric};
@@ -123,7 +123,7 @@ fn HealthEditor() -> impl IntoView {
         f.set(field, text);
         match f.parse() {
             Ok(h) => {
-                state.settings.update(|s| s.health = h);
+                state.set_health_settings(h);
                 draft.set(None);
             }
             Err(_) => draft.set(Some(f)),

@@ -12,7 +12,7 @@ mod widgets;
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::i18n::Msg;
 
 pub use data::SegmentsData;

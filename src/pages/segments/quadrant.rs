@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::charts::{quadrant_chart, QuadrantChart};
 use crate::components::ChartView;
 use crate::domain::quadrant::Quadrant;
@@ -147,7 +147,7 @@ fn ThresholdControls() -> impl IntoView {
         change(&mut f);
         match f.parse() {
             Ok(q) => {
-                state.settings.update(|s| s.quadrant = q);
+                state.set_quadrant_settings(q);
                 draft.set(None);
             }
             Err(_) => draft.set(Some(f)),

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::domain::quadrant::Quadrant;
 use crate::i18n::{fmt_count, Msg};
 use crate::forms::tables::member_rows;

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::domain::tiers::{ServiceModel, TierBasis};
 use crate::i18n::{t, Lang, Msg};
 use crate::forms::tier_form::{has_error, Field, FieldError, TierForm, TierRow};
@@ -37,7 +37,7 @@ impl Editor {
         change(&mut form);
         match form.parse() {
             Ok(tiers) => {
-                self.state.settings.update(|s| s.tiers = tiers);
+                self.state.set_tier_settings(tiers);
                 self.draft.set(None);
             }
             Err(_) => self.draft.set(Some(form)),

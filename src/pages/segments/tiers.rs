@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::charts::{grouped_bars, BarChart, BarSeries};
 use crate::components::ChartView;
 use crate::i18n::{fmt_count, fmt_percent, t, Msg};

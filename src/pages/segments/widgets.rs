@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::components::data_value;
 use crate::i18n::{fmt_money, Msg};
 use crate::forms::Problem;

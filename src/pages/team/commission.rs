@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::TeamData;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::components::data_value;
 use crate::domain::commission::{CommissionBand, CommissionError};
 use crate::domain::dates::iso;
@@ -39,7 +39,7 @@ pub fn Commissions() -> impl IntoView {
             "last_quarter" => PeriodChoice::LastQuarter,
             _ => return,
         };
-        state.settings.update(|s| s.renewal_period = p);
+        state.set_renewal_period(p);
     };
     let range = move || {
         let p = data.period.get();
@@ -114,10 +114,10 @@ fn Bands() -> impl IntoView {
     let state = expect_context::<AppState>();
     // Rows are rebuilt only when bands come or go, so editing one keeps the focus elsewhere.
     let count = Memo::new(move |_| state.settings.with(|s| s.commission.bands.len()));
-    let add = move |_| state.settings.update(|s| {
-        let top = s.commission.bands.iter().map(|b| b.from_rate).fold(0.0, f64::max);
-        let last_rate = s.commission.bands.iter().map(|b| b.rate).fold(0.0, f64::max);
-        s.commission.bands.push(CommissionBand { from_rate: ((top + 1.0) / 2.0 * 100.0).round() / 100.0, rate: last_rate });
+    let add = move |_| state.edit_commission(|c| {
+        let top = c.bands.iter().map(|b| b.from_rate).fold(0.0, f64::max);
+        let last_rate = c.bands.iter().map(|b| b.rate).fold(0.0, f64::max);
+        c.bands.push(CommissionBand { from_rate: ((top + 1.0) / 2.0 * 100.0).round() / 100.0, rate: last_rate });
     });
     let error = move || {
         let lang = state.lang.get();
@@ -147,16 +147,16 @@ fn BandRow(index: usize) -> impl IntoView {
     let edit = move |f: fn(&mut CommissionBand, f64), v: Option<f64>, bad: RwSignal<bool>| {
         bad.set(v.is_none());
         if let Some(v) = v {
-            state.settings.update(|s| {
-                if let Some(b) = s.commission.bands.get_mut(index) {
+            state.edit_commission(|c| {
+                if let Some(b) = c.bands.get_mut(index) {
                     f(b, v);
                 }
             });
         }
     };
-    let remove = move |_| state.settings.update(|s| {
-        if index < s.commission.bands.len() {
-            s.commission.bands.remove(index);
+    let remove = move |_| state.edit_commission(|c| {
+        if index < c.bands.len() {
+            c.bands.remove(index);
         }
     });
     move || band.get().map(|b| view! {
@@ -193,7 +193,7 @@ fn Split() -> impl IntoView {
         <fieldset class="split">
             <label class="check">
                 <input type="checkbox" data-testid="split-enabled" prop:checked=move || split().enabled
-                    on:change=move |ev| { let on = event_target_checked(&ev); state.settings.update(|s| s.commission.split.enabled = on) } />
+                    on:change=move |ev| { let on = event_target_checked(&ev); state.edit_commission(|c| c.split.enabled = on) } />
                 {state.text(Msg::SplitEnable)}
             </label>
             <Show when=move || split().enabled>
@@ -203,7 +203,7 @@ fn Split() -> impl IntoView {
                         aria-invalid=move || threshold_bad.get().to_string()
                         prop:value=move || number_text(split().arr_threshold)
                         on:change=move |ev| match parse_number(&event_target_value(&ev)).filter(|v| *v >= 0.0) {
-                            Some(v) => { threshold_bad.set(false); state.settings.update(|s| s.commission.split.arr_threshold = v) }
+                            Some(v) => { threshold_bad.set(false); state.edit_commission(|c| c.split.arr_threshold = v) }
                             None => threshold_bad.set(true),
                         } />
                 </label>
@@ -213,7 +213,7 @@ fn Split() -> impl IntoView {
                         aria-invalid=move || share_bad.get().to_string()
                         prop:value=move || percent_text(split().csm_share)
                         on:change=move |ev| match parse_percent(&event_target_value(&ev)) {
-                            Some(v) => { share_bad.set(false); state.settings.update(|s| s.commission.split.csm_share = v) }
+                            Some(v) => { share_bad.set(false); state.edit_commission(|c| c.split.csm_share = v) }
                             None => share_bad.set(true),
                         } />
                 </label>

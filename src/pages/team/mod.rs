@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::components::{Toaster, UndoToast};
 use crate::domain::commission::{commission, owner_renewals, Commission, OwnerRenewals};
 use crate::domain::kpi::{KpiActuals, Score, ScorecardError};

@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 
 use super::TeamData;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::components::data_value;
 use crate::domain::health::Band;
 use crate::domain::team::Role;
-use crate::domain::book_edit::{assign_unassigned, set_owners, undo_owners};
+use crate::domain::book_edit::assign_unassigned;
 use crate::i18n::{band_label, fill, fmt_count, fmt_money, load_band_class, load_band_label, tier_name, Msg};
 
 fn band_class(b: Band) -> &'static str {
@@ -108,10 +108,9 @@ pub fn UnassignedAccounts() -> impl IntoView {
             return;
         }
         let moves = state.book.with_untracked(|b| state.snapshot.with_untracked(|s| assign_unassigned(b, s, tier, &owner)));
-        let mut changes = Vec::new();
-        state.book.update(|b| changes = set_owners(b, &moves));
+        let changes = state.move_accounts(&moves);
         let text = fill(state.t(Msg::AssignedToast), &[("n", &fmt_count(changes.len()))]);
-        data.toaster.show_undo(text, move || state.book.update(|b| { undo_owners(b, &changes); }));
+        data.toaster.show_undo(text, move || state.undo_move_accounts(&changes));
     };
     let rows = move || {
         let lang = state.lang.get();

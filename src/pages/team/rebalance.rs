@@ -4,9 +4,8 @@
 use leptos::prelude::*;
 
 use super::TeamData;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::domain::team::LoadBand;
-use crate::domain::book_edit::{set_owners, undo_owners};
 use crate::i18n::{fill, fmt_count, fmt_money, tier_name, Msg};
 
 /// Longer proposals are applied whole but listed only this far.
@@ -23,10 +22,9 @@ pub fn Rebalance() -> impl IntoView {
         if moves.is_empty() {
             return;
         }
-        let mut changes = Vec::new();
-        state.book.update(|b| changes = set_owners(b, &moves));
+        let changes = state.move_accounts(&moves);
         let text = fill(state.t(Msg::RebalanceAppliedToast), &[("n", &fmt_count(changes.len()))]);
-        data.toaster.show_undo(text, move || state.book.update(|b| { undo_owners(b, &changes); }));
+        data.toaster.show_undo(text, move || state.undo_move_accounts(&changes));
     };
     let overloaded = move || data.books.with(|t| t.owners.iter().any(|o| o.band == LoadBand::Overloaded));
     let rows = move || {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::TeamData;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::components::Metric;
 use crate::domain::dates::iso;
 use crate::forms::team_form::{PersonDraft, PersonField, PersonProblem, MAX_NAME_CHARS};
@@ -37,18 +37,18 @@ pub fn Roster() -> impl IntoView {
     let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
     let remove = move |i: usize| {
         let mut removed = None;
-        state.settings.update(|s| {
-            if i < s.roster.len() {
-                removed = Some(s.roster.remove(i));
+        state.edit_roster(|roster| {
+            if i < roster.len() {
+                removed = Some(roster.remove(i));
             }
         });
         if let Some(person) = removed {
             let text = fill(state.t(Msg::RosterRemovedToast), &[("name", &person.name)]);
             data.toaster.show_undo(text, move || {
                 let p = person.clone();
-                state.settings.update(|s| {
-                    let at = i.min(s.roster.len());
-                    s.roster.insert(at, p);
+                state.edit_roster(|roster| {
+                    let at = i.min(roster.len());
+                    roster.insert(at, p);
                 });
             });
         }
@@ -127,9 +127,9 @@ fn PersonForm(editing: Editing, close: Callback<()>) -> impl IntoView {
         let parsed = state.settings.with_untracked(|s| draft.with_untracked(|d| d.parse(&s.roster, index)));
         match parsed {
             Ok(person) => {
-                state.settings.update(|s| match index {
-                    Some(i) if i < s.roster.len() => s.roster[i] = person,
-                    _ => s.roster.push(person),
+                state.edit_roster(|roster| match index {
+                    Some(i) if i < roster.len() => roster[i] = person,
+                    _ => roster.push(person),
                 });
                 close.run(());
             }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::TeamData;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::components::data_value;
 use crate::domain::kpi::{attainment, KpiDimension, KpiLine, Score, ScorecardError, ScorecardPreset, Scorecard as Card};
 use crate::forms::team_form::{number_text, parse_number, parse_target, target_text, target_unit, TargetUnit};
@@ -35,7 +35,7 @@ pub fn Scorecard() -> impl IntoView {
     let presets = ScorecardPreset::ALL.into_iter().map(|p| view! {
         <button type="button" class="btn small" data-testid=format!("preset-{p:?}")
             aria-pressed=move || state.settings.with(|s| s.scorecard == Card::preset(p)).to_string()
-            on:click=move |_| state.settings.update(|s| s.scorecard = Card::preset(p))>
+            on:click=move |_| state.edit_scorecard(|c| *c = Card::preset(p))>
             {state.text(preset_label(p))}
         </button>
     }).collect_view();
@@ -55,7 +55,7 @@ pub fn Scorecard() -> impl IntoView {
     let add = move |ev| {
         let key = event_target_value(&ev);
         if let Some(d) = KpiDimension::ALL.into_iter().find(|d| format!("{d:?}") == key) {
-            state.settings.update(|s| s.scorecard.lines.push(KpiLine { dimension: d, target: d.default_target(), weight: 0.0 }));
+            state.edit_scorecard(|c| c.lines.push(KpiLine { dimension: d, target: d.default_target(), weight: 0.0 }));
         }
     };
     view! {
@@ -108,7 +108,7 @@ fn LineRow(index: usize) -> impl IntoView {
         match parse_target(l.dimension, &event_target_value(&ev)) {
             Some(v) => {
                 target_bad.set(false);
-                state.settings.update(|s| if let Some(x) = s.scorecard.lines.get_mut(index) { x.target = v });
+                state.edit_scorecard(|c| if let Some(x) = c.lines.get_mut(index) { x.target = v });
             }
             None => target_bad.set(true),
         }
@@ -116,11 +116,11 @@ fn LineRow(index: usize) -> impl IntoView {
     let on_weight = move |ev| match parse_number(&event_target_value(&ev)).filter(|v| *v >= 0.0) {
         Some(v) => {
             weight_bad.set(false);
-            state.settings.update(|s| if let Some(x) = s.scorecard.lines.get_mut(index) { x.weight = v });
+            state.edit_scorecard(|c| if let Some(x) = c.lines.get_mut(index) { x.weight = v });
         }
         None => weight_bad.set(true),
     };
-    let remove = move |_| state.settings.update(|s| if index < s.scorecard.lines.len() { s.scorecard.lines.remove(index); });
+    let remove = move |_| state.edit_scorecard(|c| if index < c.lines.len() { c.lines.remove(index); });
     move || line().map(|l| {
         let d = l.dimension;
         let unit = match target_unit(d) { TargetUnit::Percent => "%", _ => "" };

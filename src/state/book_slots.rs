@@ -1,17 +1,15 @@
-//! The book in localStorage, in the browser: opened once at start, saved after edits (debounced,
-//! then when the browser is idle, never on the input path), and kept in step with other tabs.
+//! The book in localStorage: opened once at start, saved when the saver says, and read from
+//! other tabs' saves.
 //!
-//! The pure policy is `slots.rs`; this file maps localStorage onto it and says what happened
-//! as a `StorageStatus` the header shows.
-
-use std::cell::RefCell;
+//! The pure policy is `store::slots`; this file maps localStorage onto it and says what
+//! happened as a `StorageStatus` the notice shows.
 
 use gloo_storage::{LocalStorage, Storage};
 
-use super::envelope::{decode, LoadError};
-use super::local;
-use super::slots::{KeyValue, QuotaError, SaveError, Slot, Slots, Start, CURRENT_KEY};
+use super::storage as local;
 use crate::domain::Book;
+use crate::store::envelope::{decode, LoadError};
+use crate::store::slots::{KeyValue, QuotaError, SaveError, Slot, Slots, Start, CURRENT_KEY};
 
 /// localStorage behind the `KeyValue` the slot policy is written against.
 pub struct LocalKv;
@@ -33,10 +31,9 @@ impl KeyValue for LocalKv {
     }
 }
 
-thread_local! {
-    /// `None` when the browser has no storage: the app then works in memory.
-    static SLOTS: RefCell<Option<Slots<LocalKv>>> = const { RefCell::new(None) };
-}
+/// The stored book's two slots; `None` when the browser has no storage (the app then works
+/// in memory) or the state was made without storage (component tests).
+pub type BookSlots = Option<Slots<LocalKv>>;
 
 /// What persistence is doing, for the notice above the page.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,13 +56,12 @@ pub enum StorageStatus {
 }
 
 /// Reads the stored book at start. Never fails: whatever is wrong becomes a status.
-pub fn open() -> (Book, StorageStatus) {
+pub fn open() -> (Book, StorageStatus, BookSlots) {
     if !local::available() {
-        return (Book::default(), StorageStatus::Unavailable);
+        return (Book::default(), StorageStatus::Unavailable, None);
     }
     let (slots, start) = Slots::open(LocalKv);
-    SLOTS.with(|s| *s.borrow_mut() = Some(slots));
-    match start {
+    let (book, status) = match start {
         Start::Fresh => (Book::default(), StorageStatus::Ok),
         Start::Loaded { loaded, .. } => (loaded.book, StorageStatus::Ok),
         Start::Damaged { error, good, .. } => {
@@ -76,12 +72,13 @@ pub fn open() -> (Book, StorageStatus) {
             let readable = book.is_some();
             (book.map(|l| l.book).unwrap_or_default(), StorageStatus::ReadOnly { found, supported, readable })
         }
-    }
+    };
+    (book, status, Some(slots))
 }
 
 /// Saves the book; the status to show after it.
-pub fn save(book: &Book, saved_at: &str) -> StorageStatus {
-    SLOTS.with(|s| match s.borrow_mut().as_mut() {
+pub fn save(slots: &mut BookSlots, book: &Book, saved_at: &str) -> StorageStatus {
+    match slots.as_mut() {
         None => StorageStatus::Unavailable,
         Some(slots) => match slots.save(book, saved_at) {
             Ok(saved) if saved.good_updated => StorageStatus::Ok,
@@ -91,21 +88,12 @@ pub fn save(book: &Book, saved_at: &str) -> StorageStatus {
             Err(SaveError::Blocked(_)) => StorageStatus::SaveFailed,
             Err(SaveError::Unreadable(_)) => StorageStatus::SaveFailed,
         },
-    })
-}
-
-/// The person dealt with a damaged copy: later saves may overwrite it.
-pub fn resume() {
-    SLOTS.with(|s| {
-        if let Some(slots) = s.borrow_mut().as_mut() {
-            slots.resume();
-        }
-    });
+    }
 }
 
 /// The stored text of the current slot as it is, for "download the raw data".
-pub fn raw_current() -> Option<String> {
-    SLOTS.with(|s| s.borrow().as_ref().and_then(|slots| slots.raw(Slot::Current)))
+pub fn raw_current(slots: &BookSlots) -> Option<String> {
+    slots.as_ref().and_then(|slots| slots.raw(Slot::Current))
 }
 
 /// A book another tab just stored, from a `storage` event's key and new value.

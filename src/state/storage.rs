@@ -1,0 +1,102 @@
+//! Every key the app keeps in localStorage, and the only code that reads or writes them,
+//! through gloo-storage, guarded so that a browser without storage (disabled, some private
+//! modes) never stops the app: it then works in memory. The book itself is kept by the slot
+//! policy of `store::slots` (`book_slots.rs`); the saver (`saver.rs`) decides when.
+
+use gloo_storage::{LocalStorage, Storage};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::domain::scenario::Scenario;
+use crate::domain::Settings;
+use crate::forms::Draft;
+use crate::i18n::Lang;
+
+pub const LANG_KEY: &str = "cs-planner.lang";
+pub const SETTINGS_KEY: &str = "cs-planner.settings";
+/// Saved capacity scenarios (backups carry them as they are stored).
+pub const SCENARIOS_KEY: &str = "cs-planner.scenarios";
+/// The capacity scenario being edited, so a reload or a visit to another page keeps it.
+pub const DRAFT_KEY: &str = "cs-planner.capacity-draft";
+/// The Book page's chosen columns.
+pub const COLUMNS_KEY: &str = "cs-planner.book-columns";
+pub use crate::store::{CURRENT_KEY as BOOK_KEY, GOOD_KEY as BOOK_GOOD_KEY};
+
+/// Whether localStorage can be used at all. gloo-storage throws when it is missing, so every
+/// call goes through this check first.
+pub fn available() -> bool {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some()
+}
+
+fn get<T: DeserializeOwned>(key: &str) -> Option<T> {
+    if !available() {
+        return None;
+    }
+    LocalStorage::get(key).ok()
+}
+
+fn set<T: Serialize + ?Sized>(key: &str, value: &T) {
+    if available() {
+        let _ = LocalStorage::set(key, value);
+    }
+}
+
+pub fn load_lang() -> Option<Lang> {
+    Lang::from_tag(&get::<String>(LANG_KEY)?)
+}
+
+pub fn save_lang(lang: Lang) {
+    set(LANG_KEY, lang.tag());
+}
+
+/// The saved settings; defaults when there are none or they cannot be read (a setting is
+/// cheap to set again, unlike the book).
+pub fn load_settings() -> Settings {
+    get(SETTINGS_KEY).unwrap_or_default()
+}
+
+pub fn save_settings(settings: &Settings) {
+    set(SETTINGS_KEY, settings);
+}
+
+/// The saved scenarios as stored, for a backup; `null` when there are none.
+pub fn load_scenarios_raw() -> serde_json::Value {
+    get(SCENARIOS_KEY).unwrap_or(serde_json::Value::Null)
+}
+
+/// Puts back scenarios from a backup (`null` removes them).
+pub fn save_scenarios_raw(value: &serde_json::Value) {
+    if value.is_null() {
+        if available() {
+            LocalStorage::delete(SCENARIOS_KEY);
+        }
+    } else {
+        set(SCENARIOS_KEY, value);
+    }
+}
+
+/// The saved scenarios; an unreadable entry gives an empty list (the caller repairs names). It
+/// is never overwritten until the user saves again.
+pub fn load_scenarios() -> Vec<Scenario> {
+    get(SCENARIOS_KEY).unwrap_or_default()
+}
+
+pub fn save_scenarios(list: &[Scenario]) {
+    set(SCENARIOS_KEY, list);
+}
+
+pub fn load_draft() -> Option<Draft> {
+    get(DRAFT_KEY)
+}
+
+pub fn save_draft(draft: &Draft) {
+    set(DRAFT_KEY, draft);
+}
+
+pub fn load_columns<T: DeserializeOwned>() -> Option<T> {
+    get(COLUMNS_KEY)
+}
+
+pub fn save_columns<T: Serialize + ?Sized>(columns: &T) {
+    set(COLUMNS_KEY, columns);
+}
