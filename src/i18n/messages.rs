@@ -656,7 +656,6 @@ messages! {
     CapGlobal => "同全局", "global";
     CapDedicated => "专属", "dedicated";
     CapPooled => "共享", "pooled";
-    CapFieldInvalid => "请输入有效的数字（在允许范围内）。", "Enter a number within the allowed range.";
 
     CapAlertsTitle => "招聘触发", "Hiring triggers";
     CapNoAlerts => "目前没有触发招聘的条件。", "No hiring trigger fires now.";
