@@ -87,6 +87,8 @@ fn type_into(host: &web_sys::HtmlElement, testid: &str, text: &str) {
     let input: web_sys::HtmlInputElement = el(host, &format!("[data-testid=\"{testid}\"]"));
     input.set_value(text);
     input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    // A typed value is applied when the field is left (or on Enter, or after a pause).
+    input.dispatch_event(&web_sys::Event::new("blur").unwrap()).unwrap();
 }
 
 fn click(host: &web_sys::HtmlElement, testid: &str) {

@@ -92,7 +92,8 @@ fn unescape(key: &str, s: &str) -> Result<String, ScenarioUrlError> {
 }
 
 fn number(key: &str, value: &str) -> Result<f64, ScenarioUrlError> {
-    value.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or_else(|| ScenarioUrlError::BadNumber {
+    // The one reader of typed values (DOMAIN.md §0), so a hand-edited link reads like a field.
+    super::typed::parse_number(value).ok().ok_or_else(|| ScenarioUrlError::BadNumber {
         key: key.to_string(),
         value: value.to_string(),
     })

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::state::AppState;
 use crate::components::data_value;
-use crate::domain::dates::{iso, parse_iso};
+use crate::domain::dates::iso;
 use crate::domain::health::Band;
 use crate::domain::lifecycle::Stage;
 use crate::domain::period::Period;
@@ -93,7 +93,7 @@ pub fn DateRange(
     let commit = move || {
         let current = value.get_untracked();
         let read = |text: Option<String>, fallback| match text {
-            Some(t) => parse_iso(&t),
+            Some(t) => crate::domain::typed::parse_date(&t).ok(),
             None => Some(fallback),
         };
         let from = read(from_text.get_untracked(), current.from);
@@ -115,7 +115,7 @@ pub fn DateRange(
         view! {
             <label class="range-field">
                 <span>{state.text(label)}</span>
-                <input type="text" inputmode="numeric" placeholder="YYYY-MM-DD" maxlength="10" data-testid=id
+                <input type="text" inputmode="numeric" placeholder="YYYY-MM-DD" maxlength="16" data-testid=id.clone() data-field=id
                     aria-invalid=move || error.get().is_some().to_string()
                     prop:value=move || text.get().unwrap_or_else(|| iso(pick(value.get())))
                     on:change=move |ev| { text.set(Some(event_target_value(&ev))); commit(); } />
@@ -143,7 +143,7 @@ pub fn DaysField(
     let state = expect_context::<AppState>();
     let invalid = RwSignal::new(false);
     let on_input = move |ev| {
-        let days = event_target_value(&ev).trim().parse::<i64>().ok().filter(|d| (0..=730).contains(d));
+        let days = crate::domain::typed::parse_count(&event_target_value(&ev)).ok().map(i64::from).filter(|d| (0..=730).contains(d));
         invalid.set(days.is_none());
         if let Some(d) = days {
             on_change.run(d);
@@ -152,7 +152,7 @@ pub fn DaysField(
     view! {
         <div class="field">
             <label for=testid>{state.text(label)}</label>
-            <input id=testid type="number" min="0" max="730" step="1" inputmode="numeric" data-testid=testid
+            <input id=testid type="number" min="0" max="730" step="1" inputmode="numeric" data-testid=testid data-field=testid
                 prop:value=move || value.get().to_string()
                 aria-invalid=move || invalid.get().to_string()
                 on:change=on_input />

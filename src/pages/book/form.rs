@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::toast::{Toast, UndoAction};
 use super::{BookView, Editing};
 use crate::state::AppState;
-use crate::domain::dates::{add_days, add_months, iso, parse_iso};
+use crate::domain::dates::{add_days, add_months, iso};
 use crate::forms::account_form::{AccountDraft, DraftError, DraftField, DraftProblem, OutcomeKind, TermDraft};
 use crate::domain::validate::{next_id, Field, Problem};
 use crate::i18n::{fill, t, Lang, Msg};
@@ -114,7 +114,7 @@ pub fn AccountForm() -> impl IntoView {
     };
     let add_term = move |_| {
         draft.update(|d| {
-            let next = d.terms.last().and_then(|t| parse_iso(&t.end)).map(|end| {
+            let next = d.terms.last().and_then(|t| crate::domain::typed::parse_date(&t.end).ok()).map(|end| {
                 let start = add_days(end, 1);
                 (iso(start), iso(add_days(add_months(start, 12), -1)))
             });
@@ -139,7 +139,7 @@ pub fn AccountForm() -> impl IntoView {
                 <label for=id.clone()>{move || state.t(label)}</label>
                 <input id=id.clone() type="text" inputmode=mode
                     placeholder=if matches!(label, Msg::ColGoLive | Msg::ColLastTouch) { "YYYY-MM-DD" } else { "" }
-                    data-testid=format!("field-{label:?}")
+                    data-testid=format!("field-{label:?}") data-field=format!("account.{label:?}")
                     aria-invalid=move || err().is_some().to_string()
                     prop:value=move || draft.with(|d| get(d).clone())
                     on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| *set(d) = v) } />
@@ -173,7 +173,7 @@ pub fn AccountForm() -> impl IntoView {
                             prop:value=term_text(|t| &t.end) on:input=set_term(|t| &mut t.end) /></label>
                     <label>{state.text(Msg::TermArr)}
                         <input type="text" inputmode="decimal" aria-invalid=move || e_arr().is_some().to_string()
-                            data-testid=format!("term-{i}-arr")
+                            data-testid=format!("term-{i}-arr") data-field=format!("term.{i}.arr")
                             prop:value=term_text(|t| &t.arr) on:input=set_term(|t| &mut t.arr) /></label>
                     <label>{state.text(Msg::TermOutcome)}
                         <select on:change=move |ev| {

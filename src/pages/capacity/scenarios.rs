@@ -148,7 +148,7 @@ pub fn ScenarioBar() -> impl IntoView {
         <div class="cap-scenario-bar no-print">
             <label class="cap-field">
                 <span class="cap-field-label">{state.text(Msg::CapScenarioName)}</span>
-                <input type="text" maxlength="200" data-testid="cap-scenario-name"
+                <input type="text" maxlength="200" data-testid="cap-scenario-name" data-field="scenario.name"
                     placeholder=move || model.draft.with(|d| d.scenario.name.clone())
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
             </label>

@@ -34,7 +34,7 @@ pub fn WhatIfInputs() -> impl IntoView {
             <div class="cap-inline">
                 <label class="cap-field">
                     <span class="cap-field-label">{state.text(Msg::CapMethod)}</span>
-                    <select data-testid="cap-method" on:change=move |ev| {
+                    <select data-testid="cap-method" data-field="capacity.method" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         if let Some(m) = CapacityMethod::ALL.into_iter().find(|m| format!("{m:?}") == v) {
                             model.edit(state, |d| d.scenario.projection.method = m);

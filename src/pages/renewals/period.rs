@@ -86,7 +86,7 @@ pub fn PeriodPicker(period: Memo<Period>) -> impl IntoView {
         <div class="lr-controls period-picker" role="group" aria-label=state.text(Msg::RenPeriodLabel)>
             <label class="range-field">
                 <span class="control-label">{state.text(Msg::RenPeriodLabel)}</span>
-                <select data-testid="period-kind" on:change=on_kind prop:value=move || kind_of(choice.get())>
+                <select data-testid="period-kind" data-field="renewals.period" on:change=on_kind prop:value=move || kind_of(choice.get())>
                     {options}
                 </select>
             </label>
@@ -94,7 +94,7 @@ pub fn PeriodPicker(period: Memo<Period>) -> impl IntoView {
                 <label class="range-field">
                     <span>{state.text(Msg::RenPeriodMonthLabel)}</span>
                     <input type="text" inputmode="numeric" placeholder="YYYY-MM" maxlength="7" size="8"
-                        data-testid="period-month" prop:value=month_text
+                        data-testid="period-month" data-field="renewals.period_month" prop:value=month_text
                         aria-invalid=move || bad_month.get().to_string() on:change=on_month />
                 </label>
             </Show>

@@ -138,7 +138,7 @@ fn HealthEditor() -> impl IntoView {
             <div class="seg-field">
                 <label for=id.clone()>{state.text(field_msg(field))}</label>
                 <input id=id.clone() type="text" inputmode="decimal" class="num" maxlength="8"
-                    data-testid=id
+                    data-testid=id.clone() data-field=id
                     aria-invalid=move || problem(field).is_some().to_string()
                     prop:value=move || form.with(|f| f.text(field).to_string())
                     on:change=move |ev| edit(field, event_target_value(&ev)) />

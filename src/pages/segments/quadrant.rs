@@ -173,7 +173,7 @@ fn ThresholdControls() -> impl IntoView {
                         on:change=move |_| edit(&|f| f.median = false) />
                     {state.text(Msg::SegValueFixed)}
                 </label>
-                <input type="text" inputmode="decimal" class="num" maxlength="20" data-testid="value-amount"
+                <input type="text" inputmode="decimal" class="num" maxlength="20" data-testid="value-amount" data-field="quadrant.value_threshold"
                     aria-label=state.text(Msg::SegValueFixed)
                     disabled=move || form.with(|f| f.median)
                     aria-invalid=move || problem(QuadrantField::FixedValue).is_some().to_string()
@@ -184,7 +184,7 @@ fn ThresholdControls() -> impl IntoView {
             </fieldset>
             <fieldset class="seg-fieldset">
                 <legend>{state.text(Msg::SegFitThreshold)}</legend>
-                <input type="text" inputmode="decimal" class="num" maxlength="6" data-testid="fit-threshold"
+                <input type="text" inputmode="decimal" class="num" maxlength="6" data-testid="fit-threshold" data-field="quadrant.fit_threshold"
                     aria-label=state.text(Msg::SegFitThreshold)
                     aria-invalid=move || problem(QuadrantField::Fit).is_some().to_string()
                     prop:value=move || form.with(|f| f.fit.clone())

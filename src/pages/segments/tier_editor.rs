@@ -106,7 +106,7 @@ pub fn TierEditor() -> impl IntoView {
         <p class="help">{state.text(Msg::SegTierHelp)}</p>
         <div class="seg-inline-field">
             <label for="tier-basis">{state.text(Msg::SegTierBasis)}</label>
-            <select id="tier-basis" data-testid="tier-basis" on:change=on_basis>
+            <select id="tier-basis" data-testid="tier-basis" data-field="tiers.basis" on:change=on_basis>
                 <option value="arr" selected=move || is_basis(TierBasis::Arr)>{state.text(Msg::SegBasisArr)}</option>
                 <option value="potential_arr" selected=move || is_basis(TierBasis::PotentialArr)>
                     {state.text(Msg::SegBasisPotential)}
@@ -176,24 +176,26 @@ struct Cell {
     set: fn(&mut TierRow, String),
     /// In the input's `data-testid`: `tier-{i}-{slug}`.
     slug: &'static str,
+    /// In the input's `data-field`: `tier.{i}.{key}` (DOMAIN.md §8).
+    key: &'static str,
     placeholder: Option<Msg>,
 }
 
 const CELLS_BEFORE_MODEL: [Cell; 3] = [
-    Cell { field: Field::Name, label: Msg::SegColNameZh, get: |r| &r.name_zh, set: |r, v| r.name_zh = v, slug: "name-zh", placeholder: None },
-    Cell { field: Field::Name, label: Msg::SegColNameEn, get: |r| &r.name_en, set: |r, v| r.name_en = v, slug: "name-en", placeholder: None },
-    Cell { field: Field::MinArr, label: Msg::SegColThreshold, get: |r| &r.min_arr, set: |r, v| r.min_arr = v, slug: "min-arr", placeholder: None },
+    Cell { field: Field::Name, label: Msg::SegColNameZh, get: |r| &r.name_zh, set: |r, v| r.name_zh = v, slug: "name-zh", key: "name_zh", placeholder: None },
+    Cell { field: Field::Name, label: Msg::SegColNameEn, get: |r| &r.name_en, set: |r, v| r.name_en = v, slug: "name-en", key: "name_en", placeholder: None },
+    Cell { field: Field::MinArr, label: Msg::SegColThreshold, get: |r| &r.min_arr, set: |r, v| r.min_arr = v, slug: "min-arr", key: "threshold", placeholder: None },
 ];
 
 const CELLS_AFTER_MODEL: [Cell; 3] = [
-    Cell { field: Field::AccountsPerCsm, label: Msg::SegColAccountsPerCsm, get: |r| &r.accounts_per_csm, set: |r, v| r.accounts_per_csm = v, slug: "per-csm", placeholder: None },
-    Cell { field: Field::ArrPerCsm, label: Msg::SegColArrPerCsm, get: |r| &r.arr_per_csm, set: |r, v| r.arr_per_csm = v, slug: "arr-per-csm", placeholder: Some(Msg::SegPlaceholderGlobal) },
-    Cell { field: Field::CadenceDays, label: Msg::SegColCadence, get: |r| &r.cadence_days, set: |r, v| r.cadence_days = v, slug: "cadence", placeholder: Some(Msg::SegPlaceholderNone) },
+    Cell { field: Field::AccountsPerCsm, label: Msg::SegColAccountsPerCsm, get: |r| &r.accounts_per_csm, set: |r, v| r.accounts_per_csm = v, slug: "per-csm", key: "accounts_per_csm", placeholder: None },
+    Cell { field: Field::ArrPerCsm, label: Msg::SegColArrPerCsm, get: |r| &r.arr_per_csm, set: |r, v| r.arr_per_csm = v, slug: "arr-per-csm", key: "arr_per_csm", placeholder: Some(Msg::SegPlaceholderGlobal) },
+    Cell { field: Field::CadenceDays, label: Msg::SegColCadence, get: |r| &r.cadence_days, set: |r, v| r.cadence_days = v, slug: "cadence", key: "cadence_days", placeholder: Some(Msg::SegPlaceholderNone) },
 ];
 
 /// One text input of a tier row.
 fn text_cell(ed: Editor, i: usize, cell: Cell) -> impl IntoView {
-    let Cell { field, label, get, set, slug, placeholder } = cell;
+    let Cell { field, label, get, set, slug, key, placeholder } = cell;
     let state = ed.state;
     let numeric = !matches!(field, Field::Name);
     view! {
@@ -204,6 +206,7 @@ fn text_cell(ed: Editor, i: usize, cell: Cell) -> impl IntoView {
                 inputmode=if numeric { "decimal" } else { "text" }
                 maxlength="60"
                 data-testid=format!("tier-{i}-{slug}")
+                data-field=format!("tier.{i}.{key}")
                 aria-label=move || format!("{} · {}", fill(state.t(Msg::SegTierN), &[("n", (i + 1).to_string())]), state.t(label))
                 placeholder=move || placeholder.map(|m| state.t(m)).unwrap_or("")
                 aria-invalid=move || ed.invalid(i, field).to_string()
@@ -236,7 +239,7 @@ fn EditorRow(ed: Editor, i: usize) -> impl IntoView {
             {CELLS_BEFORE_MODEL.map(|c| text_cell(ed, i, c)).into_iter().collect_view()}
             <td data-label=state.text(Msg::SegColServiceModel)>
                 <select
-                    data-testid=format!("tier-{i}-model")
+                    data-testid=format!("tier-{i}-model") data-field=format!("tier.{i}.service_model")
                     aria-label=move || format!("{} · {}", fill(state.t(Msg::SegTierN), &[("n", (i + 1).to_string())]), state.t(Msg::SegColServiceModel))
                     on:change=on_model
                 >

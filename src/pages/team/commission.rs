@@ -76,7 +76,7 @@ pub fn Commissions() -> impl IntoView {
             <h2>{state.text(Msg::CommissionTitle)}</h2>
             <div class="period">
                 <label for="team-period">{state.text(Msg::PeriodLabel)}</label>
-                <select id="team-period" data-testid="team-period" on:change=on_period>{options}</select>
+                <select id="team-period" data-testid="team-period" data-field="renewals.period" on:change=on_period>{options}</select>
                 <span class="muted">{range}</span>
             </div>
             <p class="help">{state.text(Msg::PeriodHelp)}</p>
@@ -163,14 +163,14 @@ fn BandRow(index: usize) -> impl IntoView {
         <tr data-testid=format!("band-{index}")>
             <td class="input-cell">"≥ "
                 <input type="text" inputmode="decimal" size="5" aria-label=state.text(Msg::BandFrom)
-                    aria-invalid=move || from_bad.get().to_string() data-testid=format!("band-{index}-from")
+                    aria-invalid=move || from_bad.get().to_string() data-testid=format!("band-{index}-from") data-field=format!("commission.band.{index}.from")
                     prop:value=percent_text(b.from_rate)
                     on:change=move |ev| edit(|b, v| b.from_rate = v, parse_percent(&event_target_value(&ev)), from_bad) />"%"
                 <Show when=move || from_bad.get()><p class="field-error" role="alert">{state.text(Msg::ErrBandStart)}</p></Show>
             </td>
             <td class="input-cell">
                 <input type="text" inputmode="decimal" size="5" aria-label=state.text(Msg::BandRate)
-                    aria-invalid=move || rate_bad.get().to_string() data-testid=format!("band-{index}-rate")
+                    aria-invalid=move || rate_bad.get().to_string() data-testid=format!("band-{index}-rate") data-field=format!("commission.band.{index}.rate")
                     prop:value=percent_text(b.rate)
                     on:change=move |ev| {
                         let v = parse_number(&event_target_value(&ev)).filter(|v| *v >= 0.0).map(|v| v / 100.0);
@@ -192,14 +192,14 @@ fn Split() -> impl IntoView {
     view! {
         <fieldset class="split">
             <label class="check">
-                <input type="checkbox" data-testid="split-enabled" prop:checked=move || split().enabled
+                <input type="checkbox" data-testid="split-enabled" data-field="commission.split.enabled" prop:checked=move || split().enabled
                     on:change=move |ev| { let on = event_target_checked(&ev); state.edit_commission(|c| c.split.enabled = on) } />
                 {state.text(Msg::SplitEnable)}
             </label>
             <Show when=move || split().enabled>
                 <p class="help">{state.text(Msg::SplitHelp)}</p>
                 <label>{state.text(Msg::SplitThreshold)}" "
-                    <input type="text" inputmode="decimal" size="10" data-testid="split-threshold"
+                    <input type="text" inputmode="decimal" size="10" data-testid="split-threshold" data-field="commission.split.arr_threshold"
                         aria-invalid=move || threshold_bad.get().to_string()
                         prop:value=move || number_text(split().arr_threshold)
                         on:change=move |ev| match parse_number(&event_target_value(&ev)).filter(|v| *v >= 0.0) {
@@ -209,7 +209,7 @@ fn Split() -> impl IntoView {
                 </label>
                 <Show when=move || threshold_bad.get()><p class="field-error" role="alert">{state.text(Msg::ErrNegative)}</p></Show>
                 <label>{state.text(Msg::SplitCsmShare)}" "
-                    <input type="text" inputmode="decimal" size="5" data-testid="split-share"
+                    <input type="text" inputmode="decimal" size="5" data-testid="split-share" data-field="commission.split.csm_share"
                         aria-invalid=move || share_bad.get().to_string()
                         prop:value=move || percent_text(split().csm_share)
                         on:change=move |ev| match parse_percent(&event_target_value(&ev)) {

@@ -147,7 +147,7 @@ fn PersonForm(editing: Editing, close: Callback<()>) -> impl IntoView {
     let role = view! {
             <div class="form-field">
                 <label for="person-role">{state.text(Msg::RosterRole)}</label>
-                <select id="person-role" data-testid="person-role" on:change=move |ev| {
+                <select id="person-role" data-testid="person-role" data-field="person.Role" on:change=move |ev| {
                     if let Some(r) = role_from_key(&event_target_value(&ev)) { draft.update(|d| d.role = r) }
                 }>
                     {ROLES.into_iter().map(|r| view! {
@@ -163,7 +163,7 @@ fn PersonForm(editing: Editing, close: Callback<()>) -> impl IntoView {
             <div class="form-field" class:invalid=move || err().is_some()>
                 <label for=id.clone()>{state.text(label)}</label>
                 <input id=id.clone() type="text" inputmode=mode placeholder=placeholder
-                    data-testid=format!("person-{field:?}")
+                    data-testid=format!("person-{field:?}") data-field=format!("person.{field:?}")
                     aria-invalid=move || err().is_some().to_string()
                     prop:value=move || draft.with(|d| get(d).clone())
                     on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| *set(d) = v) } />

@@ -129,13 +129,13 @@ fn LineRow(index: usize) -> impl IntoView {
             <tr data-testid=format!("kpi-line-{index}")>
                 <th scope="row">{state.text(dimension_label(d))}</th>
                 <td class="input-cell">
-                    <input type="text" inputmode="decimal" size="9" data-testid=format!("kpi-target-{index}")
+                    <input type="text" inputmode="decimal" size="9" data-testid=format!("kpi-target-{index}") data-field=format!("kpi.{index}.target")
                         aria-label=state.text(Msg::ColTarget) aria-invalid=move || target_bad.get().to_string()
                         prop:value=target_text(d, l.target) on:change=on_target />{unit}
                     <Show when=move || target_bad.get()><p class="field-error" role="alert">{state.text(Msg::ErrTarget)}</p></Show>
                 </td>
                 <td class="input-cell">
-                    <input type="text" inputmode="decimal" size="4" data-testid=format!("kpi-weight-{index}")
+                    <input type="text" inputmode="decimal" size="4" data-testid=format!("kpi-weight-{index}") data-field=format!("kpi.{index}.weight")
                         aria-label=state.text(Msg::ColWeight) aria-invalid=move || weight_bad.get().to_string()
                         prop:value=number_text(l.weight) on:change=on_weight />
                     <Show when=move || weight_bad.get()><p class="field-error" role="alert">{state.text(Msg::ErrWeight)}</p></Show>
