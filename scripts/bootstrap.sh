@@ -22,6 +22,15 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   did=1
 fi
 
+# rustfmt and clippy for the lint layer of `make test`.
+for component in rustfmt clippy; do
+  if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+    say "adding the Rust component $component"
+    rustup component add "$component"
+    did=1
+  fi
+done
+
 if [ "$(version_of trunk --version)" != "$TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION from crates.io (about 7 minutes)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
@@ -72,5 +81,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ $did = 0 ]; then
-  say "everything is in place (wasm32 target, trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt $WASM_OPT_VERSION, playwright-core, chromium)"
+  say "everything is in place (wasm32 target, rustfmt, clippy, trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt $WASM_OPT_VERSION, playwright-core, chromium)"
 fi

@@ -40,6 +40,14 @@ layer() {
 }
 declare -a SECONDS_
 
+# First and fast: the code is formatted (rustfmt.toml) and clippy finds nothing, natively and
+# for the browser target (where the UI code lives).
+lint() {
+  cargo fmt --check &&
+    cargo clippy --locked --all-targets -- -D warnings &&
+    cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
+}
+layer "lint" none lint
 layer "native tests" cargo cargo test --locked
 layer "browser tests" cargo cargo test --locked --target wasm32-unknown-unknown --test 'web*'
 if layer "release build" none trunk build --release --offline --public-url "$BASE"; then

@@ -8,9 +8,9 @@
 
 pub mod charts;
 pub mod domain;
-pub mod io;
-pub mod i18n;
 pub mod forms;
+pub mod i18n;
+pub mod io;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]

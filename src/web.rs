@@ -12,9 +12,7 @@ pub fn document() -> Option<web_sys::Document> {
 
 /// The document's base URI (set by `<base href>` from Trunk's public URL).
 pub fn base_uri() -> String {
-    document()
-        .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_else(|| "/".to_string())
+    document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_else(|| "/".to_string())
 }
 
 pub fn location_path() -> String {

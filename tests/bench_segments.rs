@@ -11,12 +11,12 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use cs_planner::state::AppState;
 use cs_planner::domain::Settings;
 use cs_planner::i18n::Lang;
 use cs_planner::io::demo::generate;
 use cs_planner::pages::segments::SegmentsPage;
 use cs_planner::route::Route;
+use cs_planner::state::AppState;
 use cs_planner::state::StorageStatus;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -57,7 +57,8 @@ async fn time_threshold_change(n: usize) -> (f64, f64) {
     let first = now() - t0;
     let input: web_sys::HtmlInputElement =
         host.query_selector("[data-testid=tier-1-min-arr]").unwrap().unwrap().unchecked_into();
-    let figure = || host.query_selector("[data-metric=\"tier.1.accounts\"]").unwrap().unwrap().get_attribute("data-value");
+    let figure =
+        || host.query_selector("[data-metric=\"tier.1.accounts\"]").unwrap().unwrap().get_attribute("data-value");
     let mut best = f64::INFINITY;
     for (i, threshold) in ["40000", "20000", "30000", "20000", "40000", "20000"].iter().enumerate() {
         let before = figure();

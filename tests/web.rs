@@ -25,10 +25,7 @@ async fn tick() {
 
 async fn gloo_timers_tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-            .unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -41,11 +38,8 @@ fn mount_app() -> (web_sys::HtmlElement, impl Drop) {
 }
 
 fn click(host: &web_sys::HtmlElement, selector: &str) {
-    let el: web_sys::HtmlElement = host
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element {selector}"))
-        .unchecked_into();
+    let el: web_sys::HtmlElement =
+        host.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element {selector}")).unchecked_into();
     el.click();
 }
 
@@ -61,9 +55,11 @@ fn settings_and_language_survive_a_round_trip_through_local_storage() {
     assert_eq!(local::load_lang(), Some(Lang::En));
     assert_eq!(storage().get_item(local::LANG_KEY).unwrap().as_deref(), Some("\"en\""));
 
-    let mut s = Settings::default();
-    s.currency = "¥".into();
-    s.as_of = cs_planner::domain::dates::parse_iso("2025-06-30");
+    let s = Settings {
+        currency: "¥".into(),
+        as_of: cs_planner::domain::dates::parse_iso("2025-06-30"),
+        ..Settings::default()
+    };
     local::save_settings(&s);
     assert_eq!(local::load_settings(), s);
 }

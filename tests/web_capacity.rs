@@ -3,13 +3,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use chrono::NaiveDate;
-use cs_planner::state::AppState;
 use cs_planner::domain::{Account, Book, Outcome, Settings, Term};
 use cs_planner::i18n::Lang;
 use cs_planner::pages::capacity::CapacityPage;
 use cs_planner::route::Route;
-use cs_planner::state::StorageStatus;
 use cs_planner::state::storage::{DRAFT_KEY, SCENARIOS_KEY};
+use cs_planner::state::AppState;
+use cs_planner::state::StorageStatus;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -26,10 +26,7 @@ fn storage() -> web_sys::Storage {
 
 async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-            .unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -172,7 +169,11 @@ async fn scenarios_are_saved_under_their_own_key_and_a_link_never_overwrites_the
     let history = web_sys::window().unwrap().history().unwrap();
     let path = web_sys::window().unwrap().location().pathname().unwrap();
     history
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?asof=2025-06-30&v=1&n=Plan%20A&apc=1000000&m=a")))
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}?asof=2025-06-30&v=1&n=Plan%20A&apc=1000000&m=a")),
+        )
         .unwrap();
     let (host, _app) = mount(book());
     tick().await;

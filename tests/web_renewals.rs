@@ -7,14 +7,14 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use cs_planner::{app::App, state::AppState};
 use cs_planner::domain::period::PeriodChoice;
 use cs_planner::domain::{Account, Book, Outcome, Settings, Term};
 use cs_planner::i18n::Lang;
 use cs_planner::pages;
 use cs_planner::route::Route;
-use cs_planner::state::StorageStatus;
 use cs_planner::state::storage as local;
+use cs_planner::state::StorageStatus;
+use cs_planner::{app::App, state::AppState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -52,32 +52,42 @@ fn book() -> Book {
     use Outcome::*;
     Book {
         accounts: vec![
-            acct("Alpha", "Ann", 80.0, Some("2024-02-01"), vec![
-                term("2024-01-01", "2024-12-31", 10_000.0, Renewed(d("2024-12-15"))),
-                term("2025-01-01", "2025-12-31", 12_000.0, Open),
-            ]),
-            acct("Beta", "Bo", 60.0, Some("2024-04-01"), vec![
-                term("2024-03-01", "2025-02-28", 20_000.0, Renewed(d("2025-01-10"))),
-                term("2025-03-01", "2026-02-28", 18_000.0, Open),
-            ]),
-            acct("Gamma", "Ann", 20.0, None, vec![
-                term("2024-05-01", "2025-04-30", 5_000.0, Churned(d("2025-04-30"))),
-            ]),
+            acct(
+                "Alpha",
+                "Ann",
+                80.0,
+                Some("2024-02-01"),
+                vec![
+                    term("2024-01-01", "2024-12-31", 10_000.0, Renewed(d("2024-12-15"))),
+                    term("2025-01-01", "2025-12-31", 12_000.0, Open),
+                ],
+            ),
+            acct(
+                "Beta",
+                "Bo",
+                60.0,
+                Some("2024-04-01"),
+                vec![
+                    term("2024-03-01", "2025-02-28", 20_000.0, Renewed(d("2025-01-10"))),
+                    term("2025-03-01", "2026-02-28", 18_000.0, Open),
+                ],
+            ),
+            acct("Gamma", "Ann", 20.0, None, vec![term("2024-05-01", "2025-04-30", 5_000.0, Churned(d("2025-04-30")))]),
             Account {
                 health_override: Some(30.0),
-                ..acct("<b>Delta</b>", "", 50.0, Some("2024-07-01"), vec![
-                    term("2024-06-01", "2025-06-10", 7_000.0, Open),
-                ])
+                ..acct(
+                    "<b>Delta</b>",
+                    "",
+                    50.0,
+                    Some("2024-07-01"),
+                    vec![term("2024-06-01", "2025-06-10", 7_000.0, Open)],
+                )
             },
             Account {
                 health_override: Some(80.0),
-                ..acct("Echo", "Bo", 70.0, Some("2025-05-01"), vec![
-                    term("2024-08-01", "2025-07-31", 3_000.0, Open),
-                ])
+                ..acct("Echo", "Bo", 70.0, Some("2025-05-01"), vec![term("2024-08-01", "2025-07-31", 3_000.0, Open)])
             },
-            acct("Foxtrot", "Ann", 10.0, None, vec![
-                term("2023-10-01", "2024-09-30", 8_000.0, Open),
-            ]),
+            acct("Foxtrot", "Ann", 10.0, None, vec![term("2023-10-01", "2024-09-30", 8_000.0, Open)]),
         ],
     }
 }
@@ -88,10 +98,7 @@ fn document() -> web_sys::Document {
 
 async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-            .unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -113,10 +120,8 @@ fn mount_page(book: Book, route: Route, lang: Lang) -> (web_sys::HtmlElement, Ap
 }
 
 fn value(host: &web_sys::HtmlElement, key: &str) -> String {
-    let el = host
-        .query_selector(&format!("[data-metric=\"{key}\"]"))
-        .unwrap()
-        .unwrap_or_else(|| panic!("no figure {key}"));
+    let el =
+        host.query_selector(&format!("[data-metric=\"{key}\"]")).unwrap().unwrap_or_else(|| panic!("no figure {key}"));
     el.get_attribute("data-value").unwrap()
 }
 
@@ -126,10 +131,7 @@ fn num(host: &web_sys::HtmlElement, key: &str) -> f64 {
 }
 
 fn shown(host: &web_sys::HtmlElement, key: &str) -> String {
-    host.query_selector(&format!("[data-metric=\"{key}\"]"))
-        .unwrap()
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
+    host.query_selector(&format!("[data-metric=\"{key}\"]")).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -141,8 +143,7 @@ fn text(host: &web_sys::HtmlElement, selector: &str) -> String {
 }
 
 fn choose(host: &web_sys::HtmlElement, selector: &str, value: &str) {
-    let select: web_sys::HtmlSelectElement =
-        host.query_selector(selector).unwrap().unwrap().unchecked_into();
+    let select: web_sys::HtmlSelectElement = host.query_selector(selector).unwrap().unwrap().unchecked_into();
     select.set_value(value);
     select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
 }
@@ -301,7 +302,11 @@ async fn the_empty_book_shows_dashes_and_the_period_is_saved() {
     document().body().unwrap().append_child(&host).unwrap();
     let _app = leptos::mount::mount_to(host.clone(), App);
     tick().await;
-    host.query_selector("[data-testid=nav-renewals]").unwrap().unwrap().unchecked_into::<web_sys::HtmlElement>().click();
+    host.query_selector("[data-testid=nav-renewals]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
     tick().await;
     assert_eq!(text(&host, "h1"), "Renewals");
     assert!(host.query_selector("[data-testid=renewals-empty]").unwrap().is_some());
@@ -311,7 +316,11 @@ async fn the_empty_book_shows_dashes_and_the_period_is_saved() {
     choose(&host, "[data-testid=period-kind]", "this_quarter");
     tick().await;
     assert_eq!(local::load_settings().renewal_period, PeriodChoice::ThisQuarter, "saved");
-    host.query_selector("[data-testid=nav-lifecycle]").unwrap().unwrap().unchecked_into::<web_sys::HtmlElement>().click();
+    host.query_selector("[data-testid=nav-lifecycle]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
     tick().await;
     assert_eq!(text(&host, "h1"), "Lifecycle");
     assert_eq!(value(&host, "funnel.started.accounts"), "0");

@@ -6,11 +6,11 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use cs_planner::state::AppState;
 use cs_planner::domain::{Account, Book, Outcome, Settings, Term};
 use cs_planner::i18n::Lang;
 use cs_planner::pages::segments::SegmentsPage;
 use cs_planner::route::Route;
+use cs_planner::state::AppState;
 use cs_planner::state::StorageStatus;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -67,10 +67,7 @@ fn document() -> web_sys::Document {
 
 async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-            .unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -101,8 +98,7 @@ fn value(host: &web_sys::HtmlElement, key: &str) -> String {
 
 /// How many elements under `root` match (querySelectorAll without web-sys' NodeList feature).
 fn count(root: &web_sys::Element, selector: &str) -> u32 {
-    let f: js_sys::Function =
-        js_sys::Reflect::get(root, &"querySelectorAll".into()).unwrap().unchecked_into();
+    let f: js_sys::Function = js_sys::Reflect::get(root, &"querySelectorAll".into()).unwrap().unchecked_into();
     let list = f.call1(root, &selector.into()).unwrap();
     js_sys::Reflect::get(&list, &"length".into()).unwrap().as_f64().unwrap() as u32
 }
@@ -137,13 +133,14 @@ async fn figures_of_a_hand_built_book() {
         (0..4).map(|i| (value(&host, &format!("tier.{i}.accounts")), value(&host, &format!("tier.{i}.arr")))).collect();
     assert_eq!(
         tiers,
-        [("1", "150000"), ("1", "30000"), ("1", "8000"), ("1", "1000")]
-            .map(|(a, b)| (a.to_string(), b.to_string()))
+        [("1", "150000"), ("1", "30000"), ("1", "8000"), ("1", "1000")].map(|(a, b)| (a.to_string(), b.to_string()))
     );
-    let quadrants: Vec<String> = ["q1", "q2", "q3", "q4"].iter().map(|q| value(&host, &format!("quadrant.{q}.accounts"))).collect();
+    let quadrants: Vec<String> =
+        ["q1", "q2", "q3", "q4"].iter().map(|q| value(&host, &format!("quadrant.{q}.accounts"))).collect();
     assert_eq!(quadrants, ["1", "1", "0", "1"]);
     assert_eq!(value(&host, "quadrant.unscored"), "1");
-    let health: Vec<String> = ["red", "yellow", "green", "none"].iter().map(|b| value(&host, &format!("health.{b}"))).collect();
+    let health: Vec<String> =
+        ["red", "yellow", "green", "none"].iter().map(|b| value(&host, &format!("health.{b}"))).collect();
     assert_eq!(health, ["1", "1", "1", "1"]);
     // Four charts, each drawn.
     assert_eq!(count(&host, ".chart-svg svg"), 4);

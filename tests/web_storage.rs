@@ -5,9 +5,9 @@
 use cs_planner::app::App;
 use cs_planner::domain::{Account, Book, Outcome, Term};
 use cs_planner::i18n::Lang;
+use cs_planner::state::storage as local;
 use cs_planner::state::{book_slots, StorageStatus};
 use cs_planner::store::envelope::LoadError;
-use cs_planner::state::storage as local;
 use cs_planner::store::{encode, CURRENT_KEY, GOOD_KEY};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -26,7 +26,12 @@ fn book(n: usize) -> Book {
                 id: format!("A{i}"),
                 name: format!("客户 {i} Holdings"),
                 owner: ["Li Na", "Wang Wei", ""][i % 3].into(),
-                terms: vec![Term { start: d("2025-01-01"), end: d("2025-12-31"), arr: 1000.0 + i as f64, outcome: Outcome::Open }],
+                terms: vec![Term {
+                    start: d("2025-01-01"),
+                    end: d("2025-12-31"),
+                    arr: 1000.0 + i as f64,
+                    outcome: Outcome::Open,
+                }],
                 ..Default::default()
             })
             .collect(),
@@ -82,7 +87,10 @@ fn a_truncated_book_is_reported_as_cut_off() {
     let cut: String = full.chars().take(full.chars().count() - 10).collect();
     storage().set_item(CURRENT_KEY, &cut).unwrap();
     let (_, status, _slots) = book_slots::open();
-    assert!(matches!(status, StorageStatus::Damaged { error: LoadError::Truncated { .. }, good: None, .. }), "{status:?}");
+    assert!(
+        matches!(status, StorageStatus::Damaged { error: LoadError::Truncated { .. }, good: None, .. }),
+        "{status:?}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -152,13 +160,15 @@ async fn another_tabs_change_is_adopted_or_asked_about() {
         host.query_selector(".book-table tbody tr[data-id] input[type=checkbox]").unwrap().unwrap().unchecked_into();
     first.click();
     tick(5).await;
-    let delete: web_sys::HtmlElement = host.query_selector("[data-testid=delete-selected]").unwrap().unwrap().unchecked_into();
+    let delete: web_sys::HtmlElement =
+        host.query_selector("[data-testid=delete-selected]").unwrap().unwrap().unchecked_into();
     delete.click();
     storage_event(&book(9));
     tick(20).await;
     assert_eq!(accounts(&host).as_deref(), Some("6"), "this tab's edit is kept");
     assert!(host.query_selector("[data-testid=load-theirs]").unwrap().is_some(), "the person is asked");
-    let load: web_sys::HtmlElement = host.query_selector("[data-testid=load-theirs]").unwrap().unwrap().unchecked_into();
+    let load: web_sys::HtmlElement =
+        host.query_selector("[data-testid=load-theirs]").unwrap().unwrap().unchecked_into();
     load.click();
     tick(20).await;
     assert_eq!(accounts(&host).as_deref(), Some("9"));

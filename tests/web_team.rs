@@ -3,13 +3,13 @@
 //! recompute and render a 10,000-account book.
 #![cfg(target_arch = "wasm32")]
 
-use cs_planner::state::AppState;
 use cs_planner::domain::book::{Account, Book, Outcome, Term};
 use cs_planner::domain::dates::parse_iso;
 use cs_planner::domain::Settings;
 use cs_planner::i18n::Lang;
 use cs_planner::pages;
 use cs_planner::route::Route;
+use cs_planner::state::AppState;
 use cs_planner::state::StorageStatus;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -43,7 +43,8 @@ fn find(host: &web_sys::HtmlElement, selector: &str) -> Option<web_sys::Element>
 }
 
 fn click(host: &web_sys::HtmlElement, selector: &str) {
-    let el: web_sys::HtmlElement = find(host, selector).unwrap_or_else(|| panic!("no element {selector}")).unchecked_into();
+    let el: web_sys::HtmlElement =
+        find(host, selector).unwrap_or_else(|| panic!("no element {selector}")).unchecked_into();
     el.click();
 }
 
@@ -99,7 +100,12 @@ fn book() -> Book {
         "b1",
         "Bob",
         vec![
-            Term { start: d("2024-01-01"), end: d("2024-12-31"), arr: 100_000.0, outcome: Outcome::Renewed(d("2024-12-01")) },
+            Term {
+                start: d("2024-01-01"),
+                end: d("2024-12-31"),
+                arr: 100_000.0,
+                outcome: Outcome::Renewed(d("2024-12-01")),
+            },
             open(120_000.0),
         ],
     ));
@@ -251,10 +257,9 @@ async fn both_pages_at_ten_thousand_accounts() {
         xs.sort_by(f64::total_cmp);
         xs[xs.len() / 2]
     };
-    for (route, ready_selector, name) in [
-        (Route::Team, "[data-testid=owner-row]", "team"),
-        (Route::Board, "[data-testid=priority-row]", "board"),
-    ] {
+    for (route, ready_selector, name) in
+        [(Route::Team, "[data-testid=owner-row]", "team"), (Route::Board, "[data-testid=priority-row]", "board")]
+    {
         let (host, state) = mount(Book::default(), route);
         tick().await;
         let (mut first, mut edit) = (Vec::new(), Vec::new());

@@ -33,8 +33,7 @@ pub struct BarChart<'a> {
 
 impl BarChart<'_> {
     pub fn is_empty(&self) -> bool {
-        self.categories.is_empty()
-            || !self.series.iter().flat_map(|s| &s.values).any(|v| v.is_finite() && *v != 0.0)
+        self.categories.is_empty() || !self.series.iter().flat_map(|s| &s.values).any(|v| v.is_finite() && *v != 0.0)
     }
 }
 
@@ -51,12 +50,8 @@ fn draw<'b>(c: &BarChart, buf: &'b mut String) -> Result<(), Box<dyn std::error:
     let root = SVGBackend::with_string(buf, (WIDTH, HEIGHT)).into_drawing_area();
     root.fill(&WHITE)?;
     let n = c.categories.len().max(1);
-    let data_max = c
-        .series
-        .iter()
-        .flat_map(|s| s.values.iter().copied())
-        .filter(|v| v.is_finite())
-        .fold(0.0_f64, f64::max);
+    let data_max =
+        c.series.iter().flat_map(|s| s.values.iter().copied()).filter(|v| v.is_finite()).fold(0.0_f64, f64::max);
     let top = c.y_max.unwrap_or_else(|| nice_ceiling(data_max * 1.1));
 
     let label_font = (FONT, theme::LABEL_SIZE).into_font().color(&theme::INK);
@@ -82,9 +77,12 @@ fn draw<'b>(c: &BarChart, buf: &'b mut String) -> Result<(), Box<dyn std::error:
     for (s, series) in c.series.iter().enumerate() {
         let color = theme::series_color(s);
         let x0 = |i: usize| i as f64 + 0.15 + s as f64 * width;
-        let bars = series.values.iter().enumerate().filter(|(_, v)| v.is_finite()).map(|(i, &v)| {
-            Rectangle::new([(x0(i), 0.0), (x0(i) + width * 0.92, v.min(top))], color.filled())
-        });
+        let bars = series
+            .values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.is_finite())
+            .map(|(i, &v)| Rectangle::new([(x0(i), 0.0), (x0(i) + width * 0.92, v.min(top))], color.filled()));
         cc.draw_series(bars)?
             .label(series.name.as_str())
             .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], color.filled()));
@@ -111,11 +109,7 @@ pub fn nice_ceiling(x: f64) -> f64 {
         return 1.0;
     }
     let magnitude = 10f64.powf(x.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0]
-        .iter()
-        .map(|m| m * magnitude)
-        .find(|&v| v >= x - 1e-9)
-        .unwrap_or(10.0 * magnitude)
+    [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * magnitude).find(|&v| v >= x - 1e-9).unwrap_or(10.0 * magnitude)
 }
 
 #[cfg(test)]
@@ -132,10 +126,7 @@ mod tests {
             x_title: "Tier".into(),
             y_title: "Share (%)".into(),
             categories: categories.iter().map(|s| s.to_string()).collect(),
-            series: values
-                .iter()
-                .map(|(n, v)| BarSeries { name: n.to_string(), values: v.to_vec() })
-                .collect(),
+            series: values.iter().map(|(n, v)| BarSeries { name: n.to_string(), values: v.to_vec() }).collect(),
             y_max: Some(100.0),
             empty_message: "No data yet".into(),
             format_value: fmt,

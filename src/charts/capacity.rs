@@ -71,12 +71,8 @@ fn draw<'b>(c: &CapacityChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
     root.fill(&WHITE)?;
     let (plot, legend) = root.split_vertically(HEIGHT);
     let months = c.months.max(1);
-    let data_max = c
-        .lines
-        .iter()
-        .flat_map(|l| l.values.iter().copied())
-        .filter(|v| v.is_finite())
-        .fold(0.0_f64, f64::max);
+    let data_max =
+        c.lines.iter().flat_map(|l| l.values.iter().copied()).filter(|v| v.is_finite()).fold(0.0_f64, f64::max);
     // Headroom above the highest line for the "+n" labels of the openings.
     let top = nice_ceiling(data_max * 1.15);
     let label_font = (FONT, theme::LABEL_SIZE).into_font().color(&theme::INK);
@@ -290,7 +286,17 @@ mod tests {
             &m,
         ));
         assert!(svg.starts_with("<svg"), "{svg}");
-        for text in ["Required vs available", "Required FTE", "Effective capacity", "Positions opened", "+2", "+1", "M0", "M12", "FTE"] {
+        for text in [
+            "Required vs available",
+            "Required FTE",
+            "Effective capacity",
+            "Positions opened",
+            "+2",
+            "+1",
+            "M0",
+            "M12",
+            "FTE",
+        ] {
             assert!(svg.contains(text), "missing {text}");
         }
         // The need: 13 round markers plus one in the legend, in the first palette colour.
@@ -317,7 +323,11 @@ mod tests {
         assert!(svg.contains("M36") && svg.contains("M6") && !svg.contains(">M5<"));
         assert!(!svg.contains("<b>") && svg.contains("&lt;b&gt;A&lt;/b&gt;"));
         // Values past the horizon and non-numbers are skipped, not drawn off the chart.
-        let c = chart(vec![line("A", vec![1.0, f64::NAN, 2.0, 9.0, 9.0], 0, false)], vec![Opening { month: 40, count: 3, color: 0 }], &m);
+        let c = chart(
+            vec![line("A", vec![1.0, f64::NAN, 2.0, 9.0, 9.0], 0, false)],
+            vec![Opening { month: 40, count: 3, color: 0 }],
+            &m,
+        );
         let svg = capacity_lines(&c);
         assert_eq!(svg.matches("<circle").count(), 5, "4 finite points and the legend");
         assert!(!svg.contains("+3"));
@@ -325,7 +335,8 @@ mod tests {
 
     #[test]
     fn a_long_legend_wraps_below_the_plot() {
-        let lines: Vec<Line> = (0..8).map(|i| line(&format!("方案 {} · required", i / 2), vec![1.0; 13], i / 2, i % 2 == 1)).collect();
+        let lines: Vec<Line> =
+            (0..8).map(|i| line(&format!("方案 {} · required", i / 2), vec![1.0; 13], i / 2, i % 2 == 1)).collect();
         let one = capacity_lines(&chart(vec![line("A", vec![1.0; 13], 0, false)], vec![], &m));
         let many = capacity_lines(&chart(lines, vec![Opening { month: 1, count: 1, color: 3 }], &m));
         let height = |svg: &str| -> u32 {

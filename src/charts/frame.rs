@@ -25,11 +25,18 @@ pub struct Axes<'c> {
 
 /// Many categories (twelve months) get a smaller label so neighbours do not touch.
 pub fn category_label_size(n: usize) -> f64 {
-    if n > 8 { 11.0 } else { theme::LABEL_SIZE }
+    if n > 8 {
+        11.0
+    } else {
+        theme::LABEL_SIZE
+    }
 }
 
 /// Draws the frame; category `i` spans x = i..i+1.
-pub fn category_frame<'a, 'b>(root: &'a DrawingArea<SVGBackend<'b>, Shift>, axes: &Axes) -> Result<Frame<'a, 'b>, FrameError> {
+pub fn category_frame<'a, 'b>(
+    root: &'a DrawingArea<SVGBackend<'b>, Shift>,
+    axes: &Axes,
+) -> Result<Frame<'a, 'b>, FrameError> {
     let n = axes.categories.len().max(1);
     let mut cc = ChartBuilder::on(root)
         .caption(axes.title, (FONT, theme::TITLE_SIZE).into_font().color(&theme::INK))

@@ -53,28 +53,19 @@ pub fn bar_width(count: usize, max: usize) -> i32 {
     if max == 0 || count == 0 {
         return 0;
     }
-    ((count as f64 / max as f64) * BAR_WIDTH as f64)
-        .round()
-        .max(2.0) as i32
+    ((count as f64 / max as f64) * BAR_WIDTH as f64).round().max(2.0) as i32
 }
 
 fn draw<'b>(c: &FunnelChart, buf: &'b mut String) -> Result<(), Box<dyn std::error::Error + 'b>> {
     let root = SVGBackend::with_string(buf, (WIDTH, HEIGHT)).into_drawing_area();
     root.fill(&WHITE)?;
     let title_font = (FONT, theme::TITLE_SIZE).into_font().color(&theme::INK);
-    root.draw(&Text::new(
-        c.title.clone(),
-        (WIDTH as i32 / 2, 14),
-        title_font.pos(Pos::new(HPos::Center, VPos::Top)),
-    ))?;
+    root.draw(&Text::new(c.title.clone(), (WIDTH as i32 / 2, 14), title_font.pos(Pos::new(HPos::Center, VPos::Top))))?;
     if c.is_empty() {
         root.draw(&Text::new(
             c.empty_message.clone(),
             (WIDTH as i32 / 2, HEIGHT as i32 / 2),
-            (FONT, 15.0)
-                .into_font()
-                .color(&theme::MUTED)
-                .pos(Pos::new(HPos::Center, VPos::Center)),
+            (FONT, 15.0).into_font().color(&theme::MUTED).pos(Pos::new(HPos::Center, VPos::Center)),
         ))?;
         root.present()?;
         return Ok(());

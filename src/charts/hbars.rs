@@ -57,8 +57,7 @@ fn draw<'b>(c: &HBarChart, buf: &'b mut String) -> Result<(), Box<dyn std::error
     let height = height_for(n);
     let root = SVGBackend::with_string(buf, (WIDTH, height)).into_drawing_area();
     root.fill(&WHITE)?;
-    let values: Vec<f64> =
-        c.values.iter().take(n).map(|v| if v.is_finite() { v.max(0.0) } else { 0.0 }).collect();
+    let values: Vec<f64> = c.values.iter().take(n).map(|v| if v.is_finite() { v.max(0.0) } else { 0.0 }).collect();
     let max = values.iter().copied().fold(0.0, f64::max);
     // Room on the right for the value written beside the longest bar.
     let top = nice_ceiling(max * 1.18);
@@ -109,15 +108,10 @@ fn draw<'b>(c: &HBarChart, buf: &'b mut String) -> Result<(), Box<dyn std::error
     let left_of = Pos::new(HPos::Right, VPos::Center);
     for (i, (name, &v)) in c.categories.iter().zip(&values).enumerate() {
         let y = i as f64;
-        cc.draw_series(std::iter::once(Rectangle::new(
-            [(0.0, y + 0.18), (v, y + 0.82)],
-            color.filled(),
-        )))?;
+        cc.draw_series(std::iter::once(Rectangle::new([(0.0, y + 0.18), (v, y + 0.82)], color.filled())))?;
         let mid = (0.0, y + 0.5);
-        cc.plotting_area().draw(
-            &(EmptyElement::at(mid)
-                + Text::new(short_name(name), (-8, 0), label_font.clone().pos(left_of))),
-        )?;
+        cc.plotting_area()
+            .draw(&(EmptyElement::at(mid) + Text::new(short_name(name), (-8, 0), label_font.clone().pos(left_of))))?;
         cc.plotting_area().draw(
             &(EmptyElement::at((v, y + 0.5))
                 + Text::new((c.format_value)(v), (5, 0), label_font.clone().pos(right_of))),
@@ -156,8 +150,7 @@ mod tests {
             &money,
         ));
         assert!(svg.contains("<title>ARR by industry</title>"));
-        for text in ["零售", "SaaS", "A very long ind…", "$900", "$300", "$10", "Top 15 of 20"]
-        {
+        for text in ["零售", "SaaS", "A very long ind…", "$900", "$300", "$10", "Top 15 of 20"] {
             assert!(svg.contains(text), "missing {text}");
         }
         assert_eq!(svg.matches("fill=\"#0072B2\"").count(), 3, "{svg}");

@@ -33,10 +33,7 @@ pub struct LineChart<'a> {
 
 impl LineChart<'_> {
     fn points(&self) -> impl Iterator<Item = f64> + '_ {
-        self.series
-            .iter()
-            .flat_map(|s| s.values.iter().flatten().copied())
-            .filter(|v| v.is_finite())
+        self.series.iter().flat_map(|s| s.values.iter().flatten().copied()).filter(|v| v.is_finite())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -98,10 +95,7 @@ fn draw<'b>(c: &LineChart, buf: &'b mut String) -> Result<(), Box<dyn std::error
             }
         }
         runs.retain(|r| r.len() > 1);
-        cc.draw_series(
-            runs.into_iter()
-                .map(|r| PathElement::new(r, color.stroke_width(2))),
-        )?;
+        cc.draw_series(runs.into_iter().map(|r| PathElement::new(r, color.stroke_width(2))))?;
         let points: Vec<(f64, f64)> = series
             .values
             .iter()
@@ -110,19 +104,11 @@ fn draw<'b>(c: &LineChart, buf: &'b mut String) -> Result<(), Box<dyn std::error
             .collect();
         // Circle, triangle, square, then again.
         let anno = match s % 3 {
-            0 => cc.draw_series(
-                points
-                    .into_iter()
-                    .map(|p| Circle::new(p, 4, color.filled())),
+            0 => cc.draw_series(points.into_iter().map(|p| Circle::new(p, 4, color.filled())))?,
+            1 => cc.draw_series(points.into_iter().map(|p| TriangleMarker::new(p, 5, color.filled())))?,
+            _ => cc.draw_series(
+                points.into_iter().map(|p| EmptyElement::at(p) + Rectangle::new([(-4, -4), (4, 4)], color.filled())),
             )?,
-            1 => cc.draw_series(
-                points
-                    .into_iter()
-                    .map(|p| TriangleMarker::new(p, 5, color.filled())),
-            )?,
-            _ => cc.draw_series(points.into_iter().map(|p| {
-                EmptyElement::at(p) + Rectangle::new([(-4, -4), (4, 4)], color.filled())
-            }))?,
         };
         anno.label(series.name.as_str()).legend(move |(x, y)| {
             EmptyElement::at((x, y))
@@ -148,22 +134,13 @@ mod tests {
         format!("{v:.0}%")
     }
 
-    fn chart<'a>(
-        series: Vec<(&str, Vec<Option<f64>>)>,
-        fmt: &'a dyn Fn(f64) -> String,
-    ) -> LineChart<'a> {
+    fn chart<'a>(series: Vec<(&str, Vec<Option<f64>>)>, fmt: &'a dyn Fn(f64) -> String) -> LineChart<'a> {
         LineChart {
             title: "Renewal by month".into(),
             x_title: "Month of end".into(),
             y_title: "Rate (%)".into(),
             categories: vec!["Jan".into(), "Feb".into(), "Mar".into(), "Apr".into()],
-            series: series
-                .into_iter()
-                .map(|(n, values)| LineSeries {
-                    name: n.into(),
-                    values,
-                })
-                .collect(),
+            series: series.into_iter().map(|(n, values)| LineSeries { name: n.into(), values }).collect(),
             y_min_top: 100.0,
             empty_message: "No decided renewals".into(),
             format_value: fmt,
@@ -178,21 +155,11 @@ mod tests {
         let svg = line_chart(&chart(
             vec![
                 ("Logo", vec![Some(80.0), Some(90.0), None, Some(70.0)]),
-                (
-                    "NRR",
-                    vec![Some(110.0), Some(95.0), Some(100.0), Some(120.0)],
-                ),
+                ("NRR", vec![Some(110.0), Some(95.0), Some(100.0), Some(120.0)]),
             ],
             &pct,
         ));
-        for text in [
-            "<title>Renewal by month</title>",
-            "Jan",
-            "Apr",
-            "Logo",
-            "NRR",
-            "Month of end",
-        ] {
+        for text in ["<title>Renewal by month</title>", "Jan", "Apr", "Logo", "NRR", "Month of end"] {
             assert!(svg.contains(text), "missing {text}");
         }
         let polylines: Vec<&str> = svg.split("<polyline").skip(1).collect();

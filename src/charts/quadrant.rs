@@ -87,7 +87,6 @@ fn draw<'b>(c: &QuadrantChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
         .axis_style(theme::MUTED)
         .draw()?;
 
-
     // Decade ticks, labelled as money: $100, $1K, $10K…
     let decades = (x0.round() as i32)..=(x1.round() as i32);
     let centre_top = Pos::new(HPos::Center, VPos::Top);
@@ -96,11 +95,7 @@ fn draw<'b>(c: &QuadrantChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
         cc.draw_series(std::iter::once(PathElement::new(vec![(x, 0.0), (x, 100.0)], theme::GRID)))?;
         cc.plotting_area().draw(
             &(EmptyElement::at((x, -Y_BAND))
-                + Text::new(
-                    (c.format_money)(10f64.powi(k)),
-                    (0, 8),
-                    label_font.clone().pos(centre_top),
-                )),
+                + Text::new((c.format_money)(10f64.powi(k)), (0, 8), label_font.clone().pos(centre_top))),
         )?;
     }
 
@@ -124,8 +119,7 @@ fn draw<'b>(c: &QuadrantChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
     // Circle radius in pixels: the fullest cell's circle just fills its cell, so neighbours
     // barely touch.
     let (plot_w, plot_h) = cc.plotting_area().dim_in_pixel();
-    let cell_px =
-        (f64::from(plot_w) / g.columns.max(1) as f64).min(f64::from(plot_h) / g.rows.max(1) as f64);
+    let cell_px = (f64::from(plot_w) / g.columns.max(1) as f64).min(f64::from(plot_h) / g.rows.max(1) as f64);
     let max_r = (cell_px * 0.55).clamp(3.0, 22.0);
     let vt = c.value_threshold.unwrap_or(f64::INFINITY);
     for row in 0..g.rows {
@@ -139,11 +133,7 @@ fn draw<'b>(c: &QuadrantChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
             let (cx, cy) = (((arr_lo * arr_hi).sqrt()).log10(), (fit_lo + fit_hi) / 2.0);
             let q = quadrant_of(10f64.powf(cx), cy, vt, c.fit_threshold);
             let r = (max_r * (f64::from(count) / f64::from(g.max_count)).sqrt()).max(2.0);
-            cc.draw_series(std::iter::once(Circle::new(
-                (cx, cy),
-                r,
-                quadrant_color(q).mix(0.75).filled(),
-            )))?;
+            cc.draw_series(std::iter::once(Circle::new((cx, cy), r, quadrant_color(q).mix(0.75).filled())))?;
         }
     }
 
@@ -151,30 +141,17 @@ fn draw<'b>(c: &QuadrantChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
     let line = ShapeStyle::from(&theme::INK).stroke_width(2);
     if let Some(v) = c.value_threshold.filter(|v| v.is_finite()) {
         let x = v.max(1.0).log10().clamp(x0, x1);
-        cc.plotting_area().draw(&DashedPathElement::new(
-            vec![(x, -Y_BAND), (x, 100.0 + Y_BAND)],
-            6,
-            4,
-            line,
-        ))?;
+        cc.plotting_area().draw(&DashedPathElement::new(vec![(x, -Y_BAND), (x, 100.0 + Y_BAND)], 6, 4, line))?;
         cc.plotting_area().draw(
             &(EmptyElement::at((x, -Y_BAND / 2.0))
-                + Text::new(
-                    (c.format_money)(v),
-                    (5, 0),
-                    muted.clone().pos(Pos::new(HPos::Left, VPos::Center)),
-                )),
+                + Text::new((c.format_money)(v), (5, 0), muted.clone().pos(Pos::new(HPos::Left, VPos::Center)))),
         )?;
     }
     let fit = c.fit_threshold.clamp(0.0, 100.0);
     cc.plotting_area().draw(&DashedPathElement::new(vec![(x0, fit), (x1, fit)], 6, 4, line))?;
     cc.plotting_area().draw(
         &(EmptyElement::at((x1, fit))
-            + Text::new(
-                format!("{fit:.0}"),
-                (4, 0),
-                muted.clone().pos(Pos::new(HPos::Left, VPos::Center)),
-            )),
+            + Text::new(format!("{fit:.0}"), (4, 0), muted.clone().pos(Pos::new(HPos::Left, VPos::Center)))),
     )?;
 
     // The quadrant names in the plot's corners: Potential top-left, Panda top-right,
@@ -189,10 +166,8 @@ fn draw<'b>(c: &QuadrantChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
     ];
     for (q, at, offset, pos) in corners {
         let font = name_font.clone().color(&quadrant_color(q).mix(1.0)).pos(pos);
-        cc.plotting_area().draw(
-            &(EmptyElement::at(at)
-                + Text::new(c.quadrant_labels[q as usize].clone(), offset, font)),
-        )?;
+        cc.plotting_area()
+            .draw(&(EmptyElement::at(at) + Text::new(c.quadrant_labels[q as usize].clone(), offset, font)))?;
     }
     root.present()?;
     Ok(())
@@ -215,11 +190,7 @@ mod tests {
         ScatterGrid { columns, rows, log10_arr_from: 3.0, log10_arr_to: 5.0, counts, max_count }
     }
 
-    fn chart<'a>(
-        g: &'a ScatterGrid,
-        labels: [&str; 4],
-        f: &'a dyn Fn(f64) -> String,
-    ) -> QuadrantChart<'a> {
+    fn chart<'a>(g: &'a ScatterGrid, labels: [&str; 4], f: &'a dyn Fn(f64) -> String) -> QuadrantChart<'a> {
         QuadrantChart {
             title: "Value × fit".into(),
             x_title: "ARR (log scale)".into(),
@@ -241,14 +212,8 @@ mod tests {
         let zh = ["大熊猫 Panda · 0", "潜力牛 · 2", "工具型 · 1", "绿洲 · 5"];
         let svg = quadrant_chart(&chart(&g, zh, &money));
         assert_eq!(svg.matches("<circle").count(), 3, "{svg}");
-        for text in zh.iter().copied().chain([
-            "Binned: 2 × 2 cells",
-            "$1K",
-            "$10K",
-            "$100K",
-            "$5K",
-            "ARR (log scale)",
-        ]) {
+        for text in zh.iter().copied().chain(["Binned: 2 × 2 cells", "$1K", "$10K", "$100K", "$5K", "ARR (log scale)"])
+        {
             assert!(svg.contains(text), "missing {text}");
         }
         // Two dashed threshold lines.

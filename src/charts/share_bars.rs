@@ -90,9 +90,8 @@ fn draw<'b>(c: &ShareBarChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
         x += 30 + 9 * part.name.chars().map(|ch| if ch.is_ascii() { 1 } else { 2 }).sum::<i32>();
     }
 
-    let totals: Vec<f64> = (0..n)
-        .map(|i| c.parts.iter().filter_map(|p| p.values.get(i)).filter(|v| v.is_finite()).sum())
-        .collect();
+    let totals: Vec<f64> =
+        (0..n).map(|i| c.parts.iter().filter_map(|p| p.values.get(i)).filter(|v| v.is_finite()).sum()).collect();
     if totals.iter().all(|t| *t <= 0.0) {
         cc.plotting_area().draw(&Text::new(
             c.empty_message.clone(),
@@ -107,11 +106,7 @@ fn draw<'b>(c: &ShareBarChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
         let y = i as f64;
         cc.plotting_area().draw(
             &(EmptyElement::at((0.0, y + 0.5))
-                + Text::new(
-                    name.clone(),
-                    (-8, 0),
-                    label_font.clone().pos(Pos::new(HPos::Right, VPos::Center)),
-                )),
+                + Text::new(name.clone(), (-8, 0), label_font.clone().pos(Pos::new(HPos::Right, VPos::Center)))),
         )?;
         let total = totals[i];
         if total <= 0.0 {
@@ -119,16 +114,12 @@ fn draw<'b>(c: &ShareBarChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
         }
         let mut from = 0.0;
         for part in &c.parts {
-            let v =
-                part.values.get(i).copied().filter(|v| v.is_finite() && *v > 0.0).unwrap_or(0.0);
+            let v = part.values.get(i).copied().filter(|v| v.is_finite() && *v > 0.0).unwrap_or(0.0);
             if v == 0.0 {
                 continue;
             }
             let to = from + v / total * 100.0;
-            cc.draw_series(std::iter::once(Rectangle::new(
-                [(from, y + 0.15), (to, y + 0.85)],
-                part.color.filled(),
-            )))?;
+            cc.draw_series(std::iter::once(Rectangle::new([(from, y + 0.15), (to, y + 0.85)], part.color.filled())))?;
             let label = (c.format_value)(v);
             let needed = 8.0 * label.chars().count() as f64 + 6.0;
             if (to - from) * px_per_pct >= needed {
@@ -159,10 +150,7 @@ mod tests {
             title: "Health by tier".into(),
             x_title: "Share of accounts".into(),
             rows: rows.iter().map(|s| s.to_string()).collect(),
-            parts: parts
-                .into_iter()
-                .map(|(n, color, values)| SharePart { name: n.into(), color, values })
-                .collect(),
+            parts: parts.into_iter().map(|(n, color, values)| SharePart { name: n.into(), color, values }).collect(),
             empty_message: "No data yet".into(),
             format_value: f,
         }
@@ -201,11 +189,7 @@ mod tests {
 
     #[test]
     fn empty_rows_say_so_and_text_is_escaped() {
-        let svg = share_bars(&chart(
-            &["<i>All</i>"],
-            vec![("A&B", theme::HEALTH_NONE, vec![0.0])],
-            &count,
-        ));
+        let svg = share_bars(&chart(&["<i>All</i>"], vec![("A&B", theme::HEALTH_NONE, vec![0.0])], &count));
         assert!(svg.contains("No data yet"));
         assert!(svg.contains("&lt;i&gt;All&lt;/i&gt;") && svg.contains("A&amp;B"));
         assert!(!svg.contains("<i>"));

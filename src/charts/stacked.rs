@@ -45,12 +45,7 @@ impl StackedChart<'_> {
     /// The height of each category's bar.
     pub fn totals(&self) -> Vec<f64> {
         (0..self.categories.len())
-            .map(|i| {
-                self.series
-                    .iter()
-                    .map(|s| drawn(s.values.get(i).copied().unwrap_or(0.0)))
-                    .sum()
-            })
+            .map(|i| self.series.iter().map(|s| drawn(s.values.get(i).copied().unwrap_or(0.0))).sum())
             .collect()
     }
 
@@ -98,10 +93,7 @@ fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::er
             let v = drawn(series.values.get(i).copied().unwrap_or(0.0));
             if v > 0.0 {
                 let x = i as f64;
-                bars.push(Rectangle::new(
-                    [(x + left, (*b).min(top)), (x + right, (*b + v).min(top))],
-                    color.filled(),
-                ));
+                bars.push(Rectangle::new([(x + left, (*b).min(top)), (x + right, (*b + v).min(top))], color.filled()));
                 *b += v;
             }
         }
@@ -109,10 +101,7 @@ fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::er
             .label(series.name.as_str())
             .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], color.filled()));
     }
-    let total_font = (FONT, 11.0)
-        .into_font()
-        .color(&theme::INK)
-        .pos(Pos::new(HPos::Center, VPos::Bottom));
+    let total_font = (FONT, 11.0).into_font().color(&theme::INK).pos(Pos::new(HPos::Center, VPos::Bottom));
     for (i, &total) in totals.iter().enumerate().filter(|(_, t)| **t > 0.0) {
         cc.plotting_area().draw(
             &(EmptyElement::at((i as f64 + 0.5, total.min(top)))
@@ -147,16 +136,8 @@ mod tests {
             y_title: "ARR".into(),
             categories: vec!["2025-07".into(), "2025-08".into(), "2025-09".into()],
             series: vec![
-                StackSeries {
-                    name: "At risk".into(),
-                    color: theme::HEALTH_RED,
-                    values: values[0].to_vec(),
-                },
-                StackSeries {
-                    name: "Healthy".into(),
-                    color: theme::HEALTH_GREEN,
-                    values: values[1].to_vec(),
-                },
+                StackSeries { name: "At risk".into(), color: theme::HEALTH_RED, values: values[0].to_vec() },
+                StackSeries { name: "Healthy".into(), color: theme::HEALTH_GREEN, values: values[1].to_vec() },
             ],
             y_max: None,
             empty_message: "Nothing due".into(),
@@ -173,9 +154,7 @@ mod tests {
         assert_eq!(c.totals(), [300.0, 300.0, 50.0]);
         let svg = stacked_bars(&c);
         assert!(svg.starts_with("<svg") && svg.contains("<title>ARR up for renewal</title>"));
-        for text in [
-            "2025-07", "2025-09", "Month", "At risk", "Healthy", "$300", "$50",
-        ] {
+        for text in ["2025-07", "2025-09", "Month", "At risk", "Healthy", "$300", "$50"] {
             assert!(svg.contains(text), "missing {text}");
         }
         // Zero segments are not drawn: 2 red + 2 green bars, and one legend swatch each.
@@ -190,16 +169,8 @@ mod tests {
         let c = StackedChart {
             categories: vec!["A".into()],
             series: vec![
-                StackSeries {
-                    name: "low".into(),
-                    color: theme::HEALTH_RED,
-                    values: vec![1.0],
-                },
-                StackSeries {
-                    name: "high".into(),
-                    color: theme::HEALTH_GREEN,
-                    values: vec![3.0],
-                },
+                StackSeries { name: "low".into(), color: theme::HEALTH_RED, values: vec![1.0] },
+                StackSeries { name: "high".into(), color: theme::HEALTH_GREEN, values: vec![3.0] },
             ],
             ..chart([[0.0; 3]; 2], &money)
         };
@@ -207,27 +178,14 @@ mod tests {
         let rect_of = |fill: &str| -> (i32, i32) {
             let tag = svg.split("<rect").find(|r| r.contains(fill)).unwrap();
             let attr = |name: &str| -> i32 {
-                tag.split(&format!(" {name}=\""))
-                    .nth(1)
-                    .unwrap()
-                    .split('"')
-                    .next()
-                    .unwrap()
-                    .parse()
-                    .unwrap()
+                tag.split(&format!(" {name}=\"")).nth(1).unwrap().split('"').next().unwrap().parse().unwrap()
             };
             (attr("y"), attr("height"))
         };
         let (red_y, red_h) = rect_of(RED);
         let (green_y, green_h) = rect_of(GREEN);
-        assert!(
-            (green_y + green_h - red_y).abs() <= 1,
-            "stacked: {red_y} {green_y} {green_h}"
-        );
-        assert!(
-            (green_h - 3 * red_h).abs() <= 4,
-            "heights in proportion: {red_h} {green_h}"
-        );
+        assert!((green_y + green_h - red_y).abs() <= 1, "stacked: {red_y} {green_y} {green_h}");
+        assert!((green_h - 3 * red_h).abs() <= 4, "heights in proportion: {red_h} {green_h}");
     }
 
     #[test]
@@ -252,11 +210,7 @@ mod tests {
         let svg = stacked_bars(&chart([[0.0; 3]; 2], &money));
         assert!(svg.contains("Nothing due"));
         assert_eq!(svg.matches(RED).count(), 0);
-        let none = StackedChart {
-            categories: vec![],
-            series: vec![],
-            ..chart([[0.0; 3]; 2], &money)
-        };
+        let none = StackedChart { categories: vec![], series: vec![], ..chart([[0.0; 3]; 2], &money) };
         assert!(stacked_bars(&none).contains("Nothing due"));
     }
 

@@ -27,7 +27,8 @@ pub const MUTED: RGBColor = RGBColor(108, 117, 125);
 pub const GRID: RGBColor = RGBColor(226, 230, 234);
 
 /// A font stack that has CJK glyphs on every common system.
-pub const FONT: &str = "system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif";
+pub const FONT: &str =
+    "system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif";
 
 pub const TITLE_SIZE: f64 = 18.0;
 pub const LABEL_SIZE: f64 = 13.0;

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::state::AppState;
 use crate::i18n::Msg;
+use crate::state::AppState;
 use crate::web;
 
 /// Shows `svg` (a document made by `crate::charts`, whose texts are escaped there) and offers
@@ -72,10 +72,8 @@ fn download_png(svg: &str, file_name: &str) -> Result<(), JsValue> {
     let (img2, url2) = (img.clone(), url.clone());
     let onload = Closure::once_into_js(move || {
         let result = (|| -> Result<(), JsValue> {
-            let ctx: web_sys::CanvasRenderingContext2d = canvas
-                .get_context("2d")?
-                .ok_or_else(|| JsValue::from_str("no 2d context"))?
-                .dyn_into()?;
+            let ctx: web_sys::CanvasRenderingContext2d =
+                canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into()?;
             ctx.set_fill_style_str("#ffffff");
             ctx.fill_rect(0.0, 0.0, w * SCALE, h * SCALE);
             ctx.draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, w * SCALE, h * SCALE)?;

@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::state::{navigate, AppState};
 use crate::domain::dates::iso;
 use crate::domain::typed::{parse_date, ValueError};
 use crate::i18n::{value_error_msg, Lang, Msg};
 use crate::route::Route;
+use crate::state::{navigate, AppState};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -26,7 +26,9 @@ pub fn Header() -> impl IntoView {
             Ok(d) => {
                 problem.set(None);
                 state.set_as_of(Some(d));
-                if let Some(el) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
+                if let Some(el) =
+                    ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+                {
                     el.set_value(&iso(d));
                 }
             }

@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::domain::dates::iso;
 use crate::i18n::{fill, fmt_count, Msg};
 use crate::io::{backup, Backup};
-use crate::state::StorageStatus;
 use crate::state::storage;
+use crate::state::AppState;
+use crate::state::StorageStatus;
 use crate::web;
 
 /// Downloads the whole book, settings and scenarios as a JSON backup.
@@ -22,14 +22,18 @@ pub fn download_backup(state: AppState) {
 #[component]
 pub fn StorageNotice() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let backup_button = move || view! {
-        <button type="button" class="btn small" on:click=move |_| download_backup(state)>{state.text(Msg::BackupExport)}</button>
+    let backup_button = move || {
+        view! {
+            <button type="button" class="btn small" on:click=move |_| download_backup(state)>{state.text(Msg::BackupExport)}</button>
+        }
     };
     move || {
         let status = state.storage.get();
-        let notice = |class: &'static str, body: AnyView| view! {
+        let notice = |class: &'static str, body: AnyView| {
+            view! {
             <div class=format!("notice {class} storage-notice") role="alert" data-testid="storage-notice">{body}</div>
-        }.into_any();
+        }.into_any()
+        };
         match status {
             StorageStatus::Ok => None,
             StorageStatus::Unavailable => Some(notice("warn", view! {

@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::i18n::Msg;
+use crate::state::AppState;
 
 /// How long a toast (and its undo) stays.
 const TOAST_MS: u64 = 10_000;

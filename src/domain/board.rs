@@ -25,12 +25,7 @@ pub struct AccountFacts {
 }
 
 impl AccountFacts {
-    pub fn of(
-        account: &Account,
-        view: &AccountView,
-        as_of: NaiveDate,
-        tiers: &TierSettings,
-    ) -> Self {
+    pub fn of(account: &Account, view: &AccountView, as_of: NaiveDate, tiers: &TierSettings) -> Self {
         AccountFacts {
             stage: view.stage,
             days_to_end: account.current_term(as_of).map(|t| (t.end - as_of).num_days()),
@@ -45,11 +40,7 @@ impl AccountFacts {
 
 /// The board's facts for every account of the book, in the book's order.
 pub fn board_facts(book: &Book, snapshot: &Snapshot, tiers: &TierSettings) -> Vec<AccountFacts> {
-    book.accounts
-        .iter()
-        .zip(&snapshot.views)
-        .map(|(a, v)| AccountFacts::of(a, v, snapshot.as_of, tiers))
-        .collect()
+    book.accounts.iter().zip(&snapshot.views).map(|(a, v)| AccountFacts::of(a, v, snapshot.as_of, tiers)).collect()
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -121,11 +112,7 @@ pub struct PriorityRow {
 }
 
 /// Every reason that holds for an account, most urgent first.
-pub fn reasons(
-    f: &AccountFacts,
-    as_of: NaiveDate,
-    settings: &BoardSettings,
-) -> Vec<PriorityReason> {
+pub fn reasons(f: &AccountFacts, as_of: NaiveDate, settings: &BoardSettings) -> Vec<PriorityReason> {
     let mut out = Vec::new();
     if f.stage == Stage::Churned {
         return out;
@@ -139,8 +126,7 @@ pub fn reasons(
         out.push(PriorityReason::RedHealth);
     }
     if f.stage == Stage::Kickoff {
-        if let Some(days) = f.days_since_first_start.filter(|&d| d > settings.stalled_kickoff_days)
-        {
+        if let Some(days) = f.days_since_first_start.filter(|&d| d > settings.stalled_kickoff_days) {
             out.push(PriorityReason::StalledKickoff { days_since_start: days });
         }
     }
@@ -157,11 +143,7 @@ pub fn reasons(
 /// The priority list: each account once, under its most urgent reason; by reason, then
 /// urgency within it (most overdue; fewest days to end; longest stalled; never or longest
 /// uncontacted), then higher ARR, then input order.
-pub fn priority_list(
-    facts: &[AccountFacts],
-    as_of: NaiveDate,
-    settings: &BoardSettings,
-) -> Vec<PriorityRow> {
+pub fn priority_list(facts: &[AccountFacts], as_of: NaiveDate, settings: &BoardSettings) -> Vec<PriorityRow> {
     let mut rows: Vec<PriorityRow> = facts
         .iter()
         .enumerate()
@@ -210,10 +192,7 @@ mod tests {
     #[test]
     fn priority_order_and_reasons() {
         let as_of = d("2025-06-01");
-        let kickoff = |days, arr| AccountFacts {
-            days_since_first_start: Some(days),
-            ..facts(Kickoff, 300, arr)
-        };
+        let kickoff = |days, arr| AccountFacts { days_since_first_start: Some(days), ..facts(Kickoff, 300, arr) };
         let book = vec![
             touched(facts(Adoption, 200, 5_000.0), "2025-05-20", Some(30)), // 0: 12 days ago
             facts(Overdue, -10, 1_000.0),                                   // 1
@@ -222,19 +201,15 @@ mod tests {
             facts(Renewal, 30, 50_000.0),                                   // 4
             facts(Renewal, 5, 100.0),                                       // 5
             // 6: red, and never contacted
-            AccountFacts {
-                health: Band::Red,
-                cadence_days: Some(30),
-                ..facts(Adoption, 200, 20_000.0)
-            },
-            kickoff(61, 1_000.0),                                          // 7
-            kickoff(60, 9_000.0),                                          // 8: not yet stalled
-            touched(facts(Maintenance, 200, 1.0), "2025-05-02", Some(30)), // 9: exactly 30 days
+            AccountFacts { health: Band::Red, cadence_days: Some(30), ..facts(Adoption, 200, 20_000.0) },
+            kickoff(61, 1_000.0),                                               // 7
+            kickoff(60, 9_000.0),                                               // 8: not yet stalled
+            touched(facts(Maintenance, 200, 1.0), "2025-05-02", Some(30)),      // 9: exactly 30 days
             AccountFacts { cadence_days: Some(60), ..facts(Launch, 300, 1.0) }, // 10: never touched
-            touched(facts(Launch, 300, 1.0), "2025-05-03", Some(30)),      // 11: 29 days
-            AccountFacts { health: Band::Red, ..facts(Churned, -90, 9e9) }, // 12: churned
-            facts(Adoption, 200, 1.0),                                     // 13: no cadence
-            facts(Renewal, 30, 10_000.0),                                  // 14: ties with 3
+            touched(facts(Launch, 300, 1.0), "2025-05-03", Some(30)),           // 11: 29 days
+            AccountFacts { health: Band::Red, ..facts(Churned, -90, 9e9) },     // 12: churned
+            facts(Adoption, 200, 1.0),                                          // 13: no cadence
+            facts(Renewal, 30, 10_000.0),                                       // 14: ties with 3
         ];
         let rows = priority_list(&book, as_of, &BoardSettings::default());
         let order: Vec<usize> = rows.iter().map(|r| r.account).collect();
@@ -269,10 +244,7 @@ mod tests {
         let as_of = d("2025-06-01");
         assert!(reasons(&f, as_of, &BoardSettings::default()).is_empty());
         let s = BoardSettings { stalled_kickoff_days: 30 };
-        assert_eq!(
-            reasons(&f, as_of, &s),
-            vec![PriorityReason::StalledKickoff { days_since_start: 45 }]
-        );
+        assert_eq!(reasons(&f, as_of, &s), vec![PriorityReason::StalledKickoff { days_since_start: 45 }]);
         // A launched account is not a stalled kickoff however old.
         let f = AccountFacts { stage: Launch, ..f };
         assert!(reasons(&f, as_of, &s).is_empty());
@@ -286,18 +258,12 @@ mod tests {
         let account = Account {
             name: "Acme".into(),
             last_touch: Some(d("2025-04-01")),
-            terms: vec![Term {
-                start: d("2025-01-01"),
-                end: d("2025-12-31"),
-                arr: 30_000.0,
-                outcome: Outcome::Open,
-            }],
+            terms: vec![Term { start: d("2025-01-01"), end: d("2025-12-31"), arr: 30_000.0, outcome: Outcome::Open }],
             ..Default::default()
         };
         let book = Book { accounts: vec![account] };
         let tiers = TierSettings::default();
-        let snap =
-            Snapshot::new(&book, as_of, &AsOfRules::default(), &HealthSettings::default(), &tiers);
+        let snap = Snapshot::new(&book, as_of, &AsOfRules::default(), &HealthSettings::default(), &tiers);
         let f = board_facts(&book, &snap, &tiers);
         assert_eq!(
             f[0],

@@ -156,8 +156,7 @@ impl Account {
 
     /// Churned as of the date: the current term's churn counts, or it lapsed.
     pub fn is_churned(&self, as_of: NaiveDate, rules: &AsOfRules) -> bool {
-        self.current_term(as_of)
-            .is_some_and(|t| t.state(as_of, rules.grace_days).is_lost())
+        self.current_term(as_of).is_some_and(|t| t.state(as_of, rules.grace_days).is_lost())
     }
 
     /// In the active book: not churned as of the date.
@@ -251,10 +250,7 @@ mod tests {
 
     #[test]
     fn open_term_lapses_after_grace() {
-        let a = Account {
-            terms: vec![term("2024-01-01", "2024-12-31", 5_000.0, Outcome::Open)],
-            ..Default::default()
-        };
+        let a = Account { terms: vec![term("2024-01-01", "2024-12-31", 5_000.0, Outcome::Open)], ..Default::default() };
         let r = AsOfRules::default();
         let t = &a.terms[0];
         // end + 30 days = 2025-01-30: still within grace on that day.

@@ -150,7 +150,12 @@ mod tests {
     use crate::domain::tiers::TierSettings;
 
     fn book(ids: &[&str]) -> Book {
-        Book { accounts: ids.iter().map(|id| Account { id: id.to_string(), name: format!("n{id}"), ..Default::default() }).collect() }
+        Book {
+            accounts: ids
+                .iter()
+                .map(|id| Account { id: id.to_string(), name: format!("n{id}"), ..Default::default() })
+                .collect(),
+        }
     }
 
     fn ids(b: &Book) -> Vec<&str> {
@@ -197,9 +202,8 @@ mod tests {
     }
     #[test]
     fn owners_set_and_undone_even_after_the_book_moved() {
-        let mut book = Book {
-            accounts: vec![account("a", "Ann", vec![]), account("b", "Ann", vec![]), account("c", "", vec![])],
-        };
+        let mut book =
+            Book { accounts: vec![account("a", "Ann", vec![]), account("b", "Ann", vec![]), account("c", "", vec![])] };
         let before = book.clone();
         let changes = set_owners(&mut book, &[(1, "Bob".into()), (2, " Cy ".into()), (9, "X".into())]);
         assert_eq!(changes.len(), 2);
@@ -224,7 +228,13 @@ mod tests {
                 account("k3", "", vec![churned("2024-01-01", "2024-12-31", 30_000.0, "2024-12-01")]),
             ],
         };
-        let snap = Snapshot::new(&book, d("2025-06-30"), &AsOfRules::default(), &HealthSettings::default(), &TierSettings::default());
+        let snap = Snapshot::new(
+            &book,
+            d("2025-06-30"),
+            &AsOfRules::default(),
+            &HealthSettings::default(),
+            &TierSettings::default(),
+        );
         assert_eq!(assign_unassigned(&book, &snap, 1, " Bob "), vec![(0, "Bob".to_string())]);
         assert_eq!(assign_unassigned(&book, &snap, 3, "Bob"), vec![(2, "Bob".to_string())]);
     }
@@ -240,5 +250,4 @@ mod tests {
         book.accounts.clear();
         assert!(!undo_touch(&mut book, &c));
     }
-
 }

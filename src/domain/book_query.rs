@@ -26,7 +26,9 @@ impl SearchIndex {
             .accounts
             .iter()
             .map(|a| {
-                let mut s = String::with_capacity(a.name.len() + a.id.len() + a.industry.len() + a.region.len() + a.owner.len() + 4);
+                let mut s = String::with_capacity(
+                    a.name.len() + a.id.len() + a.industry.len() + a.region.len() + a.owner.len() + 4,
+                );
                 for part in [&a.name, &a.id, &a.industry, &a.region, &a.owner] {
                     s.push_str(&part.to_lowercase());
                     s.push('\u{1}');
@@ -77,7 +79,14 @@ pub struct Sort {
 
 /// Indices of the accounts that pass `filter`, ordered by `sort` (ties by book order).
 /// Accounts without a value for the sort key (no health, no end…) come last either way.
-pub fn query(book: &Book, snapshot: &Snapshot, index: &SearchIndex, filter: &BookFilter, sort: Sort, as_of: NaiveDate) -> Vec<u32> {
+pub fn query(
+    book: &Book,
+    snapshot: &Snapshot,
+    index: &SearchIndex,
+    filter: &BookFilter,
+    sort: Sort,
+    as_of: NaiveDate,
+) -> Vec<u32> {
     let words: Vec<String> = filter.text.split_whitespace().map(str::to_lowercase).collect();
     let industry = filter.industry.as_ref().map(|s| s.trim().to_lowercase());
     let owner = filter.owner.as_ref().map(|s| s.trim());
@@ -149,7 +158,8 @@ fn sort_indices(hits: &mut [u32], book: &Book, snapshot: &Snapshot, sort: Sort, 
 /// The distinct owners (trimmed, non-empty) and industries (first spelling of each,
 /// case-insensitive) of the book, sorted, for the filter lists.
 pub fn owners_and_industries(book: &Book) -> (Vec<String>, Vec<String>) {
-    let mut owners: Vec<String> = book.accounts.iter().map(|a| a.owner.trim()).filter(|o| !o.is_empty()).map(String::from).collect();
+    let mut owners: Vec<String> =
+        book.accounts.iter().map(|a| a.owner.trim()).filter(|o| !o.is_empty()).map(String::from).collect();
     owners.sort();
     owners.dedup();
     let mut seen = std::collections::HashSet::new();
@@ -201,7 +211,8 @@ mod tests {
     fn run(filter: BookFilter, sort: Sort) -> Vec<u32> {
         let b = book();
         let as_of = d("2025-03-01");
-        let snap = Snapshot::new(&b, as_of, &AsOfRules::default(), &HealthSettings::default(), &TierSettings::default());
+        let snap =
+            Snapshot::new(&b, as_of, &AsOfRules::default(), &HealthSettings::default(), &TierSettings::default());
         query(&b, &snap, &SearchIndex::new(&b), &filter, sort, as_of)
     }
 

@@ -135,11 +135,7 @@ pub struct CapacitySettings {
 
 impl Default for CapacitySettings {
     fn default() -> Self {
-        CapacitySettings {
-            arr_per_csm: 2_000_000.0,
-            dedicated_threshold: 400_000.0,
-            effort: Effort::default(),
-        }
+        CapacitySettings { arr_per_csm: 2_000_000.0, dedicated_threshold: 400_000.0, effort: Effort::default() }
     }
 }
 
@@ -170,8 +166,7 @@ pub enum CapacityMethod {
 }
 
 impl CapacityMethod {
-    pub const ALL: [CapacityMethod; 3] =
-        [CapacityMethod::ArrRule, CapacityMethod::NeedsBased, CapacityMethod::Hybrid];
+    pub const ALL: [CapacityMethod; 3] = [CapacityMethod::ArrRule, CapacityMethod::NeedsBased, CapacityMethod::Hybrid];
 }
 
 /// One tier's share of the requirement.
@@ -216,10 +211,8 @@ fn result(method: CapacityMethod, fte: f64, tiers: Vec<TierCapacity>) -> Capacit
 /// ARR rule: Σ covered ARR / ARR per CSM (the global one, whatever the tiers say).
 pub fn arr_rule_fte(tiers: &[TierLoad], settings: &CapacitySettings) -> CapacityResult {
     let total: f64 = tiers.iter().map(|t| t.arr).sum();
-    let per_tier = tiers
-        .iter()
-        .map(|t| TierCapacity { fte: per(t.arr, settings.arr_per_csm), dedicated: false })
-        .collect();
+    let per_tier =
+        tiers.iter().map(|t| TierCapacity { fte: per(t.arr, settings.arr_per_csm), dedicated: false }).collect();
     // One division of the total, as the rule states, rather than a sum of per-tier quotients.
     result(CapacityMethod::ArrRule, per(total, settings.arr_per_csm), per_tier)
 }
@@ -228,10 +221,7 @@ pub fn arr_rule_fte(tiers: &[TierLoad], settings: &CapacitySettings) -> Capacity
 pub fn needs_based_fte(tiers: &[TierLoad], settings: &CapacitySettings) -> CapacityResult {
     let per_tier: Vec<TierCapacity> = tiers
         .iter()
-        .map(|t| TierCapacity {
-            fte: per(t.accounts, settings.accounts_per_csm(t)),
-            dedicated: false,
-        })
+        .map(|t| TierCapacity { fte: per(t.accounts, settings.accounts_per_csm(t)), dedicated: false })
         .collect();
     let fte = per_tier.iter().map(|t| t.fte).sum();
     result(CapacityMethod::NeedsBased, fte, per_tier)
@@ -244,8 +234,7 @@ pub fn hybrid_fte(tiers: &[TierLoad], settings: &CapacitySettings) -> CapacityRe
         .iter()
         .map(|t| {
             let share = per(t.arr, settings.tier_arr_per_csm(t));
-            let dedicated = t.service_model != ServiceModel::TechTouch
-                && reaches(t.arr, settings.dedicated_threshold);
+            let dedicated = t.service_model != ServiceModel::TechTouch && reaches(t.arr, settings.dedicated_threshold);
             let fte = if dedicated { f64::from(headcount_of(share)) } else { share };
             TierCapacity { fte, dedicated }
         })
@@ -254,11 +243,7 @@ pub fn hybrid_fte(tiers: &[TierLoad], settings: &CapacitySettings) -> CapacityRe
     result(CapacityMethod::Hybrid, fte, per_tier)
 }
 
-pub fn required_fte(
-    method: CapacityMethod,
-    tiers: &[TierLoad],
-    settings: &CapacitySettings,
-) -> CapacityResult {
+pub fn required_fte(method: CapacityMethod, tiers: &[TierLoad], settings: &CapacitySettings) -> CapacityResult {
     match method {
         CapacityMethod::ArrRule => arr_rule_fte(tiers, settings),
         CapacityMethod::NeedsBased => needs_based_fte(tiers, settings),
@@ -334,10 +319,7 @@ mod tests {
         assert!((r.fte - (0.3 + 1.25 + 1.5 + 2.0)).abs() < 1e-12);
         // A zero entry falls back to the tier's ratio instead of dividing by zero.
         tiers[0].hours_per_account = Some(0.0);
-        assert!(
-            (needs_based_fte(&tiers, &CapacitySettings::default()).tiers[0].fte - 1.2).abs()
-                < 1e-12
-        );
+        assert!((needs_based_fte(&tiers, &CapacitySettings::default()).tiers[0].fte - 1.2).abs() < 1e-12);
     }
 
     #[test]
@@ -369,10 +351,7 @@ mod tests {
         // pooled; long tail is tech-touch: 4M/2M = 2 pooled.
         let ftes: Vec<f64> = r.tiers.iter().map(|t| t.fte).collect();
         assert_eq!(ftes, vec![1.0, 2.0, 0.15, 2.0]);
-        assert_eq!(
-            r.tiers.iter().map(|t| t.dedicated).collect::<Vec<_>>(),
-            [true, true, false, false]
-        );
+        assert_eq!(r.tiers.iter().map(|t| t.dedicated).collect::<Vec<_>>(), [true, true, false, false]);
         assert!((r.fte - 5.15).abs() < 1e-12);
         assert_eq!(r.headcount, 6);
     }

@@ -153,23 +153,11 @@ pub fn commission(owner: &OwnerRenewals, settings: &CommissionSettings) -> Optio
     let (mut base, mut csm_amount) = (0.0, 0.0);
     for t in &owner.renewed {
         base += t.next_arr;
-        let share = if split.enabled && reaches(t.arr, split.arr_threshold) {
-            split.csm_share
-        } else {
-            1.0
-        };
+        let share = if split.enabled && reaches(t.arr, split.arr_threshold) { split.csm_share } else { 1.0 };
         csm_amount += rate * t.next_arr * share;
     }
     let amount = rate * base;
-    Some(Commission {
-        logo_rate,
-        band,
-        rate,
-        base,
-        amount,
-        csm_amount,
-        sales_amount: amount - csm_amount,
-    })
+    Some(Commission { logo_rate, band, rate, base, amount, csm_amount, sales_amount: amount - csm_amount })
 }
 
 #[cfg(test)]
@@ -178,10 +166,7 @@ mod tests {
 
     /// `renewed` of `due` renewed, each renewed term 10,000 → 12,000.
     fn owner(due: usize, renewed: usize) -> OwnerRenewals {
-        OwnerRenewals {
-            due_count: due,
-            renewed: vec![RenewedTerm { arr: 10_000.0, next_arr: 12_000.0 }; renewed],
-        }
+        OwnerRenewals { due_count: due, renewed: vec![RenewedTerm { arr: 10_000.0, next_arr: 12_000.0 }; renewed] }
     }
 
     fn rate_of(due: usize, renewed: usize) -> f64 {
@@ -271,13 +256,7 @@ mod tests {
                 Account { owner: "Bob".into(), ..Default::default() },
             ],
         };
-        let term = |account, arr, decision| DueTerm {
-            account,
-            term: 0,
-            end: d("2025-03-31"),
-            arr,
-            decision,
-        };
+        let term = |account, arr, decision| DueTerm { account, term: 0, end: d("2025-03-31"), arr, decision };
         let due = [
             term(0, 10_000.0, Decision::Renewed { on: d("2025-03-01"), next_arr: 12_000.0 }),
             term(0, 5_000.0, Decision::Churned(d("2025-03-31"))),
@@ -288,10 +267,7 @@ mod tests {
         assert_eq!(owners.len(), 2);
         assert_eq!(
             owners["Ann"],
-            OwnerRenewals {
-                due_count: 2,
-                renewed: vec![RenewedTerm { arr: 10_000.0, next_arr: 12_000.0 }]
-            }
+            OwnerRenewals { due_count: 2, renewed: vec![RenewedTerm { arr: 10_000.0, next_arr: 12_000.0 }] }
         );
         let bob = commission(&owners["Bob"], &CommissionSettings::default()).unwrap();
         assert_eq!((bob.logo_rate, bob.amount), (0.0, 0.0));

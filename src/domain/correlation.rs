@@ -177,15 +177,9 @@ mod tests {
     fn no_r_for_tiny_or_one_sided_samples() {
         let three = run(&CASES[..3]);
         assert_eq!((three.n, three.r, three.interval), (3, None, None));
-        let all_renewed =
-            run(&[(Some(10.0), true), (Some(20.0), true), (Some(30.0), true), (Some(40.0), true)]);
+        let all_renewed = run(&[(Some(10.0), true), (Some(20.0), true), (Some(30.0), true), (Some(40.0), true)]);
         assert_eq!(all_renewed.r, None);
-        let same_activity = run(&[
-            (Some(50.0), true),
-            (Some(50.0), false),
-            (Some(50.0), true),
-            (Some(50.0), false),
-        ]);
+        let same_activity = run(&[(Some(50.0), true), (Some(50.0), false), (Some(50.0), true), (Some(50.0), false)]);
         assert_eq!(same_activity.r, None);
         let empty = run(&[]);
         assert_eq!((empty.n, empty.r), (0, None));
@@ -193,12 +187,7 @@ mod tests {
 
     #[test]
     fn perfect_separation_gives_a_degenerate_interval() {
-        let c = run(&[
-            (Some(0.0), false),
-            (Some(0.0), false),
-            (Some(100.0), true),
-            (Some(100.0), true),
-        ]);
+        let c = run(&[(Some(0.0), false), (Some(0.0), false), (Some(100.0), true), (Some(100.0), true)]);
         assert!(close_opt(c.r, 1.0));
         let (lo, hi) = c.interval.unwrap();
         assert!(close(lo, 1.0) && close(hi, 1.0));

@@ -5,11 +5,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 /// `date + days` (negative goes back). Saturates at chrono's range instead of panicking.
 pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
-    date.checked_add_signed(Duration::days(days)).unwrap_or(if days < 0 {
-        NaiveDate::MIN
-    } else {
-        NaiveDate::MAX
-    })
+    date.checked_add_signed(Duration::days(days)).unwrap_or(if days < 0 { NaiveDate::MIN } else { NaiveDate::MAX })
 }
 
 /// `date + months`, keeping the day of month, clamped to the last day of the target month.
@@ -22,9 +18,7 @@ pub fn add_months(date: NaiveDate, months: i32) -> NaiveDate {
 
 pub fn days_in_month(year: i32, month: u32) -> u32 {
     let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
-    NaiveDate::from_ymd_opt(ny, nm, 1)
-        .and_then(|first_next| first_next.pred_opt())
-        .map_or(31, |d| d.day())
+    NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|first_next| first_next.pred_opt()).map_or(31, |d| d.day())
 }
 
 pub fn first_of_month(date: NaiveDate) -> NaiveDate {

@@ -22,12 +22,7 @@ pub struct EconomicsSettings {
 
 impl Default for EconomicsSettings {
     fn default() -> Self {
-        EconomicsSettings {
-            gross_margin: 0.8,
-            lifetime_years: None,
-            cac_per_account: None,
-            tier_cac: Vec::new(),
-        }
+        EconomicsSettings { gross_margin: 0.8, lifetime_years: None, cac_per_account: None, tier_cac: Vec::new() }
     }
 }
 
@@ -44,21 +39,13 @@ pub struct SegmentFigures {
 impl SegmentFigures {
     /// The whole book: its active accounts and ARR, and the due set of the default period.
     pub fn overall(totals: &BookTotals, due: &RenewalTally) -> Self {
-        SegmentFigures {
-            arr: totals.arr,
-            active_accounts: totals.active,
-            logo_churn_rate: due.churn_rate(),
-        }
+        SegmentFigures { arr: totals.arr, active_accounts: totals.active, logo_churn_rate: due.churn_rate() }
     }
 }
 
 impl From<&TierFigures> for SegmentFigures {
     fn from(t: &TierFigures) -> Self {
-        SegmentFigures {
-            arr: t.arr,
-            active_accounts: t.accounts,
-            logo_churn_rate: t.renewals.churn_rate(),
-        }
+        SegmentFigures { arr: t.arr, active_accounts: t.accounts, logo_churn_rate: t.renewals.churn_rate() }
     }
 }
 
@@ -91,14 +78,8 @@ fn positive(x: f64) -> Option<f64> {
     (x.is_finite() && x > 0.0).then_some(x)
 }
 
-pub fn unit_economics(
-    figures: &SegmentFigures,
-    margin: f64,
-    lifetime: Option<f64>,
-    cac: Option<f64>,
-) -> UnitEconomics {
-    let avg_arr =
-        (figures.active_accounts > 0).then(|| figures.arr / figures.active_accounts as f64);
+pub fn unit_economics(figures: &SegmentFigures, margin: f64, lifetime: Option<f64>, cac: Option<f64>) -> UnitEconomics {
+    let avg_arr = (figures.active_accounts > 0).then(|| figures.arr / figures.active_accounts as f64);
     let lifetime = lifetime_years(lifetime, figures.logo_churn_rate);
     let ltv = avg_arr.zip(lifetime).map(|(a, years)| a * margin * years);
     let cac = cac.and_then(positive);
@@ -108,9 +89,7 @@ pub fn unit_economics(
         ltv,
         ltv_cac: ltv.zip(cac).map(|(l, c)| l / c),
         // A segment earning no margin never pays back its CAC.
-        payback_months: cac
-            .zip(avg_arr.and_then(|a| positive(a / 12.0 * margin)))
-            .map(|(c, monthly)| c / monthly),
+        payback_months: cac.zip(avg_arr.and_then(|a| positive(a / 12.0 * margin))).map(|(c, monthly)| c / monthly),
     }
 }
 
@@ -210,10 +189,7 @@ mod tests {
         let due = RenewalTally { due_count: 4, renewed_count: 3, ..Default::default() };
         let totals = BookTotals { accounts: 12, active: 10, arr: 500_000.0 };
         let all = SegmentFigures::overall(&totals, &due);
-        assert_eq!(
-            all,
-            SegmentFigures { arr: 500_000.0, active_accounts: 10, logo_churn_rate: Some(0.25) }
-        );
+        assert_eq!(all, SegmentFigures { arr: 500_000.0, active_accounts: 10, logo_churn_rate: Some(0.25) });
         let tier = TierFigures { accounts: 2, arr: 10.0, ..Default::default() };
         assert_eq!(SegmentFigures::from(&tier).logo_churn_rate, None);
     }

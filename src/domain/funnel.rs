@@ -33,13 +33,8 @@ pub enum FunnelStep {
 }
 
 impl FunnelStep {
-    pub const ALL: [FunnelStep; 5] = [
-        FunnelStep::Started,
-        FunnelStep::Live,
-        FunnelStep::PastLaunch,
-        FunnelStep::Decided,
-        FunnelStep::Renewed,
-    ];
+    pub const ALL: [FunnelStep; 5] =
+        [FunnelStep::Started, FunnelStep::Live, FunnelStep::PastLaunch, FunnelStep::Decided, FunnelStep::Renewed];
 
     /// The name in `data-metric` keys: `funnel.past_launch.accounts` …
     pub fn key(self) -> &'static str {
@@ -142,19 +137,11 @@ mod tests {
                 // Before the window.
                 started("old", open("2024-02-29", "2025-02-28", 1.0), Some("2024-03-10")),
                 // Renewed: every step. Live 10 days after start.
-                started(
-                    "r",
-                    renewed("2024-03-01", "2025-02-28", 1.0, "2025-02-01"),
-                    Some("2024-03-11"),
-                ),
+                started("r", renewed("2024-03-01", "2025-02-28", 1.0, "2025-02-01"), Some("2024-03-11")),
                 // Lapsed: decided, not renewed. Live before its start: 0 days.
                 started("l", open("2024-04-01", "2025-03-31", 1.0), Some("2024-03-20")),
                 // Churn dated after D: past launch, not decided. Live 30 days after start.
-                started(
-                    "c",
-                    churned("2024-09-01", "2025-08-31", 1.0, "2025-09-15"),
-                    Some("2024-10-01"),
-                ),
+                started("c", churned("2024-09-01", "2025-08-31", 1.0, "2025-09-15"), Some("2024-10-01")),
                 // Live 2025-06-03: + 90 days = 2025-09-01 > D, so not past launch. 94 days.
                 started("p", open("2025-03-01", "2026-02-28", 1.0), Some("2025-06-03")),
                 // Live exactly 90 days before D: past launch. Open term: undecided. 90 days.
@@ -195,17 +182,9 @@ mod tests {
 
     #[test]
     fn empty_funnel() {
-        let f = cohort_funnel(
-            &Book::default(),
-            d(AS_OF),
-            &AsOfRules::default(),
-            Period::default_cohort(d(AS_OF)),
-        );
+        let f = cohort_funnel(&Book::default(), d(AS_OF), &AsOfRules::default(), Period::default_cohort(d(AS_OF)));
         assert_eq!(f.counts, [0; 5]);
-        assert_eq!(
-            (f.go_live_rate(), f.of_previous(FunnelStep::Live), f.median_days_to_go_live),
-            (None, None, None)
-        );
+        assert_eq!((f.go_live_rate(), f.of_previous(FunnelStep::Live), f.median_days_to_go_live), (None, None, None));
         assert_eq!(FunnelSettings::default().window(d(AS_OF)), Period::default_cohort(d(AS_OF)));
     }
 

@@ -196,12 +196,7 @@ mod tests {
         use crate::domain::tiers::TierSettings;
         let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         let account = |start: &str, arr: f64| Account {
-            terms: vec![Term {
-                start: d(start),
-                end: d("2026-12-31"),
-                arr,
-                outcome: Outcome::Open,
-            }],
+            terms: vec![Term { start: d(start), end: d("2026-12-31"), arr, outcome: Outcome::Open }],
             ..Default::default()
         };
         let as_of = d("2025-06-30");
@@ -216,13 +211,7 @@ mod tests {
             ],
         };
         let settings = TierSettings::default();
-        let snap = Snapshot::new(
-            &book,
-            as_of,
-            &AsOfRules::default(),
-            &HealthSettings::default(),
-            &settings,
-        );
+        let snap = Snapshot::new(&book, as_of, &AsOfRules::default(), &HealthSettings::default(), &settings);
         let mut figures = vec![TierFigures::default(); 4];
         figures[0].renewals = RenewalTally {
             due_count: 4,

@@ -138,10 +138,8 @@ pub struct HealthDistribution {
 }
 
 pub fn health_distribution(snapshot: &Snapshot) -> HealthDistribution {
-    let mut dist = HealthDistribution {
-        overall: PerBand::default(),
-        per_tier: vec![PerBand::default(); snapshot.tier_count],
-    };
+    let mut dist =
+        HealthDistribution { overall: PerBand::default(), per_tier: vec![PerBand::default(); snapshot.tier_count] };
     for view in snapshot.views.iter().filter(|v| v.is_active()) {
         *dist.overall.get_mut(view.band) += 1;
         if let Some(tier) = dist.per_tier.get_mut(view.tier) {
@@ -222,10 +220,7 @@ mod tests {
 
     #[test]
     fn settings_default_when_missing() {
-        assert_eq!(
-            serde_json::from_str::<HealthSettings>("{}").unwrap(),
-            HealthSettings::default()
-        );
+        assert_eq!(serde_json::from_str::<HealthSettings>("{}").unwrap(), HealthSettings::default());
         let s: HealthSettings = serde_json::from_str(r#"{"green_from": 80}"#).unwrap();
         assert_eq!((s.green_from, s.activity_weight), (80.0, 50.0));
     }

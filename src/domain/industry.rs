@@ -121,32 +121,19 @@ mod tests {
                     ],
                 ),
                 with("saas", None, vec![open("2025-01-01", "2025-12-31", 3_000.0)]),
-                with(
-                    "SAAS",
-                    Some(40.0),
-                    vec![churned("2024-01-01", "2024-12-31", 500.0, "2024-12-15")],
-                ),
+                with("SAAS", Some(40.0), vec![churned("2024-01-01", "2024-12-31", 500.0, "2024-12-15")]),
                 with("零售", Some(55.0), vec![open("2025-01-01", "2025-12-31", 10_000.0)]),
                 with("  ", None, vec![open("2025-01-01", "2025-12-31", 200.0)]),
                 with("", Some(10.0), vec![open("2025-01-01", "2025-12-31", 300.0)]),
             ],
         };
         let rules = AsOfRules::default();
-        let snap = Snapshot::new(
-            &book,
-            as_of,
-            &rules,
-            &HealthSettings::default(),
-            &TierSettings::default(),
-        );
+        let snap = Snapshot::new(&book, as_of, &rules, &HealthSettings::default(), &TierSettings::default());
         let due = due_set(&book, as_of, &rules, &Period::last_12_months(as_of));
         let rows = industry_figures(&book, &snap, &due);
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0].name.as_deref(), Some("零售"));
-        assert_eq!(
-            (rows[0].accounts, rows[0].arr, rows[0].average_health),
-            (1, 10_000.0, Some(55.0))
-        );
+        assert_eq!((rows[0].accounts, rows[0].arr, rows[0].average_health), (1, 10_000.0, Some(55.0)));
         assert_eq!(rows[0].renewals.logo_rate(), None);
         let saas = &rows[1];
         assert_eq!(saas.name.as_deref(), Some("SaaS"));
@@ -155,23 +142,15 @@ mod tests {
         assert_eq!((saas.renewals.due_count, saas.renewals.logo_rate()), (2, Some(0.5)));
         let unspecified = &rows[2];
         assert_eq!(unspecified.name, None);
-        assert_eq!(
-            (unspecified.accounts, unspecified.arr, unspecified.average_health),
-            (2, 500.0, Some(10.0))
-        );
+        assert_eq!((unspecified.accounts, unspecified.arr, unspecified.average_health), (2, 500.0, Some(10.0)));
     }
 
     #[test]
     fn empty_book_has_no_industries() {
         let book = Book::default();
         let as_of = d("2025-06-30");
-        let snap = Snapshot::new(
-            &book,
-            as_of,
-            &AsOfRules::default(),
-            &HealthSettings::default(),
-            &TierSettings::default(),
-        );
+        let snap =
+            Snapshot::new(&book, as_of, &AsOfRules::default(), &HealthSettings::default(), &TierSettings::default());
         assert!(industry_figures(&book, &snap, &[]).is_empty());
     }
 

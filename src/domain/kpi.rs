@@ -52,9 +52,7 @@ impl KpiDimension {
             KpiDimension::Nrr => 1.0,
             KpiDimension::AverageActivity => 60.0,
             KpiDimension::AverageHealth => 70.0,
-            KpiDimension::RenewedAmount
-            | KpiDimension::ExpansionAmount
-            | KpiDimension::Referrals => 0.0,
+            KpiDimension::RenewedAmount | KpiDimension::ExpansionAmount | KpiDimension::Referrals => 0.0,
         }
     }
 }
@@ -82,34 +80,20 @@ pub enum ScorecardPreset {
 }
 
 impl ScorecardPreset {
-    pub const ALL: [ScorecardPreset; 4] = [
-        ScorecardPreset::Early,
-        ScorecardPreset::Method,
-        ScorecardPreset::Replication,
-        ScorecardPreset::ClassicThree,
-    ];
+    pub const ALL: [ScorecardPreset; 4] =
+        [ScorecardPreset::Early, ScorecardPreset::Method, ScorecardPreset::Replication, ScorecardPreset::ClassicThree];
 
     pub fn weights(self) -> &'static [(KpiDimension, f64)] {
         use KpiDimension::*;
         match self {
-            ScorecardPreset::Early => {
-                &[(RenewedAmount, 50.0), (ExpansionAmount, 30.0), (LogoRenewalRate, 20.0)]
+            ScorecardPreset::Early => &[(RenewedAmount, 50.0), (ExpansionAmount, 30.0), (LogoRenewalRate, 20.0)],
+            ScorecardPreset::Method => {
+                &[(LogoRenewalRate, 30.0), (Grr, 20.0), (AverageActivity, 25.0), (AverageHealth, 25.0)]
             }
-            ScorecardPreset::Method => &[
-                (LogoRenewalRate, 30.0),
-                (Grr, 20.0),
-                (AverageActivity, 25.0),
-                (AverageHealth, 25.0),
-            ],
-            ScorecardPreset::Replication => &[
-                (AverageActivity, 30.0),
-                (AverageHealth, 30.0),
-                (LogoRenewalRate, 20.0),
-                (Grr, 20.0),
-            ],
-            ScorecardPreset::ClassicThree => {
-                &[(Grr, 50.0), (LogoRenewalRate, 30.0), (AverageActivity, 20.0)]
+            ScorecardPreset::Replication => {
+                &[(AverageActivity, 30.0), (AverageHealth, 30.0), (LogoRenewalRate, 20.0), (Grr, 20.0)]
             }
+            ScorecardPreset::ClassicThree => &[(Grr, 50.0), (LogoRenewalRate, 30.0), (AverageActivity, 20.0)],
         }
     }
 }
@@ -182,11 +166,7 @@ impl Scorecard {
         let lines = preset
             .weights()
             .iter()
-            .map(|&(dimension, weight)| KpiLine {
-                dimension,
-                target: dimension.default_target(),
-                weight,
-            })
+            .map(|&(dimension, weight)| KpiLine { dimension, target: dimension.default_target(), weight })
             .collect();
         Scorecard { lines }
     }
@@ -228,8 +208,7 @@ impl Scorecard {
             })
             .collect();
         let scored = lines.iter().filter_map(|l| l.attainment.map(|a| (l.weight, a)));
-        let (covered_weight, points) =
-            scored.fold((0.0, 0.0), |(w, p), (lw, a)| (w + lw, p + lw * a));
+        let (covered_weight, points) = scored.fold((0.0, 0.0), |(w, p), (lw, a)| (w + lw, p + lw * a));
         let score = (covered_weight > TOLERANCE).then(|| points * 100.0 / covered_weight);
         Ok(Score { lines, covered_weight, score })
     }
@@ -246,9 +225,7 @@ mod tests {
 
     #[test]
     fn presets_match_the_seed() {
-        let weights = |p| {
-            Scorecard::preset(p).lines.iter().map(|l| (l.dimension, l.weight)).collect::<Vec<_>>()
-        };
+        let weights = |p| Scorecard::preset(p).lines.iter().map(|l| (l.dimension, l.weight)).collect::<Vec<_>>();
         assert_eq!(
             weights(ScorecardPreset::Early),
             [(RenewedAmount, 50.0), (ExpansionAmount, 30.0), (LogoRenewalRate, 20.0)]
@@ -282,11 +259,8 @@ mod tests {
     #[test]
     fn classic_three_score() {
         // GRR 0.9/0.9 → 1.0 × 50; logo 0.81/0.9 → 0.9 × 30; activity 90/60 → 1.2 × 20.
-        let actuals = KpiActuals::from_options([
-            (Grr, Some(0.9)),
-            (LogoRenewalRate, Some(0.81)),
-            (AverageActivity, Some(90.0)),
-        ]);
+        let actuals =
+            KpiActuals::from_options([(Grr, Some(0.9)), (LogoRenewalRate, Some(0.81)), (AverageActivity, Some(90.0))]);
         let s = Scorecard::default().score(&actuals).unwrap();
         assert!(close(s.score, 101.0));
         assert_eq!(s.covered_weight, 100.0);
@@ -295,11 +269,8 @@ mod tests {
 
     #[test]
     fn missing_actuals_are_left_out_and_the_rest_scaled() {
-        let actuals = KpiActuals::from_options([
-            (Grr, Some(0.9)),
-            (LogoRenewalRate, Some(0.81)),
-            (AverageActivity, None),
-        ]);
+        let actuals =
+            KpiActuals::from_options([(Grr, Some(0.9)), (LogoRenewalRate, Some(0.81)), (AverageActivity, None)]);
         let s = Scorecard::default().score(&actuals).unwrap();
         // (50 + 27) / 80 × 100
         assert!(close(s.score, 96.25));
@@ -318,10 +289,7 @@ mod tests {
         let mut card = Scorecard::default();
         card.lines[0].weight = 40.0;
         assert_eq!(card.validate(), Err(ScorecardError::WeightsSum { actual: 90.0 }));
-        assert_eq!(
-            card.score(&KpiActuals::default()),
-            Err(ScorecardError::WeightsSum { actual: 90.0 })
-        );
+        assert_eq!(card.score(&KpiActuals::default()), Err(ScorecardError::WeightsSum { actual: 90.0 }));
         card.lines[0].weight = 33.3;
         card.lines[1].weight = 33.3;
         card.lines[2].weight = 33.4;
@@ -335,8 +303,7 @@ mod tests {
             ],
         };
         assert_eq!(neg.validate(), Err(ScorecardError::InvalidWeight(Referrals)));
-        let nan =
-            Scorecard { lines: vec![KpiLine { dimension: Nrr, target: 1.0, weight: f64::NAN }] };
+        let nan = Scorecard { lines: vec![KpiLine { dimension: Nrr, target: 1.0, weight: f64::NAN }] };
         assert_eq!(nan.validate(), Err(ScorecardError::InvalidWeight(Nrr)));
     }
 }

@@ -147,12 +147,7 @@ mod tests {
 
     #[test]
     fn churn_counts_from_its_date_even_before_end() {
-        let a = one_term(
-            "2025-01-01",
-            "2025-12-31",
-            Outcome::Churned(d("2025-06-15")),
-            Some("2025-02-01"),
-        );
+        let a = one_term("2025-01-01", "2025-12-31", Outcome::Churned(d("2025-06-15")), Some("2025-02-01"));
         assert_eq!(at(&a, "2025-06-14"), Stage::Adoption);
         assert_eq!(at(&a, "2025-06-15"), Stage::Churned);
     }
@@ -177,18 +172,8 @@ mod tests {
 
     #[test]
     fn renewal_dated_after_as_of_does_not_count_yet() {
-        let mut a = one_term(
-            "2024-01-01",
-            "2024-12-31",
-            Outcome::Renewed(d("2024-12-20")),
-            Some("2024-02-01"),
-        );
-        a.terms.push(Term {
-            start: d("2025-01-01"),
-            end: d("2025-12-31"),
-            arr: 1_200.0,
-            outcome: Outcome::Open,
-        });
+        let mut a = one_term("2024-01-01", "2024-12-31", Outcome::Renewed(d("2024-12-20")), Some("2024-02-01"));
+        a.terms.push(Term { start: d("2025-01-01"), end: d("2025-12-31"), arr: 1_200.0, outcome: Outcome::Open });
         assert_eq!(at(&a, "2024-12-19"), Stage::Renewal);
         // Renewed, the next term not started: maintenance (rule 2 on the first term).
         assert_eq!(at(&a, "2024-12-20"), Stage::Maintenance);
@@ -227,10 +212,7 @@ mod tests {
     #[test]
     fn keys_and_indices() {
         let keys: Vec<_> = Stage::ALL.iter().map(|s| s.key()).collect();
-        assert_eq!(
-            keys,
-            ["kickoff", "launch", "adoption", "renewal", "maintenance", "overdue", "churned"]
-        );
+        assert_eq!(keys, ["kickoff", "launch", "adoption", "renewal", "maintenance", "overdue", "churned"]);
         for (i, s) in Stage::ALL.iter().enumerate() {
             assert_eq!(s.index(), i);
         }

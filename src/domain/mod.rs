@@ -31,8 +31,8 @@ pub mod stage_matrix;
 pub mod stats;
 pub mod team;
 pub mod tiers;
-pub mod typed;
 pub mod triggers;
+pub mod typed;
 pub mod validate;
 
 #[cfg(test)]

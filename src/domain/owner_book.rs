@@ -56,17 +56,11 @@ impl TeamBooks {
 }
 
 /// Each owner's book over their active accounts, and the unassigned ones by tier.
-pub fn team_books(
-    book: &Book,
-    snapshot: &Snapshot,
-    accounts_per_csm: &[f64],
-    bands: &LoadBands,
-) -> TeamBooks {
+pub fn team_books(book: &Book, snapshot: &Snapshot, accounts_per_csm: &[f64], bands: &LoadBands) -> TeamBooks {
     let owned = owned_accounts(book, snapshot);
     let plain: Vec<OwnedAccount> = owned.iter().map(|(_, a)| a.clone()).collect();
     let loads = owner_loads(&plain, accounts_per_csm, bands);
-    let position: BTreeMap<&str, usize> =
-        loads.iter().enumerate().map(|(i, o)| (o.owner.as_str(), i)).collect();
+    let position: BTreeMap<&str, usize> = loads.iter().enumerate().map(|(i, o)| (o.owner.as_str(), i)).collect();
     let mut owners: Vec<OwnerBook> = loads
         .iter()
         .map(|o| OwnerBook {

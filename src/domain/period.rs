@@ -118,10 +118,7 @@ mod tests {
         // Month step first, clamped, then the day: 2024-02-29 + 1 day.
         let p = Period::last_12_months(d("2025-02-28"));
         assert_eq!(p.from, d("2024-02-29"));
-        assert_eq!(
-            PeriodChoice::default().resolve(d("2025-06-30")),
-            Period::last_12_months(d("2025-06-30"))
-        );
+        assert_eq!(PeriodChoice::default().resolve(d("2025-06-30")), Period::last_12_months(d("2025-06-30")));
     }
 
     #[test]
@@ -142,10 +139,7 @@ mod tests {
         let bad = PeriodChoice::Month { year: 2024, month: 0 };
         assert_eq!(bad.resolve(d("2025-01-01")), Period::last_12_months(d("2025-01-01")));
         let back = PeriodChoice::Custom { from: d("2025-03-01"), to: d("2025-01-01") };
-        assert_eq!(
-            back.resolve(d("2025-06-01")),
-            Period { from: d("2025-01-01"), to: d("2025-03-01") }
-        );
+        assert_eq!(back.resolve(d("2025-06-01")), Period { from: d("2025-01-01"), to: d("2025-03-01") });
         assert_eq!(Period::new(d("2025-03-01"), d("2025-01-01")), None);
     }
 
@@ -159,10 +153,7 @@ mod tests {
     fn months_of_a_period() {
         let p = Period { from: d("2024-11-15"), to: d("2025-02-01") };
         let months: Vec<_> = p.months().collect();
-        assert_eq!(
-            months,
-            vec![d("2024-11-01"), d("2024-12-01"), d("2025-01-01"), d("2025-02-01")]
-        );
+        assert_eq!(months, vec![d("2024-11-01"), d("2024-12-01"), d("2025-01-01"), d("2025-02-01")]);
         assert!(p.contains(d("2024-11-15")) && p.contains(d("2025-02-01")));
         assert!(!p.contains(d("2024-11-14")) && !p.contains(d("2025-02-02")));
     }

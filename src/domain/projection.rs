@@ -112,11 +112,7 @@ pub struct Projection {
 /// months until it is ramped show a gap; it is sized for the need at full ramp rather than to
 /// cover the ramp, which would over-hire. The count is the fewest people that bring the team so
 /// counted up to the required headcount in month t.
-pub fn project(
-    base: &[TierLoad],
-    capacity: &CapacitySettings,
-    params: &ProjectionParams,
-) -> Projection {
+pub fn project(base: &[TierLoad], capacity: &CapacitySettings, params: &ProjectionParams) -> Projection {
     let horizon = params.horizon_months.clamp(MIN_HORIZON_MONTHS, MAX_HORIZON_MONTHS);
     let team = &params.team;
     let tiers = project_tiers(base, &params.tiers, horizon);
@@ -133,15 +129,11 @@ pub fn project(
     let mut hires = Vec::new();
     // The team in month t counted as above, given `planned` people on the books (today's and
     // every planned hire) of whom `expected` are still there.
-    let counted = |planned: f64, expected: f64| {
-        planned - (planned - expected + 0.5 + TOLERANCE).floor().max(0.0)
-    };
+    let counted = |planned: f64, expected: f64| planned - (planned - expected + 0.5 + TOLERANCE).floor().max(0.0);
     for t in 0..=horizon {
         let planned = current + starting.iter().map(|&n| f64::from(n)).sum::<f64>();
         let expected: f64 = current * survivors(t)
-            + (0..=horizon)
-                .map(|s| f64::from(starting[s as usize]) * survivors(t.saturating_sub(s)))
-                .sum::<f64>();
+            + (0..=horizon).map(|s| f64::from(starting[s as usize]) * survivors(t.saturating_sub(s))).sum::<f64>();
         let need = f64::from(required[t as usize].headcount);
         if counted(planned, expected) >= need - TOLERANCE {
             continue;
@@ -157,8 +149,7 @@ pub fn project(
         // bound only guards against a non-number slipping through.
         let mut count = headcount_of(need - counted(planned, expected)).max(1);
         while count < 100_000
-            && counted(planned + f64::from(count), expected + f64::from(count) * kept)
-                < need - TOLERANCE
+            && counted(planned + f64::from(count), expected + f64::from(count) * kept) < need - TOLERANCE
         {
             count += 1;
         }
@@ -180,8 +171,7 @@ pub fn project(
                 headcount += people;
                 effective += people * (f64::from(m - s + 1) / f64::from(ramp)).min(1.0);
             }
-            let (accounts, arr) =
-                tiers[m as usize].iter().fold((0.0, 0.0), |(n, a), t| (n + t.accounts, a + t.arr));
+            let (accounts, arr) = tiers[m as usize].iter().fold((0.0, 0.0), |(n, a), t| (n + t.accounts, a + t.arr));
             let need = &required[m as usize];
             let annual_cost = team.loaded_cost * headcount;
             ProjectionMonth {
@@ -194,11 +184,7 @@ pub fn project(
                 effective_capacity: effective,
                 gap: need.fte - effective,
                 hires_starting: starting[m as usize],
-                positions_to_open: hires
-                    .iter()
-                    .filter(|h| h.open_month == m)
-                    .map(|h| h.count)
-                    .sum(),
+                positions_to_open: hires.iter().filter(|h| h.open_month == m).map(|h| h.count).sum(),
                 annual_cost,
                 monthly_cost: annual_cost / 12.0,
                 cost_share_of_arr: (arr > 0.0).then(|| annual_cost / arr),

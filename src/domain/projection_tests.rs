@@ -19,12 +19,7 @@ fn one_tier(accounts: f64, arr: f64, apc: f64) -> Vec<TierLoad> {
     }]
 }
 
-fn params(
-    method: CapacityMethod,
-    csms: f64,
-    attrition: f64,
-    growth: TierGrowth,
-) -> ProjectionParams {
+fn params(method: CapacityMethod, csms: f64, attrition: f64, growth: TierGrowth) -> ProjectionParams {
     ProjectionParams {
         horizon_months: 12,
         method,
@@ -86,21 +81,12 @@ fn attrition_thins_the_team_and_triggers_backfill() {
     assert!(close(m[1].headcount, 9.0));
     // Month 3: 7.29 people round to 7 < 8; a start in month 2 (late: ideal month 1) keeps
     // 0.9 of a hire by month 3: ⌈(7.5 − 7.29) / 0.9⌉ = 1.
-    assert_eq!(
-        p.hires[0],
-        PlannedHire { count: 1, open_month: 0, start_month: 2, needed_month: 3, late: true }
-    );
+    assert_eq!(p.hires[0], PlannedHire { count: 1, open_month: 0, start_month: 2, needed_month: 3, late: true });
     // Month 4: 6.561 + 0.81 = 7.371 → 7; start month 2 is now on time; 0.81 of a hire
     // remains by month 4: ⌈(7.5 − 7.371) / 0.81⌉ = 1.
-    assert_eq!(
-        p.hires[1],
-        PlannedHire { count: 1, open_month: 0, start_month: 2, needed_month: 4, late: false }
-    );
+    assert_eq!(p.hires[1], PlannedHire { count: 1, open_month: 0, start_month: 2, needed_month: 4, late: false });
     // Month 5: 5.9049 + 2 × 0.729 = 7.3629 → one more, starting month 3, opened month 1.
-    assert_eq!(
-        p.hires[2],
-        PlannedHire { count: 1, open_month: 1, start_month: 3, needed_month: 5, late: false }
-    );
+    assert_eq!(p.hires[2], PlannedHire { count: 1, open_month: 1, start_month: 3, needed_month: 5, late: false });
     assert!(close(m[2].headcount, 8.1 + 2.0));
     assert!(close(m[3].headcount, 7.29 + 1.8 + 1.0));
     // Month 3 capacity: 7.29 + 2 × 0.9 × 2/3 + 1/3.
@@ -116,16 +102,7 @@ fn backfill_waits_until_half_a_person_is_expected_gone() {
         &CapacitySettings::default(),
         &params(CapacityMethod::ArrRule, 4.0, 0.15, TierGrowth::default()),
     );
-    assert_eq!(
-        p.hires,
-        vec![PlannedHire {
-            count: 1,
-            open_month: 6,
-            start_month: 8,
-            needed_month: 10,
-            late: false
-        }]
-    );
+    assert_eq!(p.hires, vec![PlannedHire { count: 1, open_month: 6, start_month: 8, needed_month: 10, late: false }]);
     assert_eq!(p.months[6].positions_to_open, 1);
     assert_eq!(p.months[8].hires_starting, 1);
     assert!((p.months[9].headcount - (3.540_98 + 0.986_55)).abs() < 1e-4);
@@ -139,10 +116,7 @@ fn part_time_is_not_rounded_up() {
         &CapacitySettings::default(),
         &params(CapacityMethod::ArrRule, 1.5, 0.0, TierGrowth::default()),
     );
-    assert_eq!(
-        p.hires,
-        vec![PlannedHire { count: 1, open_month: 0, start_month: 2, needed_month: 0, late: true }]
-    );
+    assert_eq!(p.hires, vec![PlannedHire { count: 1, open_month: 0, start_month: 2, needed_month: 0, late: true }]);
     assert!(close(p.months[4].effective_capacity, 2.5));
 }
 
@@ -154,10 +128,7 @@ fn whole_hires_round_up_only_past_tolerance() {
     pp.team.ramp_months = 1;
     pp.team.lead_time_months = 0;
     let p = project(&one_tier(20.0, 0.0, 10.0), &CapacitySettings::default(), &pp);
-    assert_eq!(
-        p.hires[0],
-        PlannedHire { count: 2, open_month: 1, start_month: 1, needed_month: 1, late: false }
-    );
+    assert_eq!(p.hires[0], PlannedHire { count: 2, open_month: 1, start_month: 1, needed_month: 1, late: false });
     assert!(close(p.months[1].effective_capacity, 4.0));
     assert_eq!(p.months[1].required_headcount, 4);
 }

@@ -45,8 +45,7 @@ pub enum Quadrant {
 }
 
 impl Quadrant {
-    pub const ALL: [Quadrant; 4] =
-        [Quadrant::Panda, Quadrant::Potential, Quadrant::Tool, Quadrant::Oasis];
+    pub const ALL: [Quadrant; 4] = [Quadrant::Panda, Quadrant::Potential, Quadrant::Tool, Quadrant::Oasis];
 
     /// The name in `data-metric` keys: `quadrant.q1.accounts` …
     pub fn key(self) -> &'static str {
@@ -75,8 +74,7 @@ pub fn value_threshold(snapshot: &Snapshot, settings: &QuadrantSettings) -> Opti
     match settings.value {
         ValueThreshold::Fixed(amount) => Some(amount),
         ValueThreshold::Median => {
-            let mut arrs: Vec<f64> =
-                snapshot.views.iter().filter(|v| v.is_active()).map(|v| v.arr).collect();
+            let mut arrs: Vec<f64> = snapshot.views.iter().filter(|v| v.is_active()).map(|v| v.arr).collect();
             median(&mut arrs)
         }
     }
@@ -117,11 +115,8 @@ impl QuadrantFigures {
 /// The active accounts per quadrant.
 pub fn quadrants(book: &Book, snapshot: &Snapshot, settings: &QuadrantSettings) -> QuadrantFigures {
     let threshold = value_threshold(snapshot, settings);
-    let mut figures = QuadrantFigures {
-        value_threshold: threshold,
-        fit_threshold: settings.fit_threshold,
-        ..Default::default()
-    };
+    let mut figures =
+        QuadrantFigures { value_threshold: threshold, fit_threshold: settings.fit_threshold, ..Default::default() };
     for (index, (account, view)) in book.accounts.iter().zip(&snapshot.views).enumerate() {
         if !view.is_active() {
             continue;
@@ -182,10 +177,8 @@ pub fn bin(book: &Book, snapshot: &Snapshot, columns: usize, rows: usize) -> Sca
             .filter_map(|(a, v)| Some((x_of(v.arr), a.fit?)))
             .filter(|(x, fit)| x.is_finite() && fit.is_finite())
     };
-    let (min, max) = scored()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (x, _)| (lo.min(x), hi.max(x)));
-    let mut grid =
-        ScatterGrid { columns, rows, counts: vec![0; columns * rows], ..Default::default() };
+    let (min, max) = scored().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (x, _)| (lo.min(x), hi.max(x)));
+    let mut grid = ScatterGrid { columns, rows, counts: vec![0; columns * rows], ..Default::default() };
     if min > max {
         grid.log10_arr_to = 1.0;
         return grid;
@@ -194,8 +187,7 @@ pub fn bin(book: &Book, snapshot: &Snapshot, columns: usize, rows: usize) -> Sca
     grid.log10_arr_to = max.ceil().max(grid.log10_arr_from + 1.0);
     let span = grid.log10_arr_to - grid.log10_arr_from;
     for (x, fit) in scored() {
-        let column =
-            (((x - grid.log10_arr_from) / span * columns as f64) as usize).min(columns - 1);
+        let column = (((x - grid.log10_arr_from) / span * columns as f64) as usize).min(columns - 1);
         let row = ((fit.clamp(0.0, 100.0) / 100.0 * rows as f64) as usize).min(rows - 1);
         let cell = &mut grid.counts[row * columns + column];
         *cell += 1;
@@ -270,8 +262,7 @@ mod tests {
     #[test]
     fn fixed_threshold() {
         let b = book();
-        let settings =
-            QuadrantSettings { value: ValueThreshold::Fixed(1_000.0), fit_threshold: 60.0 };
+        let settings = QuadrantSettings { value: ValueThreshold::Fixed(1_000.0), fit_threshold: 60.0 };
         let f = quadrants(&b, &snapshot(&b), &settings);
         let counts: Vec<usize> = Quadrant::ALL.iter().map(|&q| f.cell(q).accounts).collect();
         // 1,000/50 → Oasis; 3,000/49.9 → Oasis; 5,000/90 → Panda; 100,000/10 → Oasis.
@@ -307,12 +298,8 @@ mod tests {
 
     #[test]
     fn settings_round_trip() {
-        assert_eq!(
-            serde_json::from_str::<QuadrantSettings>("{}").unwrap(),
-            QuadrantSettings::default()
-        );
-        let fixed =
-            QuadrantSettings { value: ValueThreshold::Fixed(20_000.0), fit_threshold: 60.0 };
+        assert_eq!(serde_json::from_str::<QuadrantSettings>("{}").unwrap(), QuadrantSettings::default());
+        let fixed = QuadrantSettings { value: ValueThreshold::Fixed(20_000.0), fit_threshold: 60.0 };
         let json = serde_json::to_string(&fixed).unwrap();
         assert_eq!(serde_json::from_str::<QuadrantSettings>(&json).unwrap(), fixed);
     }

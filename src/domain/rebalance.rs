@@ -20,18 +20,10 @@ pub struct Move {
 /// giver was over it, so the highest load never rises; a receiver never becomes a giver and no
 /// account moves twice, so it stops after at most one move per account. It stops when no one
 /// is overloaded or no move fits.
-pub fn rebalance(
-    accounts: &[OwnedAccount],
-    accounts_per_csm: &[f64],
-    bands: &LoadBands,
-) -> Vec<Move> {
+pub fn rebalance(accounts: &[OwnedAccount], accounts_per_csm: &[f64], bands: &LoadBands) -> Vec<Move> {
     let (names, mut loads): (Vec<String>, Vec<f64>) =
-        owner_loads(accounts, accounts_per_csm, bands)
-            .into_iter()
-            .map(|o| (o.owner, o.load))
-            .unzip();
-    let index_of: BTreeMap<&str, usize> =
-        names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
+        owner_loads(accounts, accounts_per_csm, bands).into_iter().map(|o| (o.owner, o.load)).unzip();
+    let index_of: BTreeMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
     // Each owner's movable accounts, lowest ARR first (then input order, for a stable proposal).
     let mut books: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
     for (i, a) in accounts.iter().enumerate() {
@@ -55,9 +47,9 @@ pub fn rebalance(
             let to = (0..names.len())
                 .filter(|&o| o != from && bands.band(loads[o]) == LoadBand::Light)
                 .min_by(|&x, &y| loads[x].total_cmp(&loads[y]).then(x.cmp(&y)))?;
-            let pos = books[from].iter().position(|&a| {
-                loads[to] + account_weight(accounts[a].tier, accounts_per_csm) <= limit
-            })?;
+            let pos = books[from]
+                .iter()
+                .position(|&a| loads[to] + account_weight(accounts[a].tier, accounts_per_csm) <= limit)?;
             Some((from, to, pos))
         });
         let Some((from, to, pos)) = found else { break };
@@ -65,12 +57,7 @@ pub fn rebalance(
         let w = account_weight(accounts[account].tier, accounts_per_csm);
         loads[from] -= w;
         loads[to] += w;
-        moves.push(Move {
-            account,
-            tier: accounts[account].tier,
-            from: names[from].clone(),
-            to: names[to].clone(),
-        });
+        moves.push(Move { account, tier: accounts[account].tier, from: names[from].clone(), to: names[to].clone() });
     }
     moves
 }
@@ -99,8 +86,7 @@ mod tests {
         book.extend(many("Bob", 1, 20, 20_000.0));
         book.extend(many("Cy", 1, 26, 20_000.0));
         let moves = rebalance(&book, &APC, &LoadBands::default());
-        let m =
-            |account: usize, to: &str| Move { account, tier: 0, from: "Ann".into(), to: to.into() };
+        let m = |account: usize, to: &str| Move { account, tier: 0, from: "Ann".into(), to: to.into() };
         // Bob 0.5 → 0.6 → 0.7 (no longer light), then Cy 0.65 → 0.75; Ann ends at 1.2, still
         // over, but no light owner is left.
         assert_eq!(moves, vec![m(14, "Bob"), m(13, "Bob"), m(12, "Cy")]);
@@ -139,53 +125,39 @@ mod tests {
         let bands = LoadBands::default();
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = |n: u64| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             (seed >> 33) % n
         };
         let mut total_moves = 0;
         for _ in 0..200 {
             let owners = ["A", "B", "C", "D", "E"];
             let n = 20 + next(120) as usize;
-            let book: Vec<OwnedAccount> = (0..n)
-                .map(|_| {
-                    acct(owners[next(5) as usize], next(4) as usize, (next(200) * 1_000) as f64)
-                })
-                .collect();
+            let book: Vec<OwnedAccount> =
+                (0..n).map(|_| acct(owners[next(5) as usize], next(4) as usize, (next(200) * 1_000) as f64)).collect();
             let moves = rebalance(&book, &APC, &bands);
             total_moves += moves.len();
             let mut current = book.clone();
-            let mut max =
-                owner_loads(&current, &APC, &bands).iter().map(|o| o.load).fold(0.0, f64::max);
+            let mut max = owner_loads(&current, &APC, &bands).iter().map(|o| o.load).fold(0.0, f64::max);
             let mut seen = BTreeSet::new();
             for m in &moves {
                 assert!(seen.insert(m.account));
                 assert_eq!(m.tier, book[m.account].tier);
                 assert_eq!(m.from, current[m.account].owner);
                 let before = owner_loads(&current, &APC, &bands);
-                let load =
-                    |name: &str| before.iter().find(|o| o.owner == name).map(|o| o.load).unwrap();
+                let load = |name: &str| before.iter().find(|o| o.owner == name).map(|o| o.load).unwrap();
                 assert!(bands.band(load(&m.from)) == LoadBand::Overloaded);
                 assert!(bands.band(load(&m.to)) == LoadBand::Light);
                 current[m.account].owner = m.to.clone();
-                let after_max =
-                    owner_loads(&current, &APC, &bands).iter().map(|o| o.load).fold(0.0, f64::max);
+                let after_max = owner_loads(&current, &APC, &bands).iter().map(|o| o.load).fold(0.0, f64::max);
                 assert!(after_max <= max + 1e-12);
                 max = after_max;
             }
             let end = owner_loads(&current, &APC, &bands);
-            let lightest = end
-                .iter()
-                .filter(|o| o.band == LoadBand::Light)
-                .map(|o| o.load)
-                .fold(f64::INFINITY, f64::min);
+            let lightest =
+                end.iter().filter(|o| o.band == LoadBand::Light).map(|o| o.load).fold(f64::INFINITY, f64::min);
             for o in end.iter().filter(|o| o.band == LoadBand::Overloaded) {
                 for a in current.iter().filter(|a| a.owner == o.owner) {
-                    assert!(
-                        lightest + account_weight(a.tier, &APC)
-                            > bands.overloaded_above + TOLERANCE
-                    );
+                    assert!(lightest + account_weight(a.tier, &APC) > bands.overloaded_above + TOLERANCE);
                 }
             }
         }

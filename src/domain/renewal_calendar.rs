@@ -30,11 +30,7 @@ impl CalendarMonth {
 pub fn renewal_calendar(book: &Book, snapshot: &Snapshot) -> Vec<CalendarMonth> {
     let this_month = first_of_month(snapshot.as_of);
     let mut months: Vec<CalendarMonth> = (1..=12)
-        .map(|i| CalendarMonth {
-            month: add_months(this_month, i),
-            terms: PerBand::default(),
-            arr: PerBand::default(),
-        })
+        .map(|i| CalendarMonth { month: add_months(this_month, i), terms: PerBand::default(), arr: PerBand::default() })
         .collect();
     for (account, view) in book.accounts.iter().zip(&snapshot.views) {
         for term in account.existing_terms(snapshot.as_of) {
@@ -63,20 +59,12 @@ pub struct RenewalRow {
     pub band: Band,
 }
 
-fn open_terms_ending(
-    book: &Book,
-    snapshot: &Snapshot,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Vec<RenewalRow> {
+fn open_terms_ending(book: &Book, snapshot: &Snapshot, from: NaiveDate, to: NaiveDate) -> Vec<RenewalRow> {
     let as_of = snapshot.as_of;
     let mut rows = Vec::new();
     for (account, (a, view)) in book.accounts.iter().zip(&snapshot.views).enumerate() {
         for (term, t) in a.existing_terms(as_of).iter().enumerate() {
-            if from <= t.end
-                && t.end <= to
-                && t.state(as_of, snapshot.rules.grace_days) == TermState::Open
-            {
+            if from <= t.end && t.end <= to && t.state(as_of, snapshot.rules.grace_days) == TermState::Open {
                 rows.push(RenewalRow {
                     account,
                     term,
@@ -138,11 +126,7 @@ mod tests {
                 // First calendar month (July), red.
                 with_health("jul-red", Some(10.0), vec![open("2024-08-01", "2025-07-01", 2_000.0)]),
                 // July, yellow.
-                with_health(
-                    "jul-yellow",
-                    Some(50.0),
-                    vec![open("2024-08-01", "2025-07-31", 3_000.0)],
-                ),
+                with_health("jul-yellow", Some(50.0), vec![open("2024-08-01", "2025-07-31", 3_000.0)]),
                 // Twelfth month (June 2026), green.
                 with_health("jun26", Some(90.0), vec![open("2025-07-01", "2026-06-30", 4_000.0)]),
                 // Thirteenth month: out.
@@ -157,11 +141,7 @@ mod tests {
                     ],
                 ),
                 // Churn notice counted: not open.
-                with_health(
-                    "leaving",
-                    None,
-                    vec![churned("2024-08-01", "2025-08-31", 7_000.0, "2025-06-01")],
-                ),
+                with_health("leaving", None, vec![churned("2024-08-01", "2025-08-31", 7_000.0, "2025-06-01")]),
                 // No health, August.
                 with_health("aug-none", None, vec![open("2024-08-15", "2025-08-14", 8_000.0)]),
                 // Overdue: ended yesterday, and one on the last day of grace (2025-05-16 + 30 = D).
@@ -177,13 +157,7 @@ mod tests {
     }
 
     fn snapshot(book: &Book) -> Snapshot {
-        Snapshot::new(
-            book,
-            d(AS_OF),
-            &AsOfRules::default(),
-            &HealthSettings::default(),
-            &TierSettings::default(),
-        )
+        Snapshot::new(book, d(AS_OF), &AsOfRules::default(), &HealthSettings::default(), &TierSettings::default())
     }
 
     #[test]
@@ -208,8 +182,7 @@ mod tests {
     fn overdue_list_is_within_grace_longest_first() {
         let b = book();
         let rows = overdue_list(&b, &snapshot(&b));
-        let ids: Vec<(&str, i64)> =
-            rows.iter().map(|r| (b.accounts[r.account].id.as_str(), r.days_to_end)).collect();
+        let ids: Vec<(&str, i64)> = rows.iter().map(|r| (b.accounts[r.account].id.as_str(), r.days_to_end)).collect();
         assert_eq!(ids, [("late30", -30), ("late1", -1)]);
         assert_eq!(rows[0].health, Some(75.0));
     }
@@ -218,12 +191,8 @@ mod tests {
     fn upcoming_list_within_the_window() {
         let b = book();
         let rows = upcoming_list(&b, &snapshot(&b), 90);
-        let ids: Vec<(&str, i64)> =
-            rows.iter().map(|r| (b.accounts[r.account].id.as_str(), r.days_to_end)).collect();
-        assert_eq!(
-            ids,
-            [("june", 15), ("jul-red", 16), ("jul-yellow", 46), ("aug-none", 60), ("d90", 90)]
-        );
+        let ids: Vec<(&str, i64)> = rows.iter().map(|r| (b.accounts[r.account].id.as_str(), r.days_to_end)).collect();
+        assert_eq!(ids, [("june", 15), ("jul-red", 16), ("jul-yellow", 46), ("aug-none", 60), ("d90", 90)]);
         assert_eq!(rows[1].band, Band::Red);
     }
 

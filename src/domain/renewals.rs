@@ -52,10 +52,9 @@ pub fn due_set(book: &Book, as_of: NaiveDate, rules: &AsOfRules, period: &Period
             let decision = match t.state(as_of, rules.grace_days) {
                 TermState::Open => continue,
                 // A renewal without a recorded next term (a hand-edited book) is read as flat.
-                TermState::Renewed(on) => Decision::Renewed {
-                    on,
-                    next_arr: a.terms.get(term + 1).map_or(t.arr, |next| next.arr),
-                },
+                TermState::Renewed(on) => {
+                    Decision::Renewed { on, next_arr: a.terms.get(term + 1).map_or(t.arr, |next| next.arr) }
+                }
                 TermState::Churned(on) => Decision::Churned(on),
                 TermState::Lapsed(on) => Decision::Lapsed(on),
             };
@@ -174,10 +173,8 @@ pub fn by_owner(book: &Book, due: &[DueTerm]) -> Vec<OwnerTally> {
             slots.entry(a.owner.trim()).or_default().add(term);
         }
     }
-    let mut owners: Vec<OwnerTally> = slots
-        .into_iter()
-        .map(|(owner, tally)| OwnerTally { owner: owner.to_string(), tally })
-        .collect();
+    let mut owners: Vec<OwnerTally> =
+        slots.into_iter().map(|(owner, tally)| OwnerTally { owner: owner.to_string(), tally }).collect();
     owners.sort_by(|a, b| a.owner.cmp(&b.owner));
     owners
 }

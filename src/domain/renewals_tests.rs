@@ -29,28 +29,19 @@ fn book() -> Book {
         account(
             "C",
             " Wang ",
-            vec![
-                renewed("2023-08-01", "2024-07-31", 5_000.0, "2024-08-01"),
-                open("2024-08-01", "2025-07-31", 5_000.0),
-            ],
+            vec![renewed("2023-08-01", "2024-07-31", 5_000.0, "2024-08-01"), open("2024-08-01", "2025-07-31", 5_000.0)],
         ),
         // L: renewed on the first day of the end's month: on time, not early.
         account(
             "L",
             "Wang",
-            vec![
-                renewed("2023-12-01", "2024-11-30", 1_000.0, "2024-11-01"),
-                open("2024-12-01", "2025-11-30", 1_000.0),
-            ],
+            vec![renewed("2023-12-01", "2024-11-30", 1_000.0, "2024-11-01"), open("2024-12-01", "2025-11-30", 1_000.0)],
         ),
         // J: ends on D itself, renewed early.
         account(
             "J",
             "",
-            vec![
-                renewed("2024-07-01", "2025-06-30", 2_000.0, "2025-05-10"),
-                open("2025-07-01", "2026-06-30", 2_500.0),
-            ],
+            vec![renewed("2024-07-01", "2025-06-30", 2_000.0, "2025-05-10"), open("2025-07-01", "2026-06-30", 2_500.0)],
         ),
         account("E", "Li", vec![churned("2024-04-01", "2025-03-31", 8_000.0, "2025-03-15")]),
         // F: open, 2025-04-30 + 30 days = 2025-05-30 < D: lapsed.
@@ -66,10 +57,7 @@ fn book() -> Book {
         account(
             "K",
             "Li",
-            vec![
-                renewed("2024-06-21", "2025-06-20", 6_000.0, "2025-07-05"),
-                open("2025-06-21", "2026-06-20", 6_000.0),
-            ],
+            vec![renewed("2024-06-21", "2025-06-20", 6_000.0, "2025-07-05"), open("2025-06-21", "2026-06-20", 6_000.0)],
         ),
         // N: ends on D, open: neither due nor pending.
         account("N", "Li", vec![open("2024-07-01", "2025-06-30", 700.0)]),
@@ -105,8 +93,7 @@ fn pending_set_is_past_end_within_grace() {
     use crate::domain::tiers::TierSettings;
     let b = book();
     let rules = AsOfRules::default();
-    let snap =
-        Snapshot::new(&b, d(AS_OF), &rules, &HealthSettings::default(), &TierSettings::default());
+    let snap = Snapshot::new(&b, d(AS_OF), &rules, &HealthSettings::default(), &TierSettings::default());
     let p = pending_set(&b, &snap, &Period::last_12_months(d(AS_OF)));
     // Longest overdue first: M (30 days, its last day of grace), G (16), K (10).
     assert_eq!(names(&b, p.iter().map(|t| t.account)), ["M", "G", "K"]);
@@ -146,24 +133,13 @@ fn empty_due_set_computes_no_rate() {
     for rate in [t.logo_rate(), t.ontime_rate(), t.early_rate(), t.churn_rate(), t.grr(), t.nrr()] {
         assert_eq!(rate, None);
     }
-    let empty = due_set(
-        &Book::default(),
-        d(AS_OF),
-        &AsOfRules::default(),
-        &Period::last_12_months(d(AS_OF)),
-    );
+    let empty = due_set(&Book::default(), d(AS_OF), &AsOfRules::default(), &Period::last_12_months(d(AS_OF)));
     assert!(empty.is_empty());
 }
 
 #[test]
 fn free_terms_give_rates_but_no_dollar_rates() {
-    let b = Book {
-        accounts: vec![account(
-            "Z",
-            "",
-            vec![churned("2024-01-01", "2024-12-31", 0.0, "2024-12-01")],
-        )],
-    };
+    let b = Book { accounts: vec![account("Z", "", vec![churned("2024-01-01", "2024-12-31", 0.0, "2024-12-01")])] };
     let t = tally(&due_set(&b, d(AS_OF), &AsOfRules::default(), &Period::last_12_months(d(AS_OF))));
     assert_eq!((t.logo_rate(), t.churn_rate()), (Some(0.0), Some(1.0)));
     assert_eq!((t.grr(), t.nrr()), (None, None));
@@ -195,25 +171,11 @@ fn per_month_of_end_date() {
     assert_eq!(months.len(), 12);
     assert_eq!(months[0].month, d("2024-07-01"));
     assert_eq!(months[11].month, d("2025-06-01"));
-    let counts: Vec<(usize, usize)> =
-        months.iter().map(|m| (m.tally.due_count, m.tally.renewed_count)).collect();
+    let counts: Vec<(usize, usize)> = months.iter().map(|m| (m.tally.due_count, m.tally.renewed_count)).collect();
     // Jul: C, I; Nov: L; Dec: A; Feb: B; Mar: E; Apr: F; Jun: J.
     assert_eq!(
         counts,
-        [
-            (2, 1),
-            (0, 0),
-            (0, 0),
-            (0, 0),
-            (1, 1),
-            (1, 1),
-            (0, 0),
-            (1, 1),
-            (1, 0),
-            (1, 0),
-            (0, 0),
-            (1, 1)
-        ]
+        [(2, 1), (0, 0), (0, 0), (0, 0), (1, 1), (1, 1), (0, 0), (1, 1), (1, 0), (1, 0), (0, 0), (1, 1)]
     );
     assert_eq!(months[1].tally.logo_rate(), None);
 }
@@ -222,9 +184,7 @@ fn per_month_of_end_date() {
 fn per_owner_trims_names() {
     let b = book();
     let owners = by_owner(&b, &due());
-    let rows: Vec<(&str, usize, usize)> = owners
-        .iter()
-        .map(|o| (o.owner.as_str(), o.tally.due_count, o.tally.renewed_count))
-        .collect();
+    let rows: Vec<(&str, usize, usize)> =
+        owners.iter().map(|o| (o.owner.as_str(), o.tally.due_count, o.tally.renewed_count)).collect();
     assert_eq!(rows, [("", 2, 1), ("Li", 4, 2), ("Wang", 2, 2)]);
 }

@@ -79,10 +79,7 @@ pub enum CompareError {
 }
 
 /// Projects each scenario over the same book (tier aggregates) for a side-by-side table.
-pub fn compare(
-    scenarios: &[Scenario],
-    base: &[TierLoad],
-) -> Result<Vec<ScenarioColumn>, CompareError> {
+pub fn compare(scenarios: &[Scenario], base: &[TierLoad]) -> Result<Vec<ScenarioColumn>, CompareError> {
     if !(2..=4).contains(&scenarios.len()) {
         return Err(CompareError::Count(scenarios.len()));
     }
@@ -90,10 +87,7 @@ pub fn compare(
         .iter()
         .map(|s| {
             let projection = project(base, &s.capacity, &s.projection);
-            ScenarioColumn {
-                summary: ScenarioSummary::of(&s.name, s.projection.method, &projection),
-                projection,
-            }
+            ScenarioColumn { summary: ScenarioSummary::of(&s.name, s.projection.method, &projection), projection }
         })
         .collect())
 }
@@ -135,9 +129,7 @@ mod tests {
         // The worst month is month 1: 4 − 2 × 0.85^(1/12) before the hires start.
         assert!((y.peak_gap - 2.026_90).abs() < 1e-5);
         assert!(
-            (x.cost_over_horizon
-                - (0..12).map(|m| 20_000.0 * 0.85f64.powf((m + 1) as f64 / 12.0)).sum::<f64>())
-            .abs()
+            (x.cost_over_horizon - (0..12).map(|m| 20_000.0 * 0.85f64.powf((m + 1) as f64 / 12.0)).sum::<f64>()).abs()
                 < 1e-6
         );
         assert_eq!(x.horizon_months, 12);

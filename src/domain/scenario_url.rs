@@ -93,21 +93,14 @@ fn unescape(key: &str, s: &str) -> Result<String, ScenarioUrlError> {
 
 fn number(key: &str, value: &str) -> Result<f64, ScenarioUrlError> {
     // The one reader of typed values (DOMAIN.md §0), so a hand-edited link reads like a field.
-    super::typed::parse_number(value).ok().ok_or_else(|| ScenarioUrlError::BadNumber {
-        key: key.to_string(),
-        value: value.to_string(),
-    })
+    super::typed::parse_number(value)
+        .ok()
+        .ok_or_else(|| ScenarioUrlError::BadNumber { key: key.to_string(), value: value.to_string() })
 }
 
-fn months(
-    key: &str,
-    value: &str,
-    range: std::ops::RangeInclusive<u32>,
-) -> Result<u32, ScenarioUrlError> {
-    let n: u32 = value.parse().map_err(|_| ScenarioUrlError::BadNumber {
-        key: key.to_string(),
-        value: value.to_string(),
-    })?;
+fn months(key: &str, value: &str, range: std::ops::RangeInclusive<u32>) -> Result<u32, ScenarioUrlError> {
+    let n: u32 =
+        value.parse().map_err(|_| ScenarioUrlError::BadNumber { key: key.to_string(), value: value.to_string() })?;
     if range.contains(&n) {
         Ok(n)
     } else {
@@ -144,11 +137,7 @@ impl Scenario {
         }
         // Clamped as the projection reads them, so every link this writes is one it reads.
         for (key, x, default) in [
-            (
-                "h",
-                p.horizon_months.clamp(MIN_HORIZON_MONTHS, MAX_HORIZON_MONTHS),
-                dp.horizon_months,
-            ),
+            ("h", p.horizon_months.clamp(MIN_HORIZON_MONTHS, MAX_HORIZON_MONTHS), dp.horizon_months),
             ("rp", t.ramp_months.min(MAX_MONTHS_SETTING), dt.ramp_months),
             ("lt", t.lead_time_months.min(MAX_MONTHS_SETTING), dt.lead_time_months),
         ] {
@@ -189,9 +178,7 @@ impl Scenario {
         }
         match pairs.iter().find(|(k, _)| *k == "v") {
             None => return Err(ScenarioUrlError::MissingVersion),
-            Some((_, v)) if v != URL_VERSION => {
-                return Err(ScenarioUrlError::UnsupportedVersion(v.clone()))
-            }
+            Some((_, v)) if v != URL_VERSION => return Err(ScenarioUrlError::UnsupportedVersion(v.clone())),
             Some(_) => {}
         }
         let mut s = Scenario::default();
@@ -221,9 +208,7 @@ impl Scenario {
                         .find(|m| method_code(*m) == value)
                         .ok_or_else(|| ScenarioUrlError::BadMethod(value.to_string()))?
                 }
-                "h" => {
-                    p.horizon_months = months(key, value, MIN_HORIZON_MONTHS..=MAX_HORIZON_MONTHS)?
-                }
+                "h" => p.horizon_months = months(key, value, MIN_HORIZON_MONTHS..=MAX_HORIZON_MONTHS)?,
                 "rp" => p.team.ramp_months = months(key, value, 0..=MAX_MONTHS_SETTING)?,
                 "lt" => p.team.lead_time_months = months(key, value, 0..=MAX_MONTHS_SETTING)?,
                 "t" => p.tiers = tiers(value)?,
@@ -243,10 +228,7 @@ fn tiers(value: &str) -> Result<Vec<TierGrowth>, ScenarioUrlError> {
         .enumerate()
         .map(|(index, tier)| {
             let bad = || ScenarioUrlError::BadTier { index, value: tier.to_string() };
-            let xs: Vec<f64> = tier
-                .split(',')
-                .map(|x| number("t", x).map_err(|_| bad()))
-                .collect::<Result<_, _>>()?;
+            let xs: Vec<f64> = tier.split(',').map(|x| number("t", x).map_err(|_| bad())).collect::<Result<_, _>>()?;
             match xs[..] {
                 [new, avg, logo, dollar, expansion] => Ok(TierGrowth {
                     new_logos_per_month: new,
@@ -329,7 +311,7 @@ mod tests {
         assert_eq!(e("v=1&n=%zz"), BadEscape { key: "n".into() });
         assert_eq!(e("v=1&t=1,2,3"), BadTier { index: 0, value: "1,2,3".into() });
         assert_eq!(e("v=1&t=1,2,3,4,5;a,b"), BadTier { index: 1, value: "a,b".into() });
-        assert_eq!(e(&format!("v=1&t={}", vec!["0,0,0,0,0"; 17].join(";"))), TooManyTiers(17));
+        assert_eq!(e(&format!("v=1&t={}", ["0,0,0,0,0"; 17].join(";"))), TooManyTiers(17));
         assert_eq!(e(&format!("v=1&n={}", "x".repeat(201))), NameTooLong(201));
         assert_eq!(e(&"&".repeat(9_000)), TooLong(9_000));
         // Odd but harmless shapes parse.
@@ -338,10 +320,7 @@ mod tests {
         odd.projection.horizon_months = 6;
         odd.projection.team.lead_time_months = 99;
         let back = Scenario::from_query(&odd.to_query()).unwrap();
-        assert_eq!(
-            (back.projection.horizon_months, back.projection.team.lead_time_months),
-            (12, 36)
-        );
+        assert_eq!((back.projection.horizon_months, back.projection.team.lead_time_months), (12, 36));
     }
 
     #[test]

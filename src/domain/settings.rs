@@ -9,14 +9,14 @@ use super::book::AsOfRules;
 use super::capacity::CapacitySettings;
 use super::commission::CommissionSettings;
 use super::economics::EconomicsSettings;
-use super::kpi::Scorecard;
-use super::team::{LoadBands, Person};
-use super::triggers::TriggerSettings;
 use super::funnel::FunnelSettings;
 use super::health::HealthSettings;
+use super::kpi::Scorecard;
 use super::period::PeriodChoice;
 use super::quadrant::QuadrantSettings;
+use super::team::{LoadBands, Person};
 use super::tiers::TierSettings;
+use super::triggers::TriggerSettings;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

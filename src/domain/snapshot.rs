@@ -92,12 +92,7 @@ mod tests {
 
     const AS_OF: &str = "2025-06-30";
 
-    fn with(
-        id: &str,
-        health: Option<f64>,
-        go_live: Option<&str>,
-        terms: Vec<crate::domain::Term>,
-    ) -> Account {
+    fn with(id: &str, health: Option<f64>, go_live: Option<&str>, terms: Vec<crate::domain::Term>) -> Account {
         Account { health_override: health, go_live: go_live.map(d), ..account(id, "", terms) }
     }
 
@@ -105,12 +100,7 @@ mod tests {
         Book {
             accounts: vec![
                 // Strategic, launch (go-live + 90 days is after D), green.
-                with(
-                    "s1",
-                    Some(80.0),
-                    Some("2025-05-01"),
-                    vec![open("2025-01-01", "2025-12-31", 150_000.0)],
-                ),
+                with("s1", Some(80.0), Some("2025-05-01"), vec![open("2025-01-01", "2025-12-31", 150_000.0)]),
                 // Strategic on the threshold, second term: maintenance, yellow; its first term is due.
                 with(
                     "s2",
@@ -124,38 +114,17 @@ mod tests {
                 // Key, past end within grace: overdue, no health.
                 with("k1", None, None, vec![open("2024-06-21", "2025-06-20", 20_000.0)]),
                 // Growth by its churned term: out of the counts, in the tier's renewal rate.
-                with(
-                    "g1",
-                    Some(90.0),
-                    None,
-                    vec![churned("2024-01-01", "2024-12-31", 10_000.0, "2024-12-10")],
-                ),
+                with("g1", Some(90.0), None, vec![churned("2024-01-01", "2024-12-31", 10_000.0, "2024-12-10")]),
                 // Growth on the threshold, adoption, yellow on the band edge.
-                with(
-                    "g2",
-                    Some(40.0),
-                    Some("2025-01-01"),
-                    vec![open("2025-01-01", "2025-12-31", 5_000.0)],
-                ),
+                with("g2", Some(40.0), Some("2025-01-01"), vec![open("2025-01-01", "2025-12-31", 5_000.0)]),
                 // Long tail a cent below Growth, renewal window, red.
-                with(
-                    "t1",
-                    Some(20.0),
-                    Some("2024-09-01"),
-                    vec![open("2024-08-01", "2025-07-31", 4_999.99)],
-                ),
+                with("t1", Some(20.0), Some("2024-09-01"), vec![open("2024-08-01", "2025-07-31", 4_999.99)]),
             ],
         }
     }
 
     fn snapshot(book: &Book) -> Snapshot {
-        Snapshot::new(
-            book,
-            d(AS_OF),
-            &AsOfRules::default(),
-            &HealthSettings::default(),
-            &TierSettings::default(),
-        )
+        Snapshot::new(book, d(AS_OF), &AsOfRules::default(), &HealthSettings::default(), &TierSettings::default())
     }
 
     #[test]
@@ -231,9 +200,7 @@ mod tests {
         let b = Book::default();
         let s = snapshot(&b);
         let rows = tier_figures(&s, &[]);
-        assert!(rows
-            .iter()
-            .all(|r| r.accounts == 0 && r.share_of_accounts.is_none() && r.share_of_arr.is_none()));
+        assert!(rows.iter().all(|r| r.accounts == 0 && r.share_of_accounts.is_none() && r.share_of_arr.is_none()));
         assert_eq!(health_distribution(&s).overall.total(), 0);
         assert_eq!(stage_distribution(&s).accounts, [0; 7]);
     }
@@ -242,12 +209,8 @@ mod tests {
     fn potential_arr_basis_in_the_snapshot() {
         let mut b = book();
         b.accounts[5].potential_arr = Some(30_000.0);
-        let tiers = TierSettings {
-            basis: crate::domain::tiers::TierBasis::PotentialArr,
-            ..Default::default()
-        };
-        let s =
-            Snapshot::new(&b, d(AS_OF), &AsOfRules::default(), &HealthSettings::default(), &tiers);
+        let tiers = TierSettings { basis: crate::domain::tiers::TierBasis::PotentialArr, ..Default::default() };
+        let s = Snapshot::new(&b, d(AS_OF), &AsOfRules::default(), &HealthSettings::default(), &tiers);
         assert_eq!(s.views[5].tier, 1);
         // The others fall back to arr.
         assert_eq!(s.views[0].tier, 0);

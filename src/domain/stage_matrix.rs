@@ -9,12 +9,7 @@ use super::stats::ratio;
 pub fn stage_shares(dist: &StageDistribution) -> [(Option<f64>, Option<f64>); 7] {
     let accounts: usize = dist.accounts.iter().sum();
     let arr: f64 = dist.arr.iter().sum();
-    std::array::from_fn(|i| {
-        (
-            ratio(dist.accounts[i] as f64, accounts as f64),
-            ratio(dist.arr[i], arr),
-        )
-    })
+    std::array::from_fn(|i| (ratio(dist.accounts[i] as f64, accounts as f64), ratio(dist.arr[i], arr)))
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -37,20 +32,14 @@ impl StageTierMatrix {
         if tier >= self.tier_count {
             return MatrixCell::default();
         }
-        self.cells
-            .get(stage.index() * self.tier_count + tier)
-            .copied()
-            .unwrap_or_default()
+        self.cells.get(stage.index() * self.tier_count + tier).copied().unwrap_or_default()
     }
 
     /// Column totals: every stage of one tier.
     pub fn tier_total(&self, tier: usize) -> MatrixCell {
         Stage::ALL.iter().fold(MatrixCell::default(), |acc, &s| {
             let c = self.cell(s, tier);
-            MatrixCell {
-                accounts: acc.accounts + c.accounts,
-                arr: acc.arr + c.arr,
-            }
+            MatrixCell { accounts: acc.accounts + c.accounts, arr: acc.arr + c.arr }
         })
     }
 }
@@ -78,36 +67,17 @@ mod tests {
     use crate::domain::tiers::TierSettings;
 
     fn book() -> Book {
-        let live = |id: &str, go_live: &str, terms| Account {
-            go_live: Some(d(go_live)),
-            ..account(id, "", terms)
-        };
+        let live = |id: &str, go_live: &str, terms| Account { go_live: Some(d(go_live)), ..account(id, "", terms) };
         Book {
             accounts: vec![
                 // Strategic, adoption.
-                live(
-                    "a",
-                    "2025-01-15",
-                    vec![open("2025-01-01", "2025-12-31", 120_000.0)],
-                ),
+                live("a", "2025-01-15", vec![open("2025-01-01", "2025-12-31", 120_000.0)]),
                 // Strategic, adoption.
-                live(
-                    "b",
-                    "2025-02-01",
-                    vec![open("2025-01-01", "2025-12-31", 100_000.0)],
-                ),
+                live("b", "2025-02-01", vec![open("2025-01-01", "2025-12-31", 100_000.0)]),
                 // Key, renewal window.
-                live(
-                    "c",
-                    "2024-08-01",
-                    vec![open("2024-08-01", "2025-07-31", 30_000.0)],
-                ),
+                live("c", "2024-08-01", vec![open("2024-08-01", "2025-07-31", 30_000.0)]),
                 // Growth by its churned term's arr.
-                live(
-                    "d",
-                    "2024-02-01",
-                    vec![churned("2024-01-01", "2024-12-31", 6_000.0, "2024-12-01")],
-                ),
+                live("d", "2024-02-01", vec![churned("2024-01-01", "2024-12-31", 6_000.0, "2024-12-01")]),
                 // Long tail, kickoff (no go-live).
                 account("e", "", vec![open("2025-05-01", "2026-04-30", 1_000.0)]),
             ],
@@ -130,42 +100,12 @@ mod tests {
         let b = book();
         let (m, _) = matrix(&b);
         assert_eq!(m.tier_count, 4);
-        assert_eq!(
-            m.cell(Stage::Adoption, 0),
-            MatrixCell {
-                accounts: 2,
-                arr: 220_000.0
-            }
-        );
-        assert_eq!(
-            m.cell(Stage::Renewal, 1),
-            MatrixCell {
-                accounts: 1,
-                arr: 30_000.0
-            }
-        );
-        assert_eq!(
-            m.cell(Stage::Churned, 2),
-            MatrixCell {
-                accounts: 1,
-                arr: 6_000.0
-            }
-        );
-        assert_eq!(
-            m.cell(Stage::Kickoff, 3),
-            MatrixCell {
-                accounts: 1,
-                arr: 1_000.0
-            }
-        );
+        assert_eq!(m.cell(Stage::Adoption, 0), MatrixCell { accounts: 2, arr: 220_000.0 });
+        assert_eq!(m.cell(Stage::Renewal, 1), MatrixCell { accounts: 1, arr: 30_000.0 });
+        assert_eq!(m.cell(Stage::Churned, 2), MatrixCell { accounts: 1, arr: 6_000.0 });
+        assert_eq!(m.cell(Stage::Kickoff, 3), MatrixCell { accounts: 1, arr: 1_000.0 });
         assert_eq!(m.cell(Stage::Adoption, 1), MatrixCell::default());
-        assert_eq!(
-            m.tier_total(0),
-            MatrixCell {
-                accounts: 2,
-                arr: 220_000.0
-            }
-        );
+        assert_eq!(m.tier_total(0), MatrixCell { accounts: 2, arr: 220_000.0 });
         // Out of range is empty, not a panic.
         assert_eq!(m.cell(Stage::Kickoff, 9), MatrixCell::default());
     }
@@ -195,10 +135,7 @@ mod tests {
         let shares = stage_shares(&stage_distribution(&s));
         let total_arr = 120_000.0 + 100_000.0 + 30_000.0 + 6_000.0 + 1_000.0;
         assert_eq!(shares[Stage::Adoption.index()].0, Some(0.4));
-        assert!(close_opt(
-            shares[Stage::Adoption.index()].1,
-            220_000.0 / total_arr
-        ));
+        assert!(close_opt(shares[Stage::Adoption.index()].1, 220_000.0 / total_arr));
         assert_eq!(shares[Stage::Launch.index()], (Some(0.0), Some(0.0)));
     }
 }

@@ -44,13 +44,9 @@ impl Default for Person {
 
 /// Σ FTE of the roster's CSMs; while the roster is empty, the distinct non-empty owners of
 /// active accounts (the book is then the only record of who the CSMs are).
-pub fn csm_headcount<'a>(
-    roster: &[Person],
-    active_owners: impl IntoIterator<Item = &'a str>,
-) -> f64 {
+pub fn csm_headcount<'a>(roster: &[Person], active_owners: impl IntoIterator<Item = &'a str>) -> f64 {
     if roster.is_empty() {
-        let distinct: BTreeSet<&str> =
-            active_owners.into_iter().filter(|o| !o.trim().is_empty()).collect();
+        let distinct: BTreeSet<&str> = active_owners.into_iter().filter(|o| !o.trim().is_empty()).collect();
         return distinct.len() as f64;
     }
     roster.iter().filter(|p| p.role == Role::Csm && p.fte.is_finite()).map(|p| p.fte.max(0.0)).sum()
@@ -145,11 +141,7 @@ pub fn account_weight(tier: usize, accounts_per_csm: &[f64]) -> f64 {
 }
 
 /// Each owner's book and load, by owner name.
-pub fn owner_loads(
-    accounts: &[OwnedAccount],
-    accounts_per_csm: &[f64],
-    bands: &LoadBands,
-) -> Vec<OwnerLoad> {
+pub fn owner_loads(accounts: &[OwnedAccount], accounts_per_csm: &[f64], bands: &LoadBands) -> Vec<OwnerLoad> {
     let mut by_owner: BTreeMap<&str, (usize, f64, f64)> = BTreeMap::new();
     for a in accounts.iter().filter(|a| !a.owner.trim().is_empty()) {
         let entry = by_owner.entry(a.owner.as_str()).or_default();
@@ -206,8 +198,7 @@ mod tests {
         book.push(acct("", 0, 500_000.0));
         book.push(acct("Eve", 3, 1_000.0));
         let loads = owner_loads(&book, &APC, &LoadBands::default());
-        let got: Vec<(&str, usize, LoadBand)> =
-            loads.iter().map(|o| (o.owner.as_str(), o.accounts, o.band)).collect();
+        let got: Vec<(&str, usize, LoadBand)> = loads.iter().map(|o| (o.owner.as_str(), o.accounts, o.band)).collect();
         assert_eq!(
             got,
             vec![
@@ -253,11 +244,7 @@ mod tests {
         let owned = owned_accounts(&book, &snap);
         assert_eq!(
             owned,
-            vec![
-                (0, acct("Ann", 0, 150_000.0)),
-                (2, acct("", 3, 1_000.0)),
-                (3, acct("Ann", 2, 6_000.0)),
-            ]
+            vec![(0, acct("Ann", 0, 150_000.0)), (2, acct("", 3, 1_000.0)), (3, acct("Ann", 2, 6_000.0)),]
         );
         assert_eq!(active_owners(&book, &snap).into_iter().collect::<Vec<_>>(), vec!["Ann"]);
         assert_eq!(csm_headcount(&[], active_owners(&book, &snap)), 1.0);

@@ -57,14 +57,7 @@ pub struct TierSettings {
     pub basis: TierBasis,
 }
 
-fn tier(
-    zh: &str,
-    en: &str,
-    min_arr: f64,
-    model: ServiceModel,
-    per_csm: f64,
-    cadence: Option<u32>,
-) -> Tier {
+fn tier(zh: &str, en: &str, min_arr: f64, model: ServiceModel, per_csm: f64, cadence: Option<u32>) -> Tier {
     Tier {
         name_zh: zh.into(),
         name_en: en.into(),
@@ -105,10 +98,7 @@ impl TierSettings {
     /// The first tier (from the top) whose threshold the amount reaches; amounts below every
     /// threshold (only possible with unvalidated settings) land in the last tier.
     pub fn tier_for_amount(&self, amount: f64) -> usize {
-        self.tiers
-            .iter()
-            .position(|t| at_least(amount, t.min_arr))
-            .unwrap_or(self.tiers.len().saturating_sub(1))
+        self.tiers.iter().position(|t| at_least(amount, t.min_arr)).unwrap_or(self.tiers.len().saturating_sub(1))
     }
 
     /// Every problem of edited tiers at once, so the form can mark them all.
@@ -268,12 +258,7 @@ mod tests {
                     arr: 15_000.0,
                     outcome: Outcome::Renewed(d("2024-12-01")),
                 },
-                Term {
-                    start: d("2025-01-01"),
-                    end: d("2025-12-31"),
-                    arr: 25_000.0,
-                    outcome: Outcome::Open,
-                },
+                Term { start: d("2025-01-01"), end: d("2025-12-31"), arr: 25_000.0, outcome: Outcome::Open },
             ],
             ..Default::default()
         };

@@ -81,8 +81,7 @@ pub fn generated_book(n: usize, as_of: NaiveDate) -> Book {
                 depth: score(&mut rng, 0.6),
                 satisfaction: score(&mut rng, 0.5),
                 health_override: score(&mut rng, 0.05),
-                go_live: (rng.unit() < 0.8)
-                    .then(|| add_days(terms[0].start, rng.below(120) as i64 - 10)),
+                go_live: (rng.unit() < 0.8).then(|| add_days(terms[0].start, rng.below(120) as i64 - 10)),
                 terms,
                 ..Default::default()
             }
@@ -108,8 +107,7 @@ fn report(n: usize) {
     let as_of = d("2025-06-30");
     let book = generated_book(n, as_of);
     let rules = AsOfRules::default();
-    let (health, tiers, quadrant) =
-        (HealthSettings::default(), TierSettings::default(), QuadrantSettings::default());
+    let (health, tiers, quadrant) = (HealthSettings::default(), TierSettings::default(), QuadrantSettings::default());
     let period = Period::last_12_months(as_of);
     println!("\n{n} accounts:");
     let row = |name: &str, d: Duration| {

@@ -40,8 +40,7 @@ pub struct TierOwnership {
 pub fn tier_ownership(book: &Book, snapshot: &Snapshot, roster: &[Person]) -> Vec<TierOwnership> {
     let is_csm = |owner: &str| {
         !owner.trim().is_empty()
-            && (roster.is_empty()
-                || roster.iter().any(|p| p.role == Role::Csm && p.name.trim() == owner.trim()))
+            && (roster.is_empty() || roster.iter().any(|p| p.role == Role::Csm && p.name.trim() == owner.trim()))
     };
     let mut tiers = vec![TierOwnership::default(); snapshot.tier_count];
     for (i, view) in snapshot.active() {
@@ -122,10 +121,7 @@ mod tests {
     fn first_csm_thresholds_are_editable() {
         let st = TriggerSettings { first_csm_accounts: 3, first_csm_arr: 10_000.0 };
         assert!(hiring_alerts(&st, 400_000.0, 0.0, &[10_000.0, 20_000.0], &[]).is_empty());
-        assert_eq!(
-            hiring_alerts(&st, 400_000.0, 0.0, &[10_000.0, 20_000.0, 10_000.0], &[]).len(),
-            1
-        );
+        assert_eq!(hiring_alerts(&st, 400_000.0, 0.0, &[10_000.0, 20_000.0, 10_000.0], &[]).len(), 1);
     }
 
     #[test]
@@ -140,18 +136,8 @@ mod tests {
         assert_eq!(
             alerts,
             vec![
-                HiringAlert::UncoveredTier {
-                    tier: 0,
-                    tier_arr: 400_000.0,
-                    threshold: 400_000.0,
-                    accounts: 8
-                },
-                HiringAlert::UncoveredTier {
-                    tier: 3,
-                    tier_arr: 500_000.0,
-                    threshold: 400_000.0,
-                    accounts: 400
-                },
+                HiringAlert::UncoveredTier { tier: 0, tier_arr: 400_000.0, threshold: 400_000.0, accounts: 8 },
+                HiringAlert::UncoveredTier { tier: 3, tier_arr: 500_000.0, threshold: 400_000.0, accounts: 400 },
             ]
         );
         // A raised threshold drops tier 0.
@@ -180,21 +166,10 @@ mod tests {
         let d = |s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         let account = |owner: &str, arr: f64| Account {
             owner: owner.into(),
-            terms: vec![Term {
-                start: d("2025-01-01"),
-                end: d("2025-12-31"),
-                arr,
-                outcome: Outcome::Open,
-            }],
+            terms: vec![Term { start: d("2025-01-01"), end: d("2025-12-31"), arr, outcome: Outcome::Open }],
             ..Default::default()
         };
-        let book = Book {
-            accounts: vec![
-                account("Ann", 250_000.0),
-                account("", 200_000.0),
-                account("Zed", 30_000.0),
-            ],
-        };
+        let book = Book { accounts: vec![account("Ann", 250_000.0), account("", 200_000.0), account("Zed", 30_000.0)] };
         let snap = Snapshot::new(
             &book,
             d("2025-06-01"),
@@ -215,12 +190,7 @@ mod tests {
         assert_eq!((t[0].owned_by_csm, t[1].owned_by_csm), (0, 1));
         assert_eq!(
             hiring_alerts(&s(), 400_000.0, 1.0, &[], &t),
-            vec![HiringAlert::UncoveredTier {
-                tier: 0,
-                tier_arr: 450_000.0,
-                threshold: 400_000.0,
-                accounts: 2
-            }]
+            vec![HiringAlert::UncoveredTier { tier: 0, tier_arr: 450_000.0, threshold: 400_000.0, accounts: 2 }]
         );
     }
 }

@@ -25,7 +25,9 @@ pub enum Field {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Problem {
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     /// Outside 0–100.
     NotPercent,
     Negative,
@@ -146,7 +148,12 @@ mod tests {
             fit: Some(100.0),
             activity: Some(0.0),
             terms: vec![
-                Term { start: d("2024-01-01"), end: d("2024-12-31"), arr: 0.0, outcome: Outcome::Renewed(d("2024-12-15")) },
+                Term {
+                    start: d("2024-01-01"),
+                    end: d("2024-12-31"),
+                    arr: 0.0,
+                    outcome: Outcome::Renewed(d("2024-12-15")),
+                },
                 Term { start: d("2025-01-01"), end: d("2025-12-31"), arr: 12_000.0, outcome: Outcome::Open },
             ],
             ..Default::default()

@@ -110,7 +110,13 @@ impl AccountDraft {
                         Outcome::Renewed(d) => (OutcomeKind::Renewed, iso(d)),
                         Outcome::Churned(d) => (OutcomeKind::Churned, iso(d)),
                     };
-                    TermDraft { start: iso(t.start), end: iso(t.end), arr: text_of(Some(t.arr)), outcome, outcome_on: on }
+                    TermDraft {
+                        start: iso(t.start),
+                        end: iso(t.end),
+                        arr: text_of(Some(t.arr)),
+                        outcome,
+                        outcome_on: on,
+                    }
                 })
                 .collect(),
         }
@@ -170,7 +176,11 @@ impl AccountDraft {
                 (OutcomeKind::Renewed, Some(d)) => Some(Outcome::Renewed(d)),
                 (OutcomeKind::Churned, Some(d)) => Some(Outcome::Churned(d)),
                 (_, None) => {
-                    let problem = if t.outcome_on.trim().is_empty() { DraftProblem::DateRequired } else { DraftProblem::NotADate };
+                    let problem = if t.outcome_on.trim().is_empty() {
+                        DraftProblem::DateRequired
+                    } else {
+                        DraftProblem::NotADate
+                    };
                     terr(DraftField::TermOutcomeOn(i), problem);
                     None
                 }
@@ -201,9 +211,15 @@ impl AccountDraft {
         errors.extend(term_errors);
         let id = self.id.trim().to_string();
         if id.is_empty() {
-            errors.push(DraftError { field: DraftField::Account(Field::Id), problem: DraftProblem::Invalid(Problem::Required) });
+            errors.push(DraftError {
+                field: DraftField::Account(Field::Id),
+                problem: DraftProblem::Invalid(Problem::Required),
+            });
         } else if id_taken(book, &id, editing) {
-            errors.push(DraftError { field: DraftField::Account(Field::Id), problem: DraftProblem::Invalid(Problem::DuplicateId) });
+            errors.push(DraftError {
+                field: DraftField::Account(Field::Id),
+                problem: DraftProblem::Invalid(Problem::DuplicateId),
+            });
         }
         let account = Account {
             id,
@@ -226,12 +242,17 @@ impl AccountDraft {
         // Rules on parsed values, only for fields whose text parsed (no double report).
         let complete_terms = account.terms.len() == self.terms.len();
         for FieldError { field, problem } in validate_account(&account) {
-            let term_field = matches!(field, Field::TermStart(_) | Field::TermEnd(_) | Field::TermArr(_) | Field::TermOutcome(_));
+            let term_field =
+                matches!(field, Field::TermStart(_) | Field::TermEnd(_) | Field::TermArr(_) | Field::TermOutcome(_));
             if !term_field || complete_terms {
                 errors.push(DraftError { field: DraftField::Account(field), problem: DraftProblem::Invalid(problem) });
             }
         }
-        if errors.is_empty() { Ok(account) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(account)
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -256,7 +277,10 @@ mod tests {
         let a = draft().parse(&Book::default(), None).unwrap();
         assert_eq!(a.name, "Acme");
         assert_eq!(a.id, "A9");
-        assert_eq!(a.terms, vec![Term { start: d("2025-03-01"), end: d("2026-02-28"), arr: 12_000.46, outcome: Outcome::Open }]);
+        assert_eq!(
+            a.terms,
+            vec![Term { start: d("2025-03-01"), end: d("2026-02-28"), arr: 12_000.46, outcome: Outcome::Open }]
+        );
     }
 
     #[test]
@@ -269,8 +293,18 @@ mod tests {
             referrals: 3,
             expansion_arr: 1500.0,
             terms: vec![
-                Term { start: d("2024-01-01"), end: d("2024-12-31"), arr: 9_000.0, outcome: Outcome::Renewed(d("2024-12-01")) },
-                Term { start: d("2025-01-01"), end: d("2025-12-31"), arr: 9_500.0, outcome: Outcome::Churned(d("2025-06-30")) },
+                Term {
+                    start: d("2024-01-01"),
+                    end: d("2024-12-31"),
+                    arr: 9_000.0,
+                    outcome: Outcome::Renewed(d("2024-12-01")),
+                },
+                Term {
+                    start: d("2025-01-01"),
+                    end: d("2025-12-31"),
+                    arr: 9_500.0,
+                    outcome: Outcome::Churned(d("2025-06-30")),
+                },
             ],
             ..Default::default()
         };
@@ -307,7 +341,13 @@ mod tests {
     fn ids_must_be_present_and_unique() {
         let book = Book { accounts: vec![Account { id: "A9".into(), name: "Other".into(), ..Default::default() }] };
         let errors = draft().parse(&book, None).unwrap_err();
-        assert_eq!(errors, vec![DraftError { field: DraftField::Account(Field::Id), problem: DraftProblem::Invalid(Problem::DuplicateId) }]);
+        assert_eq!(
+            errors,
+            vec![DraftError {
+                field: DraftField::Account(Field::Id),
+                problem: DraftProblem::Invalid(Problem::DuplicateId)
+            }]
+        );
         // Editing that same account keeps its id.
         assert!(draft().parse(&book, Some(0)).is_ok());
         let mut dr = draft();
@@ -320,6 +360,12 @@ mod tests {
         let mut dr = draft();
         dr.terms[0].end = "2025-03-01".into();
         let errors = dr.parse(&Book::default(), None).unwrap_err();
-        assert_eq!(errors, vec![DraftError { field: DraftField::Account(Field::TermEnd(0)), problem: DraftProblem::Invalid(Problem::EndNotAfterStart) }]);
+        assert_eq!(
+            errors,
+            vec![DraftError {
+                field: DraftField::Account(Field::TermEnd(0)),
+                problem: DraftProblem::Invalid(Problem::EndNotAfterStart)
+            }]
+        );
     }
 }

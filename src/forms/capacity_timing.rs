@@ -6,7 +6,9 @@
 
 use std::time::{Duration, Instant};
 
-use crate::domain::capacity::{arr_rule_fte, hybrid_fte, needs_based_fte, tier_loads, CapacityMethod, CapacitySettings};
+use crate::domain::capacity::{
+    arr_rule_fte, hybrid_fte, needs_based_fte, tier_loads, CapacityMethod, CapacitySettings,
+};
 use crate::domain::dates::parse_iso;
 use crate::domain::growth::growth_defaults;
 use crate::domain::period::Period;

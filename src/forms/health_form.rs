@@ -36,8 +36,7 @@ pub struct HealthForm {
 
 impl HealthForm {
     pub fn from_settings(s: &HealthSettings) -> HealthForm {
-        let v =
-            [s.activity_weight, s.depth_weight, s.satisfaction_weight, s.yellow_from, s.green_from];
+        let v = [s.activity_weight, s.depth_weight, s.satisfaction_weight, s.yellow_from, s.green_from];
         HealthForm { texts: v.map(field_text) }
     }
 
@@ -56,13 +55,10 @@ impl HealthForm {
         for field in HealthField::ALL {
             let is_weight = field.index() < 3;
             match parse_number(self.text(field)) {
-                Ok(Some(v)) if v < 0.0 => errors.push((
-                    field,
-                    if is_weight { Problem::Negative } else { Problem::OutOfPercentRange },
-                )),
-                Ok(Some(v)) if !is_weight && v > 100.0 => {
-                    errors.push((field, Problem::OutOfPercentRange))
+                Ok(Some(v)) if v < 0.0 => {
+                    errors.push((field, if is_weight { Problem::Negative } else { Problem::OutOfPercentRange }))
                 }
+                Ok(Some(v)) if !is_weight && v > 100.0 => errors.push((field, Problem::OutOfPercentRange)),
                 Ok(Some(v)) => values[field.index()] = v,
                 Ok(None) => errors.push((field, Problem::Required)),
                 Err(_) => errors.push((field, Problem::NotANumber)),
@@ -124,9 +120,7 @@ mod tests {
     #[test]
     fn some_weight_must_count() {
         let mut f = HealthForm::from_settings(&HealthSettings::default());
-        for field in
-            [HealthField::ActivityWeight, HealthField::DepthWeight, HealthField::SatisfactionWeight]
-        {
+        for field in [HealthField::ActivityWeight, HealthField::DepthWeight, HealthField::SatisfactionWeight] {
             f.set(field, "0".into());
         }
         assert_eq!(f.parse(), Err(vec![(HealthField::ActivityWeight, Problem::AllWeightsZero)]));

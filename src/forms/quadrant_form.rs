@@ -92,10 +92,7 @@ mod tests {
         f.median = false;
         f.fixed_value = "2万".into();
         f.fit = "60".into();
-        assert_eq!(
-            f.parse(),
-            Ok(QuadrantSettings { value: ValueThreshold::Fixed(20_000.0), fit_threshold: 60.0 })
-        );
+        assert_eq!(f.parse(), Ok(QuadrantSettings { value: ValueThreshold::Fixed(20_000.0), fit_threshold: 60.0 }));
     }
 
     #[test]
@@ -106,10 +103,7 @@ mod tests {
         f.fit = "101".into();
         assert_eq!(
             f.parse(),
-            Err(vec![
-                (QuadrantField::FixedValue, Problem::Required),
-                (QuadrantField::Fit, Problem::OutOfPercentRange)
-            ])
+            Err(vec![(QuadrantField::FixedValue, Problem::Required), (QuadrantField::Fit, Problem::OutOfPercentRange)])
         );
         // A bad fixed amount does not matter while the median is chosen.
         f.median = true;

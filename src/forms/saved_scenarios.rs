@@ -51,10 +51,7 @@ impl SavedScenarios {
         if self.position(&base).is_none() {
             return base;
         }
-        (2..)
-            .map(|n| format!("{base} ({n})"))
-            .find(|name| self.position(name).is_none())
-            .unwrap_or(base)
+        (2..).map(|n| format!("{base} ({n})")).find(|name| self.position(name).is_none()).unwrap_or(base)
     }
 
     /// Adds `scenario` under `name` (which must be free); returns its index.

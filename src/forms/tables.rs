@@ -101,12 +101,7 @@ pub struct MemberRow {
 }
 
 /// The first `limit` members by ARR (largest first, then book order) and how many are left.
-pub fn member_rows(
-    book: &Book,
-    snapshot: &Snapshot,
-    members: &[usize],
-    limit: usize,
-) -> (Vec<MemberRow>, usize) {
+pub fn member_rows(book: &Book, snapshot: &Snapshot, members: &[usize], limit: usize) -> (Vec<MemberRow>, usize) {
     let arr = |i: usize| snapshot.views.get(i).map_or(0.0, |v| v.arr);
     let mut order: Vec<usize> = members.to_vec();
     let by_arr = |a: &usize, b: &usize| arr(*b).total_cmp(&arr(*a)).then(a.cmp(b));
@@ -122,13 +117,7 @@ pub fn member_rows(
         .into_iter()
         .filter_map(|i| {
             let a = book.accounts.get(i)?;
-            Some(MemberRow {
-                index: i,
-                name: a.name.clone(),
-                owner: a.owner.clone(),
-                arr: arr(i),
-                fit: a.fit,
-            })
+            Some(MemberRow { index: i, name: a.name.clone(), owner: a.owner.clone(), arr: arr(i), fit: a.fit })
         })
         .collect::<Vec<_>>();
     let rest = members.len().saturating_sub(rows.len());
@@ -187,14 +176,8 @@ mod tests {
     #[test]
     fn header_clicks() {
         let s = IndustrySort::default();
-        assert_eq!(
-            s.clicked(IndustryColumn::Arr),
-            IndustrySort { column: IndustryColumn::Arr, descending: false }
-        );
-        assert_eq!(
-            s.clicked(IndustryColumn::Name),
-            IndustrySort { column: IndustryColumn::Name, descending: false }
-        );
+        assert_eq!(s.clicked(IndustryColumn::Arr), IndustrySort { column: IndustryColumn::Arr, descending: false });
+        assert_eq!(s.clicked(IndustryColumn::Name), IndustrySort { column: IndustryColumn::Name, descending: false });
         assert_eq!(
             s.clicked(IndustryColumn::Health),
             IndustrySort { column: IndustryColumn::Health, descending: true }
@@ -220,12 +203,7 @@ mod tests {
                 name: format!("<b>{i}</b>"),
                 owner: "Ann".into(),
                 fit: Some(i as f64 * 10.0),
-                terms: vec![Term {
-                    start: d("2025-01-01"),
-                    end: d("2025-12-31"),
-                    arr,
-                    outcome: Outcome::Open,
-                }],
+                terms: vec![Term { start: d("2025-01-01"), end: d("2025-12-31"), arr, outcome: Outcome::Open }],
                 ..Default::default()
             })
             .collect();

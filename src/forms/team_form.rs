@@ -19,7 +19,11 @@ pub fn parse_number(s: &str) -> Option<f64> {
 pub fn number_text(v: f64) -> String {
     let s = format!("{:.6}", v);
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.to_string() }
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -175,7 +179,13 @@ mod tests {
     }
 
     fn draft(name: &str, fte: &str, start: &str, cost: &str) -> PersonDraft {
-        PersonDraft { name: name.into(), role: Role::Csm, fte: fte.into(), start: start.into(), loaded_cost: cost.into() }
+        PersonDraft {
+            name: name.into(),
+            role: Role::Csm,
+            fte: fte.into(),
+            start: start.into(),
+            loaded_cost: cost.into(),
+        }
     }
 
     #[test]
@@ -194,8 +204,14 @@ mod tests {
                 (PersonField::LoadedCost, PersonProblem::Negative),
             ]
         );
-        assert_eq!(draft("A", "0", "", "").parse(&[], None).unwrap_err(), vec![(PersonField::Fte, PersonProblem::FteRange)]);
-        assert_eq!(draft("A", "1.5", "", "").parse(&[], None).unwrap_err(), vec![(PersonField::Fte, PersonProblem::FteRange)]);
+        assert_eq!(
+            draft("A", "0", "", "").parse(&[], None).unwrap_err(),
+            vec![(PersonField::Fte, PersonProblem::FteRange)]
+        );
+        assert_eq!(
+            draft("A", "1.5", "", "").parse(&[], None).unwrap_err(),
+            vec![(PersonField::Fte, PersonProblem::FteRange)]
+        );
         let roster = vec![p.clone()];
         assert_eq!(
             draft("Li Na", "1", "", "").parse(&roster, None).unwrap_err(),

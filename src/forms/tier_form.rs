@@ -73,9 +73,7 @@ impl TierForm {
         let mut errors = Vec::new();
         let mut tiers = Vec::with_capacity(self.rows.len());
         for (i, row) in self.rows.iter().enumerate() {
-            let mut err = |field, problem| {
-                errors.push(FieldError { tier: Some(i), field: Some(field), problem })
-            };
+            let mut err = |field, problem| errors.push(FieldError { tier: Some(i), field: Some(field), problem });
             let min_arr = match parse_money(&row.min_arr) {
                 Ok(Some(v)) => v,
                 Ok(None) => {
@@ -104,9 +102,7 @@ impl TierForm {
             });
             let cadence_days = match parse_number(&row.cadence_days) {
                 Ok(None) => None,
-                Ok(Some(v)) if v >= 1.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX) => {
-                    Some(v as u32)
-                }
+                Ok(Some(v)) if v >= 1.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX) => Some(v as u32),
                 Ok(Some(_)) => {
                     err(Field::CadenceDays, Problem::NotWholeDays);
                     None
@@ -141,10 +137,8 @@ impl TierForm {
     /// thresholds, so the table stays valid.
     pub fn add_tier(&mut self, name_zh: &str, name_en: &str) {
         let at = self.rows.len().saturating_sub(1);
-        let above = at
-            .checked_sub(1)
-            .and_then(|i| self.rows.get(i))
-            .and_then(|r| parse_money(&r.min_arr).ok().flatten());
+        let above =
+            at.checked_sub(1).and_then(|i| self.rows.get(i)).and_then(|r| parse_money(&r.min_arr).ok().flatten());
         let min_arr = match above {
             Some(v) if v > 0.0 => (v / 2.0).round(),
             _ => 1_000.0,
@@ -182,21 +176,13 @@ impl TierForm {
 }
 
 fn placed(e: &TierError, s: &TierSettings) -> FieldError {
-    let at = |tier: usize, field: Field, problem| FieldError {
-        tier: Some(tier),
-        field: Some(field),
-        problem,
-    };
+    let at = |tier: usize, field: Field, problem| FieldError { tier: Some(tier), field: Some(field), problem };
     match *e {
         TierError::NoTiers => FieldError { tier: None, field: None, problem: Problem::Required },
         TierError::Unnamed { tier } => at(tier, Field::Name, Problem::Unnamed),
         TierError::InvalidThreshold { tier } => at(tier, Field::MinArr, Problem::Negative),
-        TierError::ThresholdNotBelowPrevious { tier } => {
-            at(tier, Field::MinArr, Problem::NotBelowPrevious)
-        }
-        TierError::LastThresholdNotZero => {
-            at(s.tiers.len().saturating_sub(1), Field::MinArr, Problem::LastNotZero)
-        }
+        TierError::ThresholdNotBelowPrevious { tier } => at(tier, Field::MinArr, Problem::NotBelowPrevious),
+        TierError::LastThresholdNotZero => at(s.tiers.len().saturating_sub(1), Field::MinArr, Problem::LastNotZero),
         TierError::NotPositive { tier, field } => {
             let field = match field {
                 TierField::AccountsPerCsm => Field::AccountsPerCsm,
@@ -251,21 +237,9 @@ mod tests {
         assert_eq!(
             errors,
             vec![
-                FieldError {
-                    tier: Some(0),
-                    field: Some(Field::MinArr),
-                    problem: Problem::NotANumber
-                },
-                FieldError {
-                    tier: Some(1),
-                    field: Some(Field::AccountsPerCsm),
-                    problem: Problem::Required
-                },
-                FieldError {
-                    tier: Some(2),
-                    field: Some(Field::CadenceDays),
-                    problem: Problem::NotWholeDays
-                },
+                FieldError { tier: Some(0), field: Some(Field::MinArr), problem: Problem::NotANumber },
+                FieldError { tier: Some(1), field: Some(Field::AccountsPerCsm), problem: Problem::Required },
+                FieldError { tier: Some(2), field: Some(Field::CadenceDays), problem: Problem::NotWholeDays },
             ]
         );
         assert!(has_error(&errors, 0, Field::MinArr));

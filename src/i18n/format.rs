@@ -35,7 +35,13 @@ pub fn fmt_number(lang: Lang, value: f64) -> String {
 /// Up to three significant digits, trailing zeros dropped: 1.2345 → "1.23", 12.345 → "12.3",
 /// 123.45 → "123", 2.0 → "2".
 fn short(x: f64) -> String {
-    let decimals = if x >= 100.0 { 0 } else if x >= 10.0 { 1 } else { 2 };
+    let decimals = if x >= 100.0 {
+        0
+    } else if x >= 10.0 {
+        1
+    } else {
+        2
+    };
     let s = format!("{x:.decimals$}");
     if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()

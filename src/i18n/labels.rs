@@ -33,7 +33,11 @@ pub fn tier_name(tier: &Tier, lang: Lang) -> &str {
         Lang::Zh => (&tier.name_zh, &tier.name_en),
         Lang::En => (&tier.name_en, &tier.name_zh),
     };
-    if first.trim().is_empty() { second } else { first }
+    if first.trim().is_empty() {
+        second
+    } else {
+        first
+    }
 }
 
 /// Fills `{key}` placeholders in one pass, so a value that happens to contain `{line}` is
@@ -95,7 +99,8 @@ mod tests {
     #[test]
     fn placeholders_are_the_same_in_both_languages() {
         let names = |s: &str| {
-            let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string())).collect();
+            let mut v: Vec<String> =
+                s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string())).collect();
             v.sort();
             v
         };

@@ -8,12 +8,12 @@ mod labels;
 mod messages;
 mod team_labels;
 
-pub use format::{fmt_count, fmt_money, fmt_percent, fmt_number};
+pub use format::{fmt_count, fmt_money, fmt_number, fmt_percent};
 pub use labels::{band_label, fill, stage_label, tier_name, value_error_msg};
 pub use messages::Msg;
 pub use team_labels::{
-    dimension_label, load_band_class, load_band_label, preset_label, reason_text, role_from_key, role_key,
-    role_label, ROLES,
+    dimension_label, load_band_class, load_band_label, preset_label, reason_text, role_from_key, role_key, role_label,
+    ROLES,
 };
 
 use serde::{Deserialize, Serialize};
@@ -113,9 +113,8 @@ mod tests {
             .map(|m| format!("{m:?}"))
             .filter(|name| {
                 let needle = format!("Msg::{name}");
-                !src.match_indices(&needle).any(|(i, _)| {
-                    !src[i + needle.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
-                })
+                !src.match_indices(&needle)
+                    .any(|(i, _)| !src[i + needle.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_'))
             })
             .collect();
         assert!(unused.is_empty(), "messages no code uses: {unused:?}");

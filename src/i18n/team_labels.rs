@@ -77,7 +77,11 @@ pub fn preset_label(p: ScorecardPreset) -> Msg {
 pub fn reason_text(lang: Lang, reason: PriorityReason) -> String {
     let text = reason_words(lang, reason);
     // The table has no plural forms; English alone needs "1 day".
-    if lang == Lang::En && text.contains(" 1 days") { text.replace(" 1 days", " 1 day") } else { text }
+    if lang == Lang::En && text.contains(" 1 days") {
+        text.replace(" 1 days", " 1 day")
+    } else {
+        text
+    }
 }
 
 fn reason_words(lang: Lang, reason: PriorityReason) -> String {
@@ -87,7 +91,9 @@ fn reason_words(lang: Lang, reason: PriorityReason) -> String {
         PriorityReason::RenewalWindow { days_to_end: 0 } => t(lang, Msg::ReasonRenewalToday).to_string(),
         PriorityReason::RenewalWindow { days_to_end } => fill(t(lang, Msg::ReasonRenewal), &[("n", &n(days_to_end))]),
         PriorityReason::RedHealth => t(lang, Msg::ReasonRed).to_string(),
-        PriorityReason::StalledKickoff { days_since_start } => fill(t(lang, Msg::ReasonStalled), &[("n", &n(days_since_start))]),
+        PriorityReason::StalledKickoff { days_since_start } => {
+            fill(t(lang, Msg::ReasonStalled), &[("n", &n(days_since_start))])
+        }
         PriorityReason::ContactDue { days_since_touch: None, cadence_days } => {
             fill(t(lang, Msg::ReasonContactNever), &[("cadence", &cadence_days.to_string())])
         }
@@ -113,7 +119,10 @@ mod tests {
             reason_text(Lang::En, ContactDue { days_since_touch: Some(61), cadence_days: 60 }),
             "61 days since the last contact (cadence 60 days)"
         );
-        assert_eq!(reason_text(Lang::Zh, ContactDue { days_since_touch: None, cadence_days: 30 }), "从未联系（联系周期 30 天）");
+        assert_eq!(
+            reason_text(Lang::Zh, ContactDue { days_since_touch: None, cadence_days: 30 }),
+            "从未联系（联系周期 30 天）"
+        );
         for lang in Lang::ALL {
             for r in [RedHealth, StalledKickoff { days_since_start: 61 }] {
                 assert!(!reason_text(lang, r).contains('{'));

@@ -142,7 +142,8 @@ fn build(
             }
             continue;
         };
-        let Some((prev_i, Some(prev))) = pos.checked_sub(1).map(|p| (good[sorted[p]].0, &good[sorted[p]].1.term)) else {
+        let Some((prev_i, Some(prev))) = pos.checked_sub(1).map(|p| (good[sorted[p]].0, &good[sorted[p]].1.term))
+        else {
             continue;
         };
         let prev_line = line(prev_i);

@@ -38,9 +38,14 @@ pub enum BackupError {
     /// Valid JSON, but not something this app wrote.
     NotOurs,
     /// Written by a newer version of the app.
-    Newer { found: u64, supported: u32 },
+    Newer {
+        found: u64,
+        supported: u32,
+    },
     /// Ours and of a readable version, but a part does not have the expected shape.
-    Damaged { detail: String },
+    Damaged {
+        detail: String,
+    },
 }
 
 /// Pretty-printed, so a person can look inside a backup.
@@ -84,7 +89,12 @@ mod tests {
                 go_live: Some(d("2023-03-01")),
                 referrals: 1,
                 terms: vec![
-                    Term { start: d("2023-01-01"), end: d("2023-12-31"), arr: 12_000.5, outcome: Outcome::Renewed(d("2023-12-01")) },
+                    Term {
+                        start: d("2023-01-01"),
+                        end: d("2023-12-31"),
+                        arr: 12_000.5,
+                        outcome: Outcome::Renewed(d("2023-12-01")),
+                    },
                     Term { start: d("2024-01-01"), end: d("2024-12-31"), arr: 15_000.0, outcome: Outcome::Open },
                 ],
                 ..Default::default()

@@ -61,7 +61,11 @@ mod tests {
                     assert_eq!(r.rows, rows);
                 }
                 let kb = bytes.len() / 1024;
-                println!("{rows} rows ({lang:?}, {kb} KB): best of 7: {:.1} ms CPU, {:.1} ms wall", cpu * 1e3, wall * 1e3);
+                println!(
+                    "{rows} rows ({lang:?}, {kb} KB): best of 7: {:.1} ms CPU, {:.1} ms wall",
+                    cpu * 1e3,
+                    wall * 1e3
+                );
             }
         }
     }

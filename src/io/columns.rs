@@ -130,9 +130,9 @@ impl Field {
         if key.is_empty() {
             return None;
         }
-        Field::ALL.into_iter().find(|f| {
-            normalize(f.header()) == key || f.zh_headers().iter().any(|z| normalize(z) == key)
-        })
+        Field::ALL
+            .into_iter()
+            .find(|f| normalize(f.header()) == key || f.zh_headers().iter().any(|z| normalize(z) == key))
     }
 }
 
@@ -174,10 +174,7 @@ impl ColumnMapping {
 
     /// Fields mapped from more than one column (the UI should not allow it; import refuses it).
     pub fn duplicated(&self) -> Vec<Field> {
-        Field::ALL
-            .into_iter()
-            .filter(|f| self.columns.iter().filter(|c| **c == Some(*f)).count() > 1)
-            .collect()
+        Field::ALL.into_iter().filter(|f| self.columns.iter().filter(|c| **c == Some(*f)).count() > 1).collect()
     }
 }
 

@@ -69,12 +69,7 @@ pub fn decode(bytes: &[u8], force: Option<Encoding>) -> Decoded {
     // user sees the garbage the wrong choice makes instead of a silently trimmed file.
     let body = if bom_encoding == Some(encoding) { &bytes[bom_len..] } else { bytes };
     let (text, had_errors) = decode_body(encoding, body);
-    Decoded {
-        text,
-        encoding,
-        had_bom: bom_encoding == Some(encoding),
-        had_errors,
-    }
+    Decoded { text, encoding, had_bom: bom_encoding == Some(encoding), had_errors }
 }
 
 /// Natively (tests, benchmarks) encoding_rs decodes; in the browser its GB18030 tables would

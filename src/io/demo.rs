@@ -65,7 +65,13 @@ fn clamp_score(x: f64) -> f64 {
 
 /// ARR at a precision a contract would be written with.
 fn contract_amount(x: f64) -> f64 {
-    let step = if x >= 20_000.0 { 500.0 } else if x >= 5_000.0 { 100.0 } else { 10.0 };
+    let step = if x >= 20_000.0 {
+        500.0
+    } else if x >= 5_000.0 {
+        100.0
+    } else {
+        10.0
+    };
     round_cents((x / step).round().max(1.0) * step)
 }
 
@@ -85,8 +91,22 @@ pub fn generate(seed: u64, n: usize, as_of: NaiveDate, lang: Lang) -> Book {
 /// A name drawn twice gets a branch city, as real companies' branches are named — "Apex
 /// Academy (Denver)", "华东智造科技（深圳）" — so a demo never shows two identical customers.
 fn distinguish_names(accounts: &mut [Account], lang: Lang) {
-    const ZH: [&str; 12] = ["北京", "上海", "深圳", "广州", "杭州", "成都", "武汉", "南京", "苏州", "西安", "重庆", "天津"];
-    const EN: [&str; 12] = ["Austin", "Boston", "Denver", "Seattle", "Chicago", "Atlanta", "Dallas", "Toronto", "London", "Dublin", "Sydney", "Singapore"];
+    const ZH: [&str; 12] =
+        ["北京", "上海", "深圳", "广州", "杭州", "成都", "武汉", "南京", "苏州", "西安", "重庆", "天津"];
+    const EN: [&str; 12] = [
+        "Austin",
+        "Boston",
+        "Denver",
+        "Seattle",
+        "Chicago",
+        "Atlanta",
+        "Dallas",
+        "Toronto",
+        "London",
+        "Dublin",
+        "Sydney",
+        "Singapore",
+    ];
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for a in accounts.iter_mut() {
         let k = seen.entry(a.name.clone()).or_insert(0);
@@ -189,9 +209,9 @@ fn terms(rng: &mut Rng, as_of: NaiveDate, mut arr: f64, engagement: f64, tier: u
         let unrecorded = rng.chance(0.02);
         let decided_on = if renews {
             match rng.int(0, 9) {
-                0..=2 => add_days(end, -rng.int(35, 75)),      // early: before the end's month
-                3..=7 => add_days(end, -rng.int(0, 25)),       // in the end's month, mostly
-                _ => add_days(end, rng.int(1, 25)),            // late
+                0..=2 => add_days(end, -rng.int(35, 75)), // early: before the end's month
+                3..=7 => add_days(end, -rng.int(0, 25)),  // in the end's month, mostly
+                _ => add_days(end, rng.int(1, 25)),       // late
             }
         } else if rng.chance(0.1) {
             add_days(end, -rng.int(30, 90)) // churn notice before the end

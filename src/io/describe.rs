@@ -38,13 +38,11 @@ pub fn reason_text(reason: &Reason, lang: Lang) -> String {
         Reason::OverlapsTerm { line } => with_line(Msg::ReasonOverlapsTerm, line),
         Reason::DiffersFromRenewedArr { line } => with_line(Msg::ReasonDiffersFromRenewedArr, line),
         Reason::AccountRejected { line } => with_line(Msg::ReasonAccountRejected, line),
-        Reason::ExtraCells { expected, found } => fill(
-            t(lang, Msg::ReasonExtraCells),
-            &[("expected", &expected.to_string()), ("found", &found.to_string())],
-        ),
+        Reason::ExtraCells { expected, found } => {
+            fill(t(lang, Msg::ReasonExtraCells), &[("expected", &expected.to_string()), ("found", &found.to_string())])
+        }
     }
 }
-
 
 /// One rejected row's problem: line, column as the file names it, the value, and why.
 pub fn describe(error: &RowError, lang: Lang) -> String {
@@ -78,10 +76,9 @@ pub fn describe_backup_error(error: &BackupError, lang: Lang) -> String {
     match error {
         BackupError::NotJson => t(lang, Msg::BackupNotJson).to_string(),
         BackupError::NotOurs => t(lang, Msg::BackupNotOurs).to_string(),
-        BackupError::Newer { found, supported } => fill(
-            t(lang, Msg::BackupNewer),
-            &[("found", &found.to_string()), ("supported", &supported.to_string())],
-        ),
+        BackupError::Newer { found, supported } => {
+            fill(t(lang, Msg::BackupNewer), &[("found", &found.to_string()), ("supported", &supported.to_string())])
+        }
         BackupError::Damaged { detail } => fill(t(lang, Msg::BackupDamaged), &[("detail", detail)]),
     }
 }
@@ -129,8 +126,8 @@ pub fn merge_summary(counts: &MergeCounts, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::parse::ValueError;
     use crate::io::columns::Field;
+    use crate::io::parse::ValueError;
 
     fn err(column: Option<&str>, field: Option<Field>, value: &str, reason: Reason) -> RowError {
         RowError { line: 7, column: column.map(str::to_string), field, value: value.into(), reason }
@@ -160,7 +157,12 @@ mod tests {
         assert_eq!(describe(&e, Lang::En), "Line 7, “renewed_arr” (the file has no such column): cannot be empty");
         let e = err(None, None, "", Reason::AccountRejected { line: 3 });
         assert_eq!(describe(&e, Lang::Zh), "第 7 行：同一客户的第 3 行有错误，该客户的所有行都未导入");
-        let e = err(Some("contract_start"), Some(Field::ContractStart), "2024-01-01", Reason::DuplicateTerm { first_line: 2 });
+        let e = err(
+            Some("contract_start"),
+            Some(Field::ContractStart),
+            "2024-01-01",
+            Reason::DuplicateTerm { first_line: 2 },
+        );
         assert_eq!(
             describe(&e, Lang::En),
             "Line 7, column “contract_start” (“2024-01-01”): repeats line 2 (same id and contract start)"
@@ -179,7 +181,10 @@ mod tests {
     fn other_errors() {
         let b = BackupError::Newer { found: 3, supported: 1 };
         assert!(describe_backup_error(&b, Lang::En).contains("format 3; this version reads up to 1"));
-        assert_eq!(describe_mapping_error(&MappingError::FieldTwice(Field::Owner), Lang::Zh), "“客户成功经理”对应了多列，每个字段只能对应一列。");
+        assert_eq!(
+            describe_mapping_error(&MappingError::FieldTwice(Field::Owner), Lang::Zh),
+            "“客户成功经理”对应了多列，每个字段只能对应一列。"
+        );
         assert_eq!(describe_file_error(&FileError::Empty, Lang::En), "The file is empty: it has no header line.");
         assert_eq!(encoding_note(Encoding::Gb18030, false, Lang::Zh), "文件编码：GBK / GB18030。");
         assert_eq!(

@@ -33,9 +33,7 @@ pub fn unneutralise(cell: &str) -> &str {
 /// account without terms gets one row with empty contract columns).
 pub fn export_csv(book: &Book) -> Vec<u8> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(&mut out);
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
     let mut record: Vec<String> = Field::ALL.iter().map(|f| f.header().to_string()).collect();
     // Writing into a Vec cannot fail; a failure would only mean a truncated export.
     let _ = w.write_record(&record);
@@ -139,8 +137,18 @@ mod tests {
                     referrals: 2,
                     fit: Some(75.5),
                     terms: vec![
-                        Term { start: d("2023-01-01"), end: d("2023-12-31"), arr: 10_000.0, outcome: Outcome::Renewed(d("2023-12-20")) },
-                        Term { start: d("2024-01-01"), end: d("2024-12-31"), arr: 12_500.5, outcome: Outcome::Churned(d("2024-11-30")) },
+                        Term {
+                            start: d("2023-01-01"),
+                            end: d("2023-12-31"),
+                            arr: 10_000.0,
+                            outcome: Outcome::Renewed(d("2023-12-20")),
+                        },
+                        Term {
+                            start: d("2024-01-01"),
+                            end: d("2024-12-31"),
+                            arr: 12_500.5,
+                            outcome: Outcome::Churned(d("2024-11-30")),
+                        },
                     ],
                     ..Default::default()
                 },
@@ -152,8 +160,14 @@ mod tests {
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
         let lines: Vec<&str> = text.split("\r\n").collect();
         assert_eq!(lines[0], "id,name,industry,region,owner,arr,potential_arr,fit,activity,depth,satisfaction,health_override,go_live,last_touch,referrals,expansion_arr,contract_start,contract_end,status,renewed_on,renewed_arr,churned_on");
-        assert_eq!(lines[1], "a1,\"'=Acme, \"\"Ltd\"\"\",,,,10000,,75.5,,,,,,,2,0,2023-01-01,2023-12-31,renewed,2023-12-20,12500.5,");
-        assert_eq!(lines[2], "a1,\"'=Acme, \"\"Ltd\"\"\",,,,12500.5,,75.5,,,,,,,2,0,2024-01-01,2024-12-31,churned,,,2024-11-30");
+        assert_eq!(
+            lines[1],
+            "a1,\"'=Acme, \"\"Ltd\"\"\",,,,10000,,75.5,,,,,,,2,0,2023-01-01,2023-12-31,renewed,2023-12-20,12500.5,"
+        );
+        assert_eq!(
+            lines[2],
+            "a1,\"'=Acme, \"\"Ltd\"\"\",,,,12500.5,,75.5,,,,,,,2,0,2024-01-01,2024-12-31,churned,,,2024-11-30"
+        );
         assert_eq!(lines[3], "b,华东智造,,,,,,,,,,,,,0,0,,,,,,");
         assert_eq!(lines[4], "");
         assert_eq!(lines.len(), 5);

@@ -109,10 +109,7 @@ fn quoted_newlines() {
     assert_eq!(r.rows, 5);
     assert_eq!(
         errors(&r),
-        vec![
-            (6, Some("arr"), "lots", Invalid(NotANumber)),
-            (7, Some("contract_end"), "2025-01-31", EndNotAfterStart),
-        ]
+        vec![(6, Some("arr"), "lots", Invalid(NotANumber)), (7, Some("contract_end"), "2025-01-31", EndNotAfterStart),]
     );
     let names: Vec<&str> = r.accounts.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, vec!["Smith, Jones & Co", "The \"Best\" Shop\nSecond line\nThird line", "华南\"星河\""]);
@@ -252,14 +249,14 @@ fn end_before_start() {
 fn unknown_columns_and_generated_ids() {
     let r = load("unknown_columns.csv");
     // The unquoted comma in "Pied Piper, Inc" shifts the row: 8 cells, and ARR lands empty.
-    assert_eq!(
-        errors(&r),
-        vec![(3, None, "", ExtraCells { expected: 7, found: 8 }), (3, Some("ARR"), "", Required)]
-    );
+    assert_eq!(errors(&r), vec![(3, None, "", ExtraCells { expected: 7, found: 8 }), (3, Some("ARR"), "", Required)]);
     // FNV-1a of "hooli" → gen-8db58d7ae193; the second Hooli gets "-2".
     assert_eq!(ids(&r), vec!["gen-8db58d7ae193", "gen-8db58d7ae193-2"]);
     assert_eq!(r.generated_ids, 2);
-    assert_eq!(super::generated_ids_note(&r, crate::i18n::Lang::Zh).as_deref(), Some("2 个客户没有客户ID，已自动生成。"));
+    assert_eq!(
+        super::generated_ids_note(&r, crate::i18n::Lang::Zh).as_deref(),
+        Some("2 个客户没有客户ID，已自动生成。")
+    );
     let a = &r.accounts[0];
     assert_eq!((a.name.as_str(), a.owner.as_str(), a.terms.clone()), ("Hooli", "Dee", open_2025(9_000.0)));
     assert_eq!(r.accounts[1].terms, open_2025(500.0));

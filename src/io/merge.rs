@@ -38,8 +38,7 @@ pub fn apply(book: &Book, imported: Vec<Account>, mode: Mode) -> (Book, MergeCou
         return (Book { accounts: imported }, counts);
     }
     let mut accounts = book.accounts.clone();
-    let by_id: HashMap<&str, usize> =
-        book.accounts.iter().enumerate().rev().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let by_id: HashMap<&str, usize> = book.accounts.iter().enumerate().rev().map(|(i, a)| (a.id.as_str(), i)).collect();
     let mut taken = vec![false; accounts.len()];
     let mut target: Vec<Option<usize>> = imported
         .iter()
@@ -106,15 +105,20 @@ mod tests {
     #[test]
     fn merge_by_id_then_by_name() {
         let imported = vec![
-            acc("2", "Globex Corp", "Dee"),    // id match, renamed
-            acc("gen-x", "  acme ", "Eve"),    // name match: keeps id "1"
-            acc("7", "Hooli", "Fay"),          // new
+            acc("2", "Globex Corp", "Dee"), // id match, renamed
+            acc("gen-x", "  acme ", "Eve"), // name match: keeps id "1"
+            acc("7", "Hooli", "Fay"),       // new
         ];
         let (b, c) = apply(&book(), imported, Mode::Merge);
         assert_eq!(c, MergeCounts { added: 1, updated: 2, removed: 0 });
         assert_eq!(
             b.accounts,
-            vec![acc("1", "  acme ", "Eve"), acc("2", "Globex Corp", "Dee"), acc("3", "Initech", "Cy"), acc("7", "Hooli", "Fay")]
+            vec![
+                acc("1", "  acme ", "Eve"),
+                acc("2", "Globex Corp", "Dee"),
+                acc("3", "Initech", "Cy"),
+                acc("7", "Hooli", "Fay")
+            ]
         );
     }
 

@@ -17,9 +17,9 @@ pub mod bench;
 pub mod columns;
 pub mod decode;
 pub mod demo;
-mod demo_words;
 #[cfg(test)]
 mod demo_tests;
+mod demo_words;
 pub mod describe;
 pub mod export;
 #[cfg(test)]
@@ -33,8 +33,8 @@ pub mod rows;
 pub mod table;
 
 pub use accounts::import;
-pub use columns::{ColumnMapping, Field};
 pub use backup::{Backup, BackupError};
+pub use columns::{ColumnMapping, Field};
 pub use decode::Encoding;
 pub use describe::{
     describe, describe_backup_error, describe_file_error, describe_mapping_error, encoding_note, generated_ids_note,

@@ -191,8 +191,7 @@ impl<'r> RowCx<'r, '_> {
             self.fail(Field::Status, Reason::UnknownStatus);
         }
         let contract = [Field::ContractStart, Field::ContractEnd, Field::Arr];
-        let has_term = status.is_some_and(|s| s != Status::Open)
-            || contract.iter().any(|f| !self.text(*f).is_empty());
+        let has_term = status.is_some_and(|s| s != Status::Open) || contract.iter().any(|f| !self.text(*f).is_empty());
         let (mut renewed_on, mut renewed_arr, mut churned_on) = (None, None, None);
         match status {
             Some(Status::Open) => {
@@ -223,14 +222,6 @@ impl<'r> RowCx<'r, '_> {
                 self.fail(Field::ContractEnd, Reason::EndNotAfterStart);
             }
         }
-        Some(TermRow {
-            start: start?,
-            end: end?,
-            arr: arr?,
-            status: status?,
-            renewed_on,
-            renewed_arr,
-            churned_on,
-        })
+        Some(TermRow { start: start?, end: end?, arr: arr?, status: status?, renewed_on, renewed_arr, churned_on })
     }
 }

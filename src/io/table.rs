@@ -84,11 +84,8 @@ type Split = (Vec<String>, Vec<SheetRow>, usize);
 
 /// Splits text into the header and data rows with their start lines, counting blank rows.
 pub fn split_rows(text: &str, delimiter: u8) -> Result<Split, FileError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
     let mut headers: Option<Vec<String>> = None;
     let mut rows = Vec::new();

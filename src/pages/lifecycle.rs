@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 
 use super::widgets::{stage_msg, tier_names, DateRange, DaysField, FigureCell, Money};
-use crate::state::AppState;
 use crate::charts::{funnel_chart, grouped_bars, BarChart, BarSeries, FunnelChart, FunnelStepBar};
 use crate::components::{ChartView, Metric};
 use crate::domain::funnel::{cohort_funnel, FunnelStep};
 use crate::domain::lifecycle::{stage_distribution, Stage};
 use crate::domain::stage_matrix::{stage_shares, stage_tier_matrix};
 use crate::i18n::{fmt_count, fmt_percent, t, Msg};
+use crate::state::AppState;
 
 /// A stage's share of the accounts and of the ARR.
 type Share = (Option<f64>, Option<f64>);
@@ -153,7 +153,12 @@ fn MatrixSection() -> impl IntoView {
     };
     let totals = move || {
         let m = matrix.get();
-        (0..m.tier_count).map(|tier| { let c = m.tier_total(tier); cell(c.accounts, c.arr) }).collect_view()
+        (0..m.tier_count)
+            .map(|tier| {
+                let c = m.tier_total(tier);
+                cell(c.accounts, c.arr)
+            })
+            .collect_view()
     };
     view! {
         <section class="lr-panel" aria-labelledby="lc-matrix">

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::components::NavLink;
 use crate::i18n::Msg;
 use crate::route::Route;
+use crate::state::AppState;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {

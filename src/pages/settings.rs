@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::domain::dates::iso;
-use crate::domain::typed::{parse_date, ValueError};
 use crate::domain::settings::clean_currency;
+use crate::domain::typed::{parse_date, ValueError};
 use crate::i18n::{value_error_msg, Lang, Msg};
+use crate::state::AppState;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {

@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::components::data_value;
 use crate::domain::dates::iso;
 use crate::domain::health::Band;
 use crate::domain::lifecycle::Stage;
 use crate::domain::period::Period;
 use crate::i18n::{fmt_money, Lang, Msg};
+use crate::state::AppState;
 
 pub fn stage_msg(stage: Stage) -> Msg {
     match stage {
@@ -36,11 +36,7 @@ pub fn band_msg(band: Band) -> Msg {
 pub fn tier_names(state: AppState) -> Vec<String> {
     let lang = state.lang.get();
     state.settings.with(|s| {
-        s.tiers
-            .tiers
-            .iter()
-            .map(|t| if lang == Lang::Zh { t.name_zh.clone() } else { t.name_en.clone() })
-            .collect()
+        s.tiers.tiers.iter().map(|t| if lang == Lang::Zh { t.name_zh.clone() } else { t.name_en.clone() }).collect()
     })
 }
 
@@ -143,7 +139,10 @@ pub fn DaysField(
     let state = expect_context::<AppState>();
     let invalid = RwSignal::new(false);
     let on_input = move |ev| {
-        let days = crate::domain::typed::parse_count(&event_target_value(&ev)).ok().map(i64::from).filter(|d| (0..=730).contains(d));
+        let days = crate::domain::typed::parse_count(&event_target_value(&ev))
+            .ok()
+            .map(i64::from)
+            .filter(|d| (0..=730).contains(d));
         invalid.set(days.is_none());
         if let Some(d) = days {
             on_change.run(d);

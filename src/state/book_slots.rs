@@ -43,16 +43,28 @@ pub enum StorageStatus {
     /// No localStorage (disabled, some private modes): the book lives in this page only.
     Unavailable,
     /// The stored book did not read. The app started empty; saving waits for a choice.
-    Damaged { error: LoadError, good: Option<Box<Book>>, good_saved_at: Option<String> },
+    Damaged {
+        error: LoadError,
+        good: Option<Box<Book>>,
+        good_saved_at: Option<String>,
+    },
     /// Saved by a newer version: shown read-only (or not at all), never overwritten.
-    ReadOnly { found: u32, supported: u32, readable: bool },
+    ReadOnly {
+        found: u32,
+        supported: u32,
+        readable: bool,
+    },
     /// Did not fit; the book stays in memory, the stored copies are untouched.
-    Quota { chars: usize },
+    Quota {
+        chars: usize,
+    },
     /// The last save fitted, but the second copy did not: the backup copy is older.
     GoodStale,
     SaveFailed,
     /// Another tab saved a different book while this one had unsaved changes.
-    OtherTab { theirs: Box<Book> },
+    OtherTab {
+        theirs: Box<Book>,
+    },
 }
 
 /// Reads the stored book at start. Never fails: whatever is wrong becomes a status.

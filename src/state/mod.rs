@@ -61,7 +61,13 @@ pub struct AppState {
 impl AppState {
     /// A state on the given book and settings that writes nothing to storage (component tests,
     /// benchmarks).
-    pub fn new(lang: Lang, settings: Settings, (book, storage): (Book, StorageStatus), base: String, route: Route) -> Self {
+    pub fn new(
+        lang: Lang,
+        settings: Settings,
+        (book, storage): (Book, StorageStatus),
+        base: String,
+        route: Route,
+    ) -> Self {
         Self::build(lang, settings, book, storage, Saver::detached(), base, route)
     }
 
@@ -75,7 +81,15 @@ impl AppState {
         state
     }
 
-    fn build(lang: Lang, settings: Settings, book: Book, storage: StorageStatus, saver: Saver, base: String, route: Route) -> Self {
+    fn build(
+        lang: Lang,
+        settings: Settings,
+        book: Book,
+        storage: StorageStatus,
+        saver: Saver,
+        base: String,
+        route: Route,
+    ) -> Self {
         let (settings, settings_w) = signal(settings);
         let raw = web::query_param("asof");
         let url_date = raw.as_deref().and_then(|r| parse_date(r).ok());

@@ -136,7 +136,10 @@ impl AppState {
 fn blocks_saving(status: &StorageStatus) -> bool {
     matches!(
         status,
-        StorageStatus::Damaged { .. } | StorageStatus::ReadOnly { .. } | StorageStatus::Unavailable | StorageStatus::OtherTab { .. }
+        StorageStatus::Damaged { .. }
+            | StorageStatus::ReadOnly { .. }
+            | StorageStatus::Unavailable
+            | StorageStatus::OtherTab { .. }
     )
 }
 

@@ -80,14 +80,8 @@ pub fn to_bytes(book: &Book) -> Vec<u8> {
     for field in dict_fields {
         put_dict(&mut w, accs.iter().map(field));
     }
-    let opt_numbers: [fn(&Account) -> Option<f64>; 6] = [
-        |a| a.potential_arr,
-        |a| a.fit,
-        |a| a.activity,
-        |a| a.depth,
-        |a| a.satisfaction,
-        |a| a.health_override,
-    ];
+    let opt_numbers: [fn(&Account) -> Option<f64>; 6] =
+        [|a| a.potential_arr, |a| a.fit, |a| a.activity, |a| a.depth, |a| a.satisfaction, |a| a.health_override];
     for field in opt_numbers {
         put_presence(&mut w, accs.iter().map(|a| field(a).is_some()));
         put_numbers(&mut w, &accs.iter().filter_map(field).collect::<Vec<_>>());
@@ -142,8 +136,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Book, BadBytes> {
     for a in accs.iter_mut() {
         a.name = r.str()?;
     }
-    let dict_fields: [fn(&mut Account) -> &mut String; 3] =
-        [|a| &mut a.industry, |a| &mut a.region, |a| &mut a.owner];
+    let dict_fields: [fn(&mut Account) -> &mut String; 3] = [|a| &mut a.industry, |a| &mut a.region, |a| &mut a.owner];
     for field in dict_fields {
         let dict = get_dict(&mut r)?;
         for a in accs.iter_mut() {
@@ -170,8 +163,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Book, BadBytes> {
     for (a, x) in accs.iter_mut().zip(get_numbers(&mut r, n)?) {
         a.expansion_arr = x;
     }
-    let date_fields: [fn(&mut Account) -> &mut Option<NaiveDate>; 2] =
-        [|a| &mut a.go_live, |a| &mut a.last_touch];
+    let date_fields: [fn(&mut Account) -> &mut Option<NaiveDate>; 2] = [|a| &mut a.go_live, |a| &mut a.last_touch];
     for field in date_fields {
         let present = get_presence(&mut r, n)?;
         let dates = get_dates(&mut r, present.iter().filter(|&&p| p).count())?;
@@ -188,8 +180,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Book, BadBytes> {
     let mut total = 0usize;
     for _ in 0..n {
         let c = r.count(2)?;
-        total =
-            total.checked_add(c).filter(|&t| t <= bytes.len()).ok_or(BadBytes("too many terms"))?;
+        total = total.checked_add(c).filter(|&t| t <= bytes.len()).ok_or(BadBytes("too many terms"))?;
         counts.push(c);
     }
     let with_terms = counts.iter().filter(|&&c| c > 0).count();
@@ -210,8 +201,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Book, BadBytes> {
         lengths.push(r.uint()?);
     }
     let arrs = get_numbers(&mut r, total)?;
-    let (mut starts, mut lengths, mut arrs) =
-        (starts.into_iter(), lengths.into_iter(), arrs.into_iter());
+    let (mut starts, mut lengths, mut arrs) = (starts.into_iter(), lengths.into_iter(), arrs.into_iter());
     let missing = BadBytes("missing term data");
     for (a, &c) in accs.iter_mut().zip(&counts) {
         let mut prev_end: Option<NaiveDate> = None;
@@ -219,9 +209,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Book, BadBytes> {
         for _ in 0..c {
             let start = match (starts.next().ok_or(missing)?, prev_end) {
                 (TermStart::Date(d), _) => d,
-                (TermStart::AfterPrevEnd(delta), Some(end)) => {
-                    date(days(end).saturating_add(delta))?
-                }
+                (TermStart::AfterPrevEnd(delta), Some(end)) => date(days(end).saturating_add(delta))?,
                 (TermStart::AfterPrevEnd(_), None) => return Err(missing),
             };
             let code = lengths.next().ok_or(missing)?;
@@ -271,10 +259,7 @@ fn days(d: NaiveDate) -> i64 {
 }
 
 fn date(days: i64) -> Result<NaiveDate, BadBytes> {
-    i32::try_from(days)
-        .ok()
-        .and_then(NaiveDate::from_num_days_from_ce_opt)
-        .ok_or(BadBytes("date out of range"))
+    i32::try_from(days).ok().and_then(NaiveDate::from_num_days_from_ce_opt).ok_or(BadBytes("date out of range"))
 }
 
 /// Distinct strings in first-seen order, then one index per account.

@@ -16,12 +16,7 @@ fn bare_account_bytes_by_hand() {
     let book = one(Account {
         id: "a".into(),
         name: "b".into(),
-        terms: vec![Term {
-            start: d(2024, 1, 1),
-            end: d(2024, 12, 31),
-            arr: 100.0,
-            outcome: Outcome::Open,
-        }],
+        terms: vec![Term { start: d(2024, 1, 1), end: d(2024, 12, 31), arr: 100.0, outcome: Outcome::Open }],
         ..Default::default()
     });
     #[rustfmt::skip]
@@ -51,18 +46,8 @@ fn term_codes_by_hand() {
         id: "a".into(),
         name: "b".into(),
         terms: vec![
-            Term {
-                start: d(2024, 1, 1),
-                end: d(2024, 12, 31),
-                arr: 100.0,
-                outcome: Outcome::Renewed(d(2024, 12, 16)),
-            },
-            Term {
-                start: d(2025, 1, 1),
-                end: d(2025, 7, 18),
-                arr: 100.5,
-                outcome: Outcome::Churned(d(2025, 7, 18)),
-            },
+            Term { start: d(2024, 1, 1), end: d(2024, 12, 31), arr: 100.0, outcome: Outcome::Renewed(d(2024, 12, 16)) },
+            Term { start: d(2025, 1, 1), end: d(2025, 7, 18), arr: 100.5, outcome: Outcome::Churned(d(2025, 7, 18)) },
         ],
         ..Default::default()
     });
@@ -116,16 +101,7 @@ fn generated_books_round_trip() {
 
 #[test]
 fn extreme_values_round_trip_bit_for_bit() {
-    let odd = [
-        f64::NAN,
-        -0.0,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        1e300,
-        -12.34,
-        1.0 / 3.0,
-        9_007_199_254_740_993.0,
-    ];
+    let odd = [f64::NAN, -0.0, f64::INFINITY, f64::NEG_INFINITY, 1e300, -12.34, 1.0 / 3.0, 9_007_199_254_740_993.0];
     let accounts: Vec<Account> = odd
         .iter()
         .map(|&x| Account {
@@ -139,18 +115,8 @@ fn extreme_values_round_trip_bit_for_bit() {
             go_live: Some(NaiveDate::MIN),
             last_touch: Some(NaiveDate::MAX),
             terms: vec![
-                Term {
-                    start: NaiveDate::MIN,
-                    end: NaiveDate::MAX,
-                    arr: x,
-                    outcome: Outcome::Churned(NaiveDate::MIN),
-                },
-                Term {
-                    start: NaiveDate::MAX,
-                    end: NaiveDate::MIN,
-                    arr: x,
-                    outcome: Outcome::Renewed(NaiveDate::MAX),
-                },
+                Term { start: NaiveDate::MIN, end: NaiveDate::MAX, arr: x, outcome: Outcome::Churned(NaiveDate::MIN) },
+                Term { start: NaiveDate::MAX, end: NaiveDate::MIN, arr: x, outcome: Outcome::Renewed(NaiveDate::MAX) },
             ],
             ..Default::default()
         })
@@ -215,8 +181,7 @@ fn garbage_text_never_panics() {
     let chars: Vec<char> = good.chars().collect();
     for _ in 0..2000 {
         let len = rng.below(60) as usize;
-        let text: String =
-            (0..len).filter_map(|_| char::from_u32(rng.below(0x11_0000) as u32)).collect();
+        let text: String = (0..len).filter_map(|_| char::from_u32(rng.below(0x11_0000) as u32)).collect();
         assert!(decode(&text).is_err());
         let mut damaged = chars.clone();
         let at = rng.below(damaged.len() as u64) as usize;

@@ -62,8 +62,7 @@ impl LoadError {
 impl Envelope {
     pub fn seal(schema: u32, saved_at: &str, payload: String) -> Envelope {
         // ';' and line breaks would end the header field early; ISO-8601 has neither.
-        let saved_at: String =
-            saved_at.chars().filter(|c| !matches!(c, ';' | '\n' | '\r')).collect();
+        let saved_at: String = saved_at.chars().filter(|c| !matches!(c, ';' | '\n' | '\r')).collect();
         let length = payload.chars().count();
         let checksum = checksum(schema, length, &saved_at, &payload);
         Envelope { schema, saved_at, checksum, payload }
@@ -107,9 +106,7 @@ impl Envelope {
                 _ => {}
             }
         }
-        let (Some(schema), Some(length), Some(sum), Some(saved_at)) =
-            (schema, length, sum, saved_at)
-        else {
+        let (Some(schema), Some(length), Some(sum), Some(saved_at)) = (schema, length, sum, saved_at) else {
             return Err(LoadError::Corrupt("header is incomplete"));
         };
         let have = payload.chars().count();
@@ -146,14 +143,10 @@ pub fn decode(text: &str) -> Result<Loaded, LoadError> {
     let env = Envelope::parse(text)?;
     if env.schema > CURRENT_SCHEMA {
         // A newer app may have kept the current payload format; if so, show its book.
-        let readable = read_payload(CURRENT_SCHEMA, &env.payload).ok().map(|book| {
-            Box::new(Loaded { book, saved_at: env.saved_at, stored_schema: env.schema })
-        });
-        return Err(LoadError::NewerVersion {
-            found: env.schema,
-            supported: CURRENT_SCHEMA,
-            readable,
-        });
+        let readable = read_payload(CURRENT_SCHEMA, &env.payload)
+            .ok()
+            .map(|book| Box::new(Loaded { book, saved_at: env.saved_at, stored_schema: env.schema }));
+        return Err(LoadError::NewerVersion { found: env.schema, supported: CURRENT_SCHEMA, readable });
     }
     let book = read_payload(env.schema, &env.payload).map_err(LoadError::Corrupt)?;
     Ok(Loaded { book, saved_at: env.saved_at, stored_schema: env.schema })

@@ -16,7 +16,9 @@ fn header_reads_as_written() {
     let text = env.to_text();
     assert_eq!(
         text,
-        format!("cs-planner-book;schema=1;length=15;checksum={sum:08x};saved_at=2026-11-22T20:15:00Z\n{{\"accounts\":[]}}")
+        format!(
+            "cs-planner-book;schema=1;length=15;checksum={sum:08x};saved_at=2026-11-22T20:15:00Z\n{{\"accounts\":[]}}"
+        )
     );
     assert_eq!(Envelope::parse(&text), Ok(env));
     assert_eq!(decode(&text).map(|l| l.book), Ok(Book::default()));
@@ -42,10 +44,7 @@ fn empty_foreign_and_incomplete_headers() {
     assert_eq!(decode(" \n"), Err(LoadError::Empty));
     assert_eq!(decode("{\"accounts\":[]}"), Err(LoadError::Corrupt("not a CS Planner book")));
     assert_eq!(decode("other;schema=2\nxyz"), Err(LoadError::Corrupt("not a CS Planner book")));
-    assert_eq!(
-        decode("cs-planner-book;schema=2\nxyz"),
-        Err(LoadError::Corrupt("header is incomplete"))
-    );
+    assert_eq!(decode("cs-planner-book;schema=2\nxyz"), Err(LoadError::Corrupt("header is incomplete")));
     assert_eq!(
         decode("cs-planner-book;schema=x;length=0;checksum=0;saved_at=\n"),
         Err(LoadError::Corrupt("header is incomplete"))
@@ -55,10 +54,7 @@ fn empty_foreign_and_incomplete_headers() {
 #[test]
 fn cut_inside_the_header_is_truncated() {
     assert_eq!(decode("cs-plan"), Err(LoadError::Truncated { expected: None, found: 7 }));
-    assert_eq!(
-        decode("cs-planner-book;sch"),
-        Err(LoadError::Truncated { expected: None, found: 19 })
-    );
+    assert_eq!(decode("cs-planner-book;sch"), Err(LoadError::Truncated { expected: None, found: 19 }));
 }
 
 #[test]

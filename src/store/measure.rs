@@ -56,8 +56,7 @@ fn with_uuid_ids(mut book: Book) -> Book {
 fn with_random_names(mut book: Book) -> Book {
     let mut rng = sample::Rng::new(13);
     for a in &mut book.accounts {
-        a.name =
-            (0..12).filter_map(|_| char::from_u32(0x4e00 + rng.below(0x5000) as u32)).collect();
+        a.name = (0..12).filter_map(|_| char::from_u32(0x4e00 + rng.below(0x5000) as u32)).collect();
     }
     book
 }

@@ -53,12 +53,7 @@ pub fn fixture_book() -> Book {
                 arr: 13_200.5,
                 outcome: Outcome::Renewed(d(2025, 1, 10)),
             },
-            Term {
-                start: d(2025, 1, 1),
-                end: d(2025, 12, 31),
-                arr: 13_200.5,
-                outcome: Outcome::Open,
-            },
+            Term { start: d(2025, 1, 1), end: d(2025, 12, 31), arr: 13_200.5, outcome: Outcome::Open },
         ],
     };
     let sparse = Account {
@@ -90,10 +85,7 @@ fn v1_json_is_migrated_to_the_current_model() {
 #[test]
 fn v2_compact_is_read() {
     let loaded = decode(V2).unwrap();
-    assert_eq!(
-        loaded,
-        Loaded { book: fixture_book(), saved_at: "2026-02-01T08:00:00Z".into(), stored_schema: 2 }
-    );
+    assert_eq!(loaded, Loaded { book: fixture_book(), saved_at: "2026-02-01T08:00:00Z".into(), stored_schema: 2 });
     // The compact form is a small fraction of the JSON one.
     assert!(V2.chars().count() * 4 < V1.chars().count());
 }
@@ -112,16 +104,12 @@ fn corrupt_fixture_fails_its_checksum() {
 
 #[test]
 fn newer_schema_is_read_only_with_the_book_when_readable() {
-    let readable =
-        Loaded { book: fixture_book(), saved_at: "2027-03-01T00:00:00Z".into(), stored_schema: 3 };
+    let readable = Loaded { book: fixture_book(), saved_at: "2027-03-01T00:00:00Z".into(), stored_schema: 3 };
     assert_eq!(
         decode(NEWER),
         Err(LoadError::NewerVersion { found: 3, supported: 2, readable: Some(Box::new(readable)) })
     );
-    assert_eq!(
-        decode(NEWER_UNREADABLE),
-        Err(LoadError::NewerVersion { found: 9, supported: 2, readable: None })
-    );
+    assert_eq!(decode(NEWER_UNREADABLE), Err(LoadError::NewerVersion { found: 9, supported: 2, readable: None }));
 }
 
 #[test]
@@ -141,16 +129,14 @@ fn write_fixtures() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store");
     std::fs::create_dir_all(dir).unwrap();
     let book = fixture_book();
-    let v1 =
-        Envelope::seal(1, "2026-01-05T09:30:00Z", serde_json::to_string(&book).unwrap()).to_text();
+    let v1 = Envelope::seal(1, "2026-01-05T09:30:00Z", serde_json::to_string(&book).unwrap()).to_text();
     let v2 = super::super::envelope::encode(&book, "2026-02-01T08:00:00Z");
     let cut: String = v2.chars().take(v2.chars().count() * 2 / 3).collect();
     // One payload char changed, length kept: only the checksum can tell.
     let mut corrupt: Vec<char> = v2.chars().collect();
     let last = corrupt.len() - 3;
     corrupt[last] = if corrupt[last] == 'A' { 'B' } else { 'A' };
-    let newer =
-        Envelope::seal(3, "2027-03-01T00:00:00Z", super::super::codec::encode(&book)).to_text();
+    let newer = Envelope::seal(3, "2027-03-01T00:00:00Z", super::super::codec::encode(&book)).to_text();
     let unreadable = Envelope::seal(9, "2030-01-01T00:00:00Z", "a future format".into()).to_text();
     for (name, text) in [
         ("v1.txt", v1),

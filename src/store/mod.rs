@@ -11,10 +11,7 @@
 pub use bytes::BadBytes;
 pub use envelope::{decode, encode, Envelope, LoadError, Loaded};
 pub use migrate::CURRENT_SCHEMA;
-pub use slots::{
-    KeyValue, MemoryKv, Mode, QuotaError, SaveError, Saved, Slot, Slots, Start, CURRENT_KEY,
-    GOOD_KEY,
-};
+pub use slots::{KeyValue, MemoryKv, Mode, QuotaError, SaveError, Saved, Slot, Slots, Start, CURRENT_KEY, GOOD_KEY};
 
 mod bytes;
 pub mod codec;
@@ -23,7 +20,6 @@ pub mod migrate;
 mod numbers;
 pub mod slots;
 mod text15;
-
 
 #[cfg(test)]
 mod measure;

@@ -33,51 +33,27 @@ impl Rng {
 }
 
 const CITIES: [&str; 16] = [
-    "北京", "上海", "深圳", "广州", "杭州", "成都", "南京", "苏州", "武汉", "西安", "天津", "重庆",
-    "厦门", "青岛", "长沙", "合肥",
+    "北京", "上海", "深圳", "广州", "杭州", "成都", "南京", "苏州", "武汉", "西安", "天津", "重庆", "厦门", "青岛",
+    "长沙", "合肥",
 ];
 const BRAND_CHARS: &str =
     "星辰云海天华信达博瑞腾飞智慧创新联合众恒安泰鼎盛佳康宏远金源明德永兴万通中科环球东方嘉禾新锐";
-const ZH_TRADES: [&str; 12] = [
-    "科技", "软件", "信息", "网络", "医疗", "教育", "物流", "制造", "零售", "金融", "能源", "传媒",
-];
+const ZH_TRADES: [&str; 12] =
+    ["科技", "软件", "信息", "网络", "医疗", "教育", "物流", "制造", "零售", "金融", "能源", "传媒"];
 const ZH_SUFFIXES: [&str; 4] = ["有限公司", "股份有限公司", "集团", "有限责任公司"];
 const LATIN_HEADS: [&str; 16] = [
-    "Nova", "Acme", "Blue", "Bright", "Cloud", "Delta", "Echo", "Green", "Hyper", "Iron", "Lumen",
-    "Metro", "North", "Omni", "Prime", "Quant",
+    "Nova", "Acme", "Blue", "Bright", "Cloud", "Delta", "Echo", "Green", "Hyper", "Iron", "Lumen", "Metro", "North",
+    "Omni", "Prime", "Quant",
 ];
 const LATIN_TAILS: [&str; 12] =
     ["ware", "soft", "data", "logic", "path", "wave", "core", "link", "labs", "sys", "gen", "ify"];
-const LATIN_WORDS: [&str; 10] = [
-    "Analytics",
-    "Health",
-    "Retail",
-    "Systems",
-    "Logistics",
-    "Energy",
-    "Media",
-    "Tech",
-    "Bio",
-    "Pay",
-];
+const LATIN_WORDS: [&str; 10] =
+    ["Analytics", "Health", "Retail", "Systems", "Logistics", "Energy", "Media", "Tech", "Bio", "Pay"];
 const LATIN_SUFFIXES: [&str; 5] = ["Ltd", "Inc.", "GmbH", "Co.", "Pte Ltd"];
-const INDUSTRIES: [&str; 12] = [
-    "SaaS",
-    "制造业",
-    "零售",
-    "金融",
-    "医疗",
-    "教育",
-    "物流",
-    "能源",
-    "传媒",
-    "政府",
-    "Healthcare",
-    "E-commerce",
-];
+const INDUSTRIES: [&str; 12] =
+    ["SaaS", "制造业", "零售", "金融", "医疗", "教育", "物流", "能源", "传媒", "政府", "Healthcare", "E-commerce"];
 const REGIONS: [&str; 6] = ["华东", "华北", "华南", "西南", "华中", "海外"];
-const OWNERS: [&str; 8] =
-    ["张伟", "王芳", "李娜", "刘洋", "陈静", "Emily Chen", "David Wang", "杨磊"];
+const OWNERS: [&str; 8] = ["张伟", "王芳", "李娜", "刘洋", "陈静", "Emily Chen", "David Wang", "杨磊"];
 
 fn name(rng: &mut Rng) -> String {
     let brand = |rng: &mut Rng| -> String {
@@ -86,13 +62,7 @@ fn name(rng: &mut Rng) -> String {
     };
     let latin = |rng: &mut Rng| format!("{}{}", rng.pick(&LATIN_HEADS), rng.pick(&LATIN_TAILS));
     match rng.below(20) {
-        0..=9 => format!(
-            "{}{}{}{}",
-            rng.pick(&CITIES),
-            brand(rng),
-            rng.pick(&ZH_TRADES),
-            rng.pick(&ZH_SUFFIXES)
-        ),
+        0..=9 => format!("{}{}{}{}", rng.pick(&CITIES), brand(rng), rng.pick(&ZH_TRADES), rng.pick(&ZH_SUFFIXES)),
         10..=16 => {
             format!("{} {} {}", latin(rng), rng.pick(&LATIN_WORDS), rng.pick(&LATIN_SUFFIXES))
         }
@@ -121,8 +91,7 @@ fn score(rng: &mut Rng) -> f64 {
 
 pub fn account(rng: &mut Rng, serial: u64) -> Account {
     let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap_or_default();
-    let first_start =
-        add_days(NaiveDate::from_ymd_opt(2019, 1, 1).unwrap_or_default(), rng.below(1460) as i64);
+    let first_start = add_days(NaiveDate::from_ymd_opt(2019, 1, 1).unwrap_or_default(), rng.below(1460) as i64);
     let mut terms: Vec<Term> = Vec::with_capacity(4);
     let mut start = first_start;
     let mut value = arr(rng);
@@ -150,9 +119,7 @@ pub fn account(rng: &mut Rng, serial: u64) -> Account {
         industry: rng.pick(&INDUSTRIES).to_string(),
         region: rng.pick(&REGIONS).to_string(),
         owner: if rng.chance(5) { String::new() } else { rng.pick(&OWNERS).to_string() },
-        potential_arr: rng
-            .chance(60)
-            .then(|| (terms[0].arr * (1 + rng.below(4)) as f64 / 1000.0).round() * 1000.0),
+        potential_arr: rng.chance(60).then(|| (terms[0].arr * (1 + rng.below(4)) as f64 / 1000.0).round() * 1000.0),
         fit: Some(score(rng)),
         activity: Some(activity),
         depth: Some(score(rng)),

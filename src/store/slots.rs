@@ -120,10 +120,9 @@ impl<K: KeyValue> Slots<K> {
                 match envelope::decode(&good) {
                     Ok(loaded) => (Mode::Writable, Start::Loaded { loaded, from: Slot::Good }),
                     Err(LoadError::Empty) => (Mode::Writable, Start::Fresh),
-                    Err(LoadError::NewerVersion { found, supported, readable }) => (
-                        Mode::ReadOnly,
-                        Start::ReadOnly { found, supported, book: readable.map(|b| *b) },
-                    ),
+                    Err(LoadError::NewerVersion { found, supported, readable }) => {
+                        (Mode::ReadOnly, Start::ReadOnly { found, supported, book: readable.map(|b| *b) })
+                    }
                     Err(error) => (Mode::Damaged, Start::Damaged { error, raw: good, good: None }),
                 }
             }

@@ -23,11 +23,7 @@ fn kv(current: Option<&str>, good: Option<&str>) -> MemoryKv {
 }
 
 fn small_book(n: usize) -> Book {
-    let accounts = (0..n).map(|i| Account {
-        id: format!("a{i}"),
-        name: format!("客户 {i}"),
-        ..Default::default()
-    });
+    let accounts = (0..n).map(|i| Account { id: format!("a{i}"), name: format!("客户 {i}"), ..Default::default() });
     Book { accounts: accounts.collect() }
 }
 
@@ -78,9 +74,7 @@ fn room_for_current_but_not_good_keeps_the_older_good_copy() {
     assert_eq!(kv.get(GOOD_KEY), Some(old_good.clone()));
     // At the next start the rotation fails the same way and still keeps the older copy.
     let (_, start) = Slots::open(kv.clone());
-    assert!(
-        matches!(start, Start::Loaded { ref loaded, from: Slot::Current } if loaded.book == small_book(40))
-    );
+    assert!(matches!(start, Start::Loaded { ref loaded, from: Slot::Current } if loaded.book == small_book(40)));
     assert_eq!(kv.get(GOOD_KEY), Some(old_good));
 }
 
@@ -108,17 +102,12 @@ fn truncated_current_without_good_copy_is_damaged_with_nothing_to_offer() {
 #[test]
 fn newer_version_is_read_only_and_left_untouched() {
     let (mut slots, start) = Slots::open(kv(Some(NEWER), Some(V2)));
-    let Start::ReadOnly { found: 3, supported: 2, book: Some(loaded) } = start else {
-        panic!("{start:?}")
-    };
+    let Start::ReadOnly { found: 3, supported: 2, book: Some(loaded) } = start else { panic!("{start:?}") };
     assert_eq!(loaded.book, fixture_book());
     slots.resume();
     assert_eq!(slots.save(&fixture_book(), T1), Err(SaveError::Blocked(Mode::ReadOnly)));
     let kv = slots.into_inner();
-    assert_eq!(
-        (kv.get(CURRENT_KEY).as_deref(), kv.get(GOOD_KEY).as_deref()),
-        (Some(NEWER), Some(V2))
-    );
+    assert_eq!((kv.get(CURRENT_KEY).as_deref(), kv.get(GOOD_KEY).as_deref()), (Some(NEWER), Some(V2)));
 }
 
 #[test]
@@ -135,9 +124,7 @@ fn v1_current_is_migrated_and_rewritten_as_v2_on_save() {
 #[test]
 fn missing_current_falls_back_to_the_good_copy() {
     let (mut slots, start) = Slots::open(kv(None, Some(V2)));
-    assert!(
-        matches!(start, Start::Loaded { ref loaded, from: Slot::Good } if loaded.book == fixture_book())
-    );
+    assert!(matches!(start, Start::Loaded { ref loaded, from: Slot::Good } if loaded.book == fixture_book()));
     assert_eq!(slots.mode(), Mode::Writable);
     slots.save(&small_book(1), T1).unwrap();
     assert_eq!(slots.raw(Slot::Current), slots.raw(Slot::Good));
@@ -148,11 +135,7 @@ fn missing_current_and_damaged_good_offers_its_raw_text() {
     let (_, start) = Slots::open(kv(None, Some(CORRUPT)));
     assert_eq!(
         start,
-        Start::Damaged {
-            error: LoadError::Corrupt("checksum does not match"),
-            raw: CORRUPT.into(),
-            good: None
-        }
+        Start::Damaged { error: LoadError::Corrupt("checksum does not match"), raw: CORRUPT.into(), good: None }
     );
 }
 
@@ -175,10 +158,7 @@ impl KeyValue for Halving {
 #[test]
 fn text_that_does_not_read_back_never_reaches_the_good_slot() {
     let (mut slots, _) = Slots::open(Halving(kv(None, Some(V2))));
-    assert_eq!(
-        slots.save(&small_book(5), T1),
-        Err(SaveError::Unreadable("storage returned other text"))
-    );
+    assert_eq!(slots.save(&small_book(5), T1), Err(SaveError::Unreadable("storage returned other text")));
     assert_eq!(slots.raw(Slot::Good).as_deref(), Some(V2));
 }
 

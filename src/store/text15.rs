@@ -97,8 +97,7 @@ mod tests {
 
     #[test]
     fn every_char_is_outside_surrogates_and_controls() {
-        let data: Vec<u8> =
-            (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+        let data: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
         for c in encode(&data).chars() {
             assert!(('\u{20}'..='\u{801f}').contains(&c), "{c:?}");
         }

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use super::BoardData;
-use crate::state::AppState;
 use crate::components::data_value;
 use crate::domain::lifecycle::Stage;
 use crate::i18n::{fill, fmt_count, fmt_money, stage_label, tier_name, Msg};
+use crate::state::AppState;
 
 /// A cell's list shows this many accounts, then a count of the rest.
 const LIST_CAP: usize = 100;
@@ -17,7 +17,9 @@ pub fn TierStageMatrix() -> impl IntoView {
     let data = expect_context::<BoardData>();
     let open = RwSignal::new(None::<(usize, Stage)>);
     let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
-    let heads = move || Stage::ALL.into_iter().map(|s| view! { <th class="num">{state.text(stage_label(s))}</th> }).collect_view();
+    let heads = move || {
+        Stage::ALL.into_iter().map(|s| view! { <th class="num">{state.text(stage_label(s))}</th> }).collect_view()
+    };
     let rows = move || {
         let lang = state.lang.get();
         let tiers = state.settings.with(|s| s.tiers.tiers.clone());
@@ -76,8 +78,13 @@ fn CellList(tier: usize, stage: Stage, close: Callback<()>) -> impl IntoView {
     let accounts = move || data.matrix.with(|m| m.cell(tier, stage).map(|c| c.accounts.clone()).unwrap_or_default());
     let title = move || {
         let lang = state.lang.get();
-        let name = state.settings.with(|s| s.tiers.tiers.get(tier).map(|t| tier_name(t, lang).to_string()).unwrap_or_default());
-        fill(state.t(Msg::BoardCellTitle), &[("tier", &name), ("stage", state.t(stage_label(stage))), ("n", &fmt_count(accounts().len()))])
+        let name = state
+            .settings
+            .with(|s| s.tiers.tiers.get(tier).map(|t| tier_name(t, lang).to_string()).unwrap_or_default());
+        fill(
+            state.t(Msg::BoardCellTitle),
+            &[("tier", &name), ("stage", state.t(stage_label(stage))), ("n", &fmt_count(accounts().len()))],
+        )
     };
     let items = move || {
         let list = accounts();

@@ -6,12 +6,12 @@ mod priority;
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::components::{Toaster, UndoToast};
 use crate::domain::board::{board_facts, priority_list, PriorityRow};
 use crate::domain::board_matrix::{tier_stage_matrix, Matrix};
 use crate::domain::Book;
 use crate::i18n::Msg;
+use crate::state::AppState;
 
 /// The page's figures, shared by its parts.
 #[derive(Clone, Copy)]
@@ -43,7 +43,9 @@ pub fn BoardPage() -> impl IntoView {
     let priority = Memo::new(move |_| {
         owner.with(|o| match o {
             None => all.get(),
-            Some(_) => state.book.with(|b| all.with(|rows| rows.iter().filter(|r| keep(b, o, r.account)).cloned().collect())),
+            Some(_) => {
+                state.book.with(|b| all.with(|rows| rows.iter().filter(|r| keep(b, o, r.account)).cloned().collect()))
+            }
         })
     });
     let data = BoardData { owner, matrix, priority, toaster: Toaster::new() };

@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 
 use super::BoardData;
-use crate::state::AppState;
 use crate::components::Metric;
 use crate::domain::book_query::owners_and_industries;
 use crate::domain::owner_book::team_books;
 use crate::i18n::{fmt_count, fmt_money, load_band_label, t, Msg};
+use crate::state::AppState;
 
 /// `<select>` value for the unassigned accounts (no name can be that).
 const UNASSIGNED: &str = "\u{1}";
@@ -22,7 +22,9 @@ pub fn OwnerPicker() -> impl IntoView {
         let name = data.owner.get().filter(|o| !o.is_empty())?;
         let apc: Vec<f64> = state.settings.with(|s| s.tiers.tiers.iter().map(|t| t.accounts_per_csm).collect());
         let bands = state.settings.with(|s| s.load_bands.clone());
-        state.book.with(|b| state.snapshot.with(|s| team_books(b, s, &apc, &bands)))
+        state
+            .book
+            .with(|b| state.snapshot.with(|s| team_books(b, s, &apc, &bands)))
             .owners
             .into_iter()
             .find(|o| o.owner == name)

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use super::BoardData;
-use crate::state::AppState;
 use crate::domain::dates::iso;
 use crate::i18n::{fill, fmt_count, fmt_money, reason_text, stage_label, tier_name, Msg};
+use crate::state::AppState;
 
 /// Rows shown at first, and added by each "show more".
 const PAGE: usize = 200;
@@ -20,7 +20,8 @@ pub fn PriorityList() -> impl IntoView {
     let contacted = move |account: usize| {
         let as_of = state.as_of.get_untracked();
         if let Some(change) = state.mark_contacted(account) {
-            let name = state.book.with_untracked(|b| b.accounts.get(account).map(|a| a.name.clone()).unwrap_or_default());
+            let name =
+                state.book.with_untracked(|b| b.accounts.get(account).map(|a| a.name.clone()).unwrap_or_default());
             let text = fill(state.t(Msg::ContactDoneToast), &[("name", &name), ("date", &iso(as_of))]);
             data.toaster.show_undo(text, move || state.undo_contacted(&change));
         }

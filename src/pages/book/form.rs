@@ -4,11 +4,11 @@ use leptos::prelude::*;
 
 use super::toast::{Toast, UndoAction};
 use super::{BookView, Editing};
-use crate::state::AppState;
 use crate::domain::dates::{add_days, add_months, iso};
-use crate::forms::account_form::{AccountDraft, DraftError, DraftField, DraftProblem, OutcomeKind, TermDraft};
 use crate::domain::validate::{next_id, Field, Problem};
+use crate::forms::account_form::{AccountDraft, DraftError, DraftField, DraftProblem, OutcomeKind, TermDraft};
 use crate::i18n::{fill, t, Lang, Msg};
+use crate::state::AppState;
 
 /// The words for a problem, in the reader's language.
 pub fn problem_text(lang: Lang, problem: DraftProblem) -> String {
@@ -43,16 +43,40 @@ const FIELDS: [(Msg, DraftField, Read, Write, &str); 15] = [
     (Msg::ColOwner, DraftField::Account(Field::Id), |d| &d.owner, |d| &mut d.owner, "text"),
     (Msg::ColIndustry, DraftField::Account(Field::Id), |d| &d.industry, |d| &mut d.industry, "text"),
     (Msg::ColRegion, DraftField::Account(Field::Id), |d| &d.region, |d| &mut d.region, "text"),
-    (Msg::ColPotentialArr, DraftField::Account(Field::PotentialArr), |d| &d.potential_arr, |d| &mut d.potential_arr, "decimal"),
+    (
+        Msg::ColPotentialArr,
+        DraftField::Account(Field::PotentialArr),
+        |d| &d.potential_arr,
+        |d| &mut d.potential_arr,
+        "decimal",
+    ),
     (Msg::ColFit, DraftField::Account(Field::Fit), |d| &d.fit, |d| &mut d.fit, "decimal"),
     (Msg::ColActivity, DraftField::Account(Field::Activity), |d| &d.activity, |d| &mut d.activity, "decimal"),
     (Msg::ColDepth, DraftField::Account(Field::Depth), |d| &d.depth, |d| &mut d.depth, "decimal"),
-    (Msg::ColSatisfaction, DraftField::Account(Field::Satisfaction), |d| &d.satisfaction, |d| &mut d.satisfaction, "decimal"),
-    (Msg::ColHealthOverride, DraftField::Account(Field::HealthOverride), |d| &d.health_override, |d| &mut d.health_override, "decimal"),
+    (
+        Msg::ColSatisfaction,
+        DraftField::Account(Field::Satisfaction),
+        |d| &d.satisfaction,
+        |d| &mut d.satisfaction,
+        "decimal",
+    ),
+    (
+        Msg::ColHealthOverride,
+        DraftField::Account(Field::HealthOverride),
+        |d| &d.health_override,
+        |d| &mut d.health_override,
+        "decimal",
+    ),
     (Msg::ColGoLive, DraftField::GoLive, |d| &d.go_live, |d| &mut d.go_live, "numeric"),
     (Msg::ColLastTouch, DraftField::LastTouch, |d| &d.last_touch, |d| &mut d.last_touch, "numeric"),
     (Msg::ColReferrals, DraftField::Referrals, |d| &d.referrals, |d| &mut d.referrals, "numeric"),
-    (Msg::ColExpansion, DraftField::Account(Field::ExpansionArr), |d| &d.expansion_arr, |d| &mut d.expansion_arr, "decimal"),
+    (
+        Msg::ColExpansion,
+        DraftField::Account(Field::ExpansionArr),
+        |d| &d.expansion_arr,
+        |d| &mut d.expansion_arr,
+        "decimal",
+    ),
 ];
 
 #[component]
@@ -65,11 +89,12 @@ pub fn AccountForm() -> impl IntoView {
     // Opening the form fills the draft from the account (or a new one).
     Effect::new(move |_| {
         let fresh = match view.editing.get() {
-            Some(Editing::Existing(i)) => state.book.with_untracked(|b| b.accounts.get(i).map(AccountDraft::from_account)),
-            Some(Editing::New) => Some(AccountDraft::new_account(
-                state.book.with_untracked(next_id),
-                state.as_of.get_untracked(),
-            )),
+            Some(Editing::Existing(i)) => {
+                state.book.with_untracked(|b| b.accounts.get(i).map(AccountDraft::from_account))
+            }
+            Some(Editing::New) => {
+                Some(AccountDraft::new_account(state.book.with_untracked(next_id), state.as_of.get_untracked()))
+            }
             None => None,
         };
         if let Some(d) = fresh {
@@ -128,11 +153,12 @@ pub fn AccountForm() -> impl IntoView {
         })
     };
 
-    let fields = move || FIELDS.into_iter().enumerate().map(|(n, (label, field, get, set, mode))| {
+    let fields = move || {
+        FIELDS.into_iter().enumerate().map(|(n, (label, field, get, set, mode))| {
         let id = format!("acct-f{n}");
         // Only the first five share Field::Id as a placeholder for "no rule"; only the real
         // id field shows id errors.
-        let field = if n >= 2 && n <= 4 { None } else { Some(field) };
+        let field = if (2..=4).contains(&n) { None } else { Some(field) };
         let err = move || field.and_then(error_of);
         view! {
             <div class="form-field" class:invalid=move || err().is_some()>
@@ -146,7 +172,8 @@ pub fn AccountForm() -> impl IntoView {
                 {move || err().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             </div>
         }
-    }).collect_view();
+    }).collect_view()
+    };
 
     let terms = move || {
         let n = draft.with(|d| d.terms.len());

@@ -9,10 +9,10 @@ use leptos::prelude::*;
 use super::toast::{Toast, UndoAction};
 use super::transfer::{encoding_from, replace_book, Pending};
 use super::BookView;
-use crate::state::AppState;
 use crate::domain::Settings;
 use crate::i18n::{fill, fmt_count, Lang, Msg};
 use crate::io::{self, ColumnMapping, Encoding, Field, Mode};
+use crate::state::AppState;
 
 /// Rows of the file shown in the preview table.
 const PREVIEW_ROWS: usize = 8;
@@ -33,7 +33,8 @@ pub fn ImportPreview() -> impl IntoView {
             }
             Pending::Unreadable { name } => {
                 let state = expect_context::<AppState>();
-                view! { <Failure name message=Signal::derive(move || String::from(state.t(Msg::ImportReadFailed))) /> }.into_any()
+                view! { <Failure name message=Signal::derive(move || String::from(state.t(Msg::ImportReadFailed))) /> }
+                    .into_any()
             }
         })
     }
@@ -85,15 +86,19 @@ fn CsvPreview(name: String, bytes: std::sync::Arc<Vec<u8>>) -> impl IntoView {
     let current_mapping = Memo::new(move |_| {
         mapping.get().or_else(|| sheet.with(|s| s.as_ref().ok().map(|s| s.mapping.clone()))).unwrap_or_default()
     });
-    let report = Memo::new(move |_| {
-        sheet.with(|s| s.as_ref().ok().map(|s| current_mapping.with(|m| io::import(s, m))))
-    });
+    let report =
+        Memo::new(move |_| sheet.with(|s| s.as_ref().ok().map(|s| current_mapping.with(|m| io::import(s, m)))));
     let importable = move || report.with(|r| matches!(r, Some(Ok(rep)) if !rep.accounts.is_empty()));
     let confirm = move |_| {
         let Some(Ok(rep)) = report.get_untracked() else { return };
         let (book, counts) = state.book.with_untracked(|b| io::apply(b, rep.accounts, mode.get_untracked()));
         let lang = state.lang.get_untracked();
-        replace_book(state, view, book, fill(state.t(Msg::ImportedToast), &[("summary", &io::merge_summary(&counts, lang))]));
+        replace_book(
+            state,
+            view,
+            book,
+            fill(state.t(Msg::ImportedToast), &[("summary", &io::merge_summary(&counts, lang))]),
+        );
         pending.set(None);
     };
 

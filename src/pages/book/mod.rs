@@ -12,10 +12,10 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::components::Metric;
 use crate::domain::book_query::{query, BookFilter, SearchIndex, Sort};
 use crate::i18n::{fmt_count, fmt_money, Msg};
+use crate::state::AppState;
 
 pub use columns::Column;
 use toast::Toast;
@@ -50,9 +50,7 @@ pub fn BookPage() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let as_of = state.as_of.get();
         filter.with(|f| {
-            state.book.with(|b| {
-                state.snapshot.with(|s| index.with(|ix| query(b, s, ix, f, sort.get(), as_of)))
-            })
+            state.book.with(|b| state.snapshot.with(|s| index.with(|ix| query(b, s, ix, f, sort.get(), as_of))))
         })
     });
     let view = BookView {

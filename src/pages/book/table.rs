@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{BookView, Column, Editing};
-use crate::state::AppState;
 use crate::domain::book_query::Sort;
 use crate::domain::dates::iso;
 use crate::domain::health::Band;
 use crate::i18n::{band_label, fmt_count, fmt_money, stage_label, t, tier_name, Lang, Msg};
+use crate::state::AppState;
 
 /// Row height in px; must match `.book-table tbody tr` in style/book.css.
 pub const ROW_HEIGHT: f64 = 36.0;
@@ -52,9 +52,9 @@ pub fn AccountTable() -> impl IntoView {
     let all_shown_selected = move || {
         view.rows.with(|rows| {
             !rows.is_empty()
-                && view.selected.with(|sel| {
-                    state.book.with(|b| rows.iter().all(|&i| sel.contains(&b.accounts[i as usize].id)))
-                })
+                && view
+                    .selected
+                    .with(|sel| state.book.with(|b| rows.iter().all(|&i| sel.contains(&b.accounts[i as usize].id))))
         })
     };
     let toggle_all = move |_| {

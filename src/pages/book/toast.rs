@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use super::BookView;
-use crate::state::AppState;
 use crate::domain::book_edit::Removed;
 use crate::domain::Book;
 use crate::i18n::Msg;
+use crate::state::AppState;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum UndoAction {

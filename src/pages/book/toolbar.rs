@@ -5,11 +5,11 @@ use leptos::prelude::*;
 
 use super::toast::{Toast, UndoAction};
 use super::{BookView, Column, Editing};
-use crate::state::AppState;
 use crate::domain::book_query::owners_and_industries;
 use crate::domain::health::Band;
 use crate::domain::lifecycle::Stage;
 use crate::i18n::{band_label, fill, fmt_count, stage_label, tier_name, Msg};
+use crate::state::AppState;
 
 /// `<select>` values: "" = any; for the owner, "\u{1}" = unassigned (no name can be that).
 const UNASSIGNED: &str = "\u{1}";
@@ -23,11 +23,24 @@ pub fn Toolbar() -> impl IntoView {
     let tier_options = move || {
         let lang = state.lang.get();
         state.settings.with(|s| {
-            s.tiers.tiers.iter().enumerate().map(|(i, tier)| view! { <option value=i.to_string()>{tier_name(tier, lang).to_string()}</option> }).collect_view()
+            s.tiers
+                .tiers
+                .iter()
+                .enumerate()
+                .map(|(i, tier)| view! { <option value=i.to_string()>{tier_name(tier, lang).to_string()}</option> })
+                .collect_view()
         })
     };
-    let owner_options = move || lists.with(|(owners, _)| owners.iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view());
-    let industry_options = move || lists.with(|(_, inds)| inds.iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view());
+    let owner_options = move || {
+        lists.with(|(owners, _)| {
+            owners.iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()
+        })
+    };
+    let industry_options = move || {
+        lists.with(|(_, inds)| {
+            inds.iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()
+        })
+    };
 
     view! {
         <div class="toolbar" role="search">

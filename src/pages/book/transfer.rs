@@ -7,22 +7,33 @@ use wasm_bindgen::JsCast;
 
 use super::toast::{Toast, UndoAction};
 use super::BookView;
-use crate::state::AppState;
 use crate::domain::dates::iso;
 use crate::domain::Book;
 use crate::i18n::{fill, fmt_count, Msg};
 use crate::io::{self, backup, demo, Encoding};
+use crate::state::AppState;
 use crate::web;
 
 /// What a dropped or chosen file turned out to be, waiting for the user's confirmation.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
-    Csv { name: String, bytes: std::sync::Arc<Vec<u8>> },
-    Backup { name: String, backup: Box<io::Backup> },
+    Csv {
+        name: String,
+        bytes: std::sync::Arc<Vec<u8>>,
+    },
+    Backup {
+        name: String,
+        backup: Box<io::Backup>,
+    },
     /// A JSON file that is not a backup this version can restore.
-    BadBackup { name: String, error: io::BackupError },
+    BadBackup {
+        name: String,
+        error: io::BackupError,
+    },
     /// The browser could not read the file.
-    Unreadable { name: String },
+    Unreadable {
+        name: String,
+    },
 }
 
 /// Demo book sizes offered; the first is the one-click default.

@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::components::{NumField, Unit};
 use super::model::Model;
-use super::{money, label};
-use crate::state::AppState;
+use super::{label, money};
+use crate::components::{NumField, Unit};
 use crate::domain::triggers::HiringAlert;
 use crate::i18n::{fill, fmt_count, tier_name, Msg};
+use crate::state::AppState;
 
 #[component]
 pub fn Alerts() -> impl IntoView {
@@ -16,11 +16,7 @@ pub fn Alerts() -> impl IntoView {
     let text = move |alert: &HiringAlert| match alert {
         HiringAlert::FirstCsm { large_accounts, min_accounts, min_arr } => fill(
             state.t(Msg::CapAlertFirstCsm),
-            &[
-                ("n", &fmt_count(*large_accounts)),
-                ("min", &fmt_count(*min_accounts)),
-                ("arr", &money(state, *min_arr)),
-            ],
+            &[("n", &fmt_count(*large_accounts)), ("min", &fmt_count(*min_accounts)), ("arr", &money(state, *min_arr))],
         ),
         HiringAlert::UncoveredTier { tier, tier_arr, threshold, accounts } => {
             let name = state.settings.with(|s| {

@@ -7,10 +7,10 @@ use super::chart::{compare_chart, month_label};
 use super::model::Model;
 use super::need::method_name;
 use super::{fmt_fte, money};
-use crate::state::AppState;
 use crate::components::{data_value, ChartView};
 use crate::domain::scenario::ScenarioSummary;
 use crate::i18n::{fmt_percent, Msg};
+use crate::state::AppState;
 
 type Cell = fn(AppState, &ScenarioSummary) -> (Option<f64>, String);
 
@@ -24,13 +24,20 @@ fn rows() -> Vec<(&'static str, Msg, Cell)> {
         ("hires", Msg::CapHires, |_, x| (Some(f64::from(x.hires)), x.hires.to_string())),
         ("late_hires", Msg::CapLateHires, |_, x| (Some(f64::from(x.late_hires)), x.late_hires.to_string())),
         ("first_opening", Msg::CapFirstOpening, |s, x| {
-            (x.first_opening.map(f64::from), x.first_opening.map(|m| month_label(s.as_of.get(), m)).unwrap_or_else(|| "—".into()))
+            (
+                x.first_opening.map(f64::from),
+                x.first_opening.map(|m| month_label(s.as_of.get(), m)).unwrap_or_else(|| "—".into()),
+            )
         }),
         ("peak_gap", Msg::CapPeakGap, |_, x| (Some(x.peak_gap), fmt_fte(x.peak_gap))),
         ("arr_end", Msg::CapArrEnd, |s, x| (Some(x.arr_end), money(s, x.arr_end))),
         ("annual_cost_end", Msg::CapAnnualCostEnd, |s, x| (Some(x.annual_cost_end), money(s, x.annual_cost_end))),
-        ("cost_over_horizon", Msg::CapCostOverHorizon, |s, x| (Some(x.cost_over_horizon), money(s, x.cost_over_horizon))),
-        ("cost_share_end", Msg::CapCostShareEnd, |_, x| (x.cost_share_of_arr_end, fmt_percent(x.cost_share_of_arr_end))),
+        ("cost_over_horizon", Msg::CapCostOverHorizon, |s, x| {
+            (Some(x.cost_over_horizon), money(s, x.cost_over_horizon))
+        }),
+        ("cost_share_end", Msg::CapCostShareEnd, |_, x| {
+            (x.cost_share_of_arr_end, fmt_percent(x.cost_share_of_arr_end))
+        }),
         ("arr_per_csm_end", Msg::CapArrPerCsmEnd, |s, x| {
             (x.arr_per_csm_end, x.arr_per_csm_end.map(|v| money(s, v)).unwrap_or_else(|| "—".into()))
         }),

@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::components::{NumField, Unit};
 use super::header;
 use super::model::Model;
-use super::{money, label};
-use crate::state::AppState;
+use super::{label, money};
 use crate::components::{data_value, Metric};
+use crate::components::{NumField, Unit};
 use crate::domain::economics::UnitEconomics;
 use crate::i18n::{fmt_count, tier_name, Msg};
+use crate::state::AppState;
 
 fn years(v: Option<f64>) -> String {
     v.map(|x| format!("{:.1}", x)).unwrap_or_else(|| "—".into())
@@ -32,7 +32,9 @@ pub fn Economics() -> impl IntoView {
     let overall = move || model.economics.with(|(o, _)| *o);
     let cash = move |v: Option<f64>| v.map(|x| money(state, x)).unwrap_or_else(|| "—".into());
     // Rows stay put and their cells follow the memos, so a CAC typed in a row keeps its focus.
-    let cell = move |key: String, get: Box<dyn Fn() -> Option<f64> + Send + Sync>, show: fn(AppState, Option<f64>) -> String| {
+    let cell = move |key: String,
+                     get: Box<dyn Fn() -> Option<f64> + Send + Sync>,
+                     show: fn(AppState, Option<f64>) -> String| {
         let get = std::sync::Arc::new(get);
         let g2 = get.clone();
         view! { <td class="num" data-metric=key data-value=move || data_value(get())>{move || show(state, g2())}</td> }
@@ -48,7 +50,9 @@ pub fn Economics() -> impl IntoView {
     let row = move |tier: Option<usize>| {
         let name = move || match tier {
             None => state.t(Msg::CapOverall).to_string(),
-            Some(i) => state.settings.with(|s| s.tiers.tiers.get(i).map(|t| tier_name(t, state.lang.get()).to_string()).unwrap_or_default()),
+            Some(i) => state
+                .settings
+                .with(|s| s.tiers.tiers.get(i).map(|t| tier_name(t, state.lang.get()).to_string()).unwrap_or_default()),
         };
         let accounts = move || match tier {
             None => model.overall.with(|o| o.active_accounts),
@@ -82,9 +86,7 @@ pub fn Economics() -> impl IntoView {
         }
     };
     let count = Memo::new(move |_| model.tier_figures.with(Vec::len));
-    let rows = move || {
-        std::iter::once(None).chain((0..count.get()).map(Some)).map(row).collect_view()
-    };
+    let rows = move || std::iter::once(None).chain((0..count.get()).map(Some)).map(row).collect_view();
     view! {
         <div class="cap-inline">
             <NumField label=label(state, Msg::CapGrossMargin)

@@ -16,11 +16,11 @@ mod whatif;
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::domain::scenario::Scenario;
 use crate::domain::scenario_url::ScenarioUrlError;
-use crate::i18n::{fmt_money, Msg};
 use crate::forms::Draft;
+use crate::i18n::{fmt_money, Msg};
+use crate::state::AppState;
 use crate::web;
 
 use model::{Incoming, Model};
@@ -53,7 +53,11 @@ pub(crate) fn fmt_fte(x: f64) -> String {
     }
     let s = format!("{x:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.to_string() }
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
 }
 
 /// A gap with its sign: "+2" short, "−1.5" spare, "0".

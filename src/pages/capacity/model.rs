@@ -6,7 +6,6 @@
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::domain::capacity::{
     arr_rule_fte, hybrid_fte, needs_based_fte, tier_loads, CapacityResult, CapacitySettings, TierLoad,
 };
@@ -20,6 +19,7 @@ use crate::domain::tiers::TierFigures;
 use crate::domain::triggers::{hiring_alerts, tier_ownership, HiringAlert};
 use crate::forms::{Draft, SavedScenarios};
 use crate::state::storage as store;
+use crate::state::AppState;
 
 /// The User Timing measure of the last projection recompute (read by `make bench`).
 pub const PROJECTION_MEASURE: &str = "capacity.projection";
@@ -86,8 +86,8 @@ pub struct Model {
 
 impl Model {
     pub fn new(state: AppState) -> Model {
-        let draft_init = store::load_draft()
-            .unwrap_or_else(|| Draft::new(state.settings.with_untracked(|s| s.capacity.clone())));
+        let draft_init =
+            store::load_draft().unwrap_or_else(|| Draft::new(state.settings.with_untracked(|s| s.capacity.clone())));
         let draft = RwSignal::new(draft_init);
         let saved = RwSignal::new(SavedScenarios::repaired(store::load_scenarios(), "Scenario"));
 
@@ -97,21 +97,15 @@ impl Model {
             let totals = state.snapshot.with(|s| s.totals());
             due.with(|d| SegmentFigures::overall(&totals, &tally(d)))
         });
-        let loads = Memo::new(move |_| {
-            state.settings.with(|s| tier_figures.with(|f| tier_loads(&s.tiers, f)))
-        });
+        let loads = Memo::new(move |_| state.settings.with(|s| tier_figures.with(|f| tier_loads(&s.tiers, f))));
         let roster = Memo::new(move |_| state.settings.with(|s| s.roster.clone()));
         let book_csms = Memo::new(move |_| {
-            roster.with(|r| {
-                state.book.with(|b| state.snapshot.with(|s| csm_headcount(r, active_owners(b, s))))
-            })
+            roster.with(|r| state.book.with(|b| state.snapshot.with(|s| csm_headcount(r, active_owners(b, s)))))
         });
         let book_growth = Memo::new(move |_| {
             state.book.with(|b| state.snapshot.with(|s| tier_figures.with(|f| growth_defaults(b, s, f))))
         });
-        let scenario = Memo::new(move |_| {
-            draft.with(|d| book_growth.with(|g| d.effective(g, book_csms.get())))
-        });
+        let scenario = Memo::new(move |_| draft.with(|d| book_growth.with(|g| d.effective(g, book_csms.get()))));
         let capacity = Memo::new(move |_| scenario.with(|s| s.capacity.clone()));
         let need = Memo::new(move |_| {
             capacity.with(|c| {
@@ -122,18 +116,14 @@ impl Model {
                 })
             })
         });
-        let ownership = Memo::new(move |_| {
-            roster.with(|r| state.book.with(|b| state.snapshot.with(|s| tier_ownership(b, s, r))))
-        });
-        let active_arrs = Memo::new(move |_| {
-            state.snapshot.with(|s| s.active().map(|(_, v)| v.arr).collect::<Vec<f64>>())
-        });
+        let ownership =
+            Memo::new(move |_| roster.with(|r| state.book.with(|b| state.snapshot.with(|s| tier_ownership(b, s, r)))));
+        let active_arrs =
+            Memo::new(move |_| state.snapshot.with(|s| s.active().map(|(_, v)| v.arr).collect::<Vec<f64>>()));
         let alerts = Memo::new(move |_| {
             let threshold = capacity.with(|c| c.dedicated_threshold);
             let triggers = state.settings.with(|s| s.triggers.clone());
-            active_arrs.with(|arrs| {
-                ownership.with(|o| hiring_alerts(&triggers, threshold, book_csms.get(), arrs, o))
-            })
+            active_arrs.with(|arrs| ownership.with(|o| hiring_alerts(&triggers, threshold, book_csms.get(), arrs, o)))
         });
         let projection = Memo::new(move |_| {
             let perf = timing_start(PROJECTION_MEASURE);
@@ -142,16 +132,14 @@ impl Model {
             p
         });
         let economics = Memo::new(move |_| {
-            let tiers: Vec<SegmentFigures> =
-                tier_figures.with(|f| f.iter().map(SegmentFigures::from).collect());
+            let tiers: Vec<SegmentFigures> = tier_figures.with(|f| f.iter().map(SegmentFigures::from).collect());
             state.settings.with(|s| overall.with(|o| economics_by_tier(o, &tiers, &s.economics)))
         });
         let compare_names = RwSignal::new(Vec::<String>::new());
         let comparison = Memo::new(move |_| {
             let chosen: Vec<Scenario> = saved.with(|s| {
-                compare_names.with(|names| {
-                    names.iter().filter_map(|n| s.position(n).map(|i| s.list[i].clone())).collect()
-                })
+                compare_names
+                    .with(|names| names.iter().filter_map(|n| s.position(n).map(|i| s.list[i].clone())).collect())
             });
             loads.with(|l| compare(&chosen, l).ok())
         });

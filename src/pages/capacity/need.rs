@@ -3,15 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::components::{NumField, Unit};
 use super::header;
 use super::model::Model;
-use super::{fmt_fte, fmt_gap, money, label};
-use crate::state::AppState;
+use super::{fmt_fte, fmt_gap, label, money};
 use crate::components::Metric;
+use crate::components::{NumField, Unit};
 use crate::domain::capacity::{ArrPerCsmPreset, CapacityMethod, CapacityResult};
 use crate::domain::tiers::ServiceModel;
 use crate::i18n::{fill, fmt_count, tier_name, Msg};
+use crate::state::AppState;
 
 pub fn method_name(m: CapacityMethod) -> Msg {
     match m {
@@ -111,7 +111,8 @@ fn ArrPerCsm() -> impl IntoView {
     let model = expect_context::<Model>();
     let amount = move || model.capacity.with(|c| c.arr_per_csm);
     // "Custom" stays chosen while the user types an amount that happens to equal a preset.
-    let custom = RwSignal::new(ArrPerCsmPreset::of(model.capacity.with_untracked(|c| c.arr_per_csm)) == ArrPerCsmPreset::Custom);
+    let custom =
+        RwSignal::new(ArrPerCsmPreset::of(model.capacity.with_untracked(|c| c.arr_per_csm)) == ArrPerCsmPreset::Custom);
     let preset = move || if custom.get() { ArrPerCsmPreset::Custom } else { ArrPerCsmPreset::of(amount()) };
     let choose = move |p: ArrPerCsmPreset| {
         custom.set(p == ArrPerCsmPreset::Custom);
@@ -177,12 +178,14 @@ fn TierTable() -> impl IntoView {
     let state = expect_context::<AppState>();
     let model = expect_context::<Model>();
     let count = Memo::new(move |_| model.loads.with(Vec::len));
-    let set_tier = move |i: usize, f: Box<dyn FnOnce(&mut crate::domain::tiers::Tier)>| {
-        state.edit_tier(i, f)
-    };
+    let set_tier = move |i: usize, f: Box<dyn FnOnce(&mut crate::domain::tiers::Tier)>| state.edit_tier(i, f);
     let row = move |i: usize| {
         let load = move || model.loads.with(|l| l.get(i).cloned());
-        let name = move || state.settings.with(|s| s.tiers.tiers.get(i).map(|t| tier_name(t, state.lang.get()).to_string()).unwrap_or_default());
+        let name = move || {
+            state
+                .settings
+                .with(|s| s.tiers.tiers.get(i).map(|t| tier_name(t, state.lang.get()).to_string()).unwrap_or_default())
+        };
         let fte = move |pick: fn(&super::model::NeedNow) -> &CapacityResult| {
             model.need.with(|n| pick(n).tiers.get(i).map(|t| (t.fte, t.dedicated)).unwrap_or_default())
         };

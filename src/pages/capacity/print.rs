@@ -9,10 +9,10 @@ use super::header;
 use super::model::Model;
 use super::need::method_name;
 use super::{fmt_fte, money};
-use crate::state::AppState;
 use crate::domain::dates::iso;
 use crate::domain::scenario::ScenarioSummary;
 use crate::i18n::{fill, fmt_count, fmt_percent, tier_name, Msg};
+use crate::state::AppState;
 
 #[component]
 pub fn PrintSummary() -> impl IntoView {
@@ -42,19 +42,25 @@ pub fn PrintSummary() -> impl IntoView {
     let s = move || model.scenario.get();
     let growth = move || {
         let lang = state.lang.get();
-        let names: Vec<String> = state.settings.with(|st| st.tiers.tiers.iter().map(|t| tier_name(t, lang).to_string()).collect());
-        s().projection.tiers.iter().enumerate().map(|(i, g)| {
-            view! {
-                <tr>
-                    <th scope="row">{names.get(i).cloned().unwrap_or_default()}</th>
-                    <td>{format!("{:.2}", g.new_logos_per_month)}</td>
-                    <td>{money(state, g.avg_new_arr)}</td>
-                    <td>{fmt_percent(Some(g.annual_logo_churn))}</td>
-                    <td>{fmt_percent(Some(g.annual_dollar_churn))}</td>
-                    <td>{fmt_percent(Some(g.annual_net_expansion))}</td>
-                </tr>
-            }
-        }).collect_view()
+        let names: Vec<String> =
+            state.settings.with(|st| st.tiers.tiers.iter().map(|t| tier_name(t, lang).to_string()).collect());
+        s().projection
+            .tiers
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                view! {
+                    <tr>
+                        <th scope="row">{names.get(i).cloned().unwrap_or_default()}</th>
+                        <td>{format!("{:.2}", g.new_logos_per_month)}</td>
+                        <td>{money(state, g.avg_new_arr)}</td>
+                        <td>{fmt_percent(Some(g.annual_logo_churn))}</td>
+                        <td>{fmt_percent(Some(g.annual_dollar_churn))}</td>
+                        <td>{fmt_percent(Some(g.annual_net_expansion))}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
     };
     view! {
         <section class="cap-print" aria-hidden="true">

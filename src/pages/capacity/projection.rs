@@ -7,10 +7,10 @@ use super::chart::month_label;
 use super::header;
 use super::model::Model;
 use super::{fmt_fte, fmt_gap, money};
-use crate::state::AppState;
 use crate::components::{ChartView, Metric};
 use crate::domain::scenario::ScenarioSummary;
 use crate::i18n::{fill, fmt_percent, Msg};
+use crate::state::AppState;
 
 #[component]
 pub fn ProjectionResults() -> impl IntoView {
@@ -20,7 +20,10 @@ pub fn ProjectionResults() -> impl IntoView {
         model.scenario.with(|s| model.projection.with(|p| ScenarioSummary::of(&s.name, s.projection.method, p)))
     });
     let svg = model.projection_svg;
-    let metric = move |key: &'static str, label: Msg, value: fn(&ScenarioSummary) -> Option<f64>, show: fn(AppState, Option<f64>) -> String| {
+    let metric = move |key: &'static str,
+                       label: Msg,
+                       value: fn(&ScenarioSummary) -> Option<f64>,
+                       show: fn(AppState, Option<f64>) -> String| {
         view! {
             <Metric key=key label=Signal::derive(move || state.t(label))
                 value=Signal::derive(move || summary.with(value))
@@ -30,7 +33,8 @@ pub fn ProjectionResults() -> impl IntoView {
     let fte = |_: AppState, v: Option<f64>| v.map(fmt_fte).unwrap_or_else(|| "—".into());
     let cash = |s: AppState, v: Option<f64>| v.map(|x| money(s, x)).unwrap_or_else(|| "—".into());
     let count = |_: AppState, v: Option<f64>| v.map(|x| format!("{x}")).unwrap_or_else(|| "—".into());
-    let month = |s: AppState, v: Option<f64>| v.map(|m| month_label(s.as_of.get(), m as u32)).unwrap_or_else(|| "—".into());
+    let month =
+        |s: AppState, v: Option<f64>| v.map(|m| month_label(s.as_of.get(), m as u32)).unwrap_or_else(|| "—".into());
     view! {
         <div class="metrics cap-summary">
             {metric("projection.required_fte_end", Msg::CapRequiredFteEnd, |s| Some(s.required_fte_end), fte)}

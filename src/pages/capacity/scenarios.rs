@@ -7,11 +7,11 @@ use wasm_bindgen::JsValue;
 use super::header;
 use super::model::{Incoming, Model};
 use super::need::method_name;
-use crate::state::AppState;
 use crate::domain::dates::iso;
-use crate::i18n::{fill, Msg};
 use crate::forms::{Draft, NameError};
+use crate::i18n::{fill, Msg};
 use crate::route::Route;
+use crate::state::AppState;
 use crate::web;
 
 pub const MAX_COMPARED: usize = 4;
@@ -57,7 +57,8 @@ pub fn IncomingBanner() -> impl IntoView {
     let state = expect_context::<AppState>();
     let model = expect_context::<Model>();
     let confirming = RwSignal::new(false);
-    let existing = move || model.incoming.with(|i| i.as_ref().and_then(|i| model.saved.with(|s| s.position(&i.scenario.name))));
+    let existing =
+        move || model.incoming.with(|i| i.as_ref().and_then(|i| model.saved.with(|s| s.position(&i.scenario.name))));
     let take = move || {
         confirming.set(false);
         clear_link(state);
@@ -67,14 +68,18 @@ pub fn IncomingBanner() -> impl IntoView {
         if let Some(Incoming { scenario, .. }) = model.incoming.get_untracked() {
             let fallback = state.t(Msg::CapScenarioDefaultName);
             let name = model.saved.with_untracked(|s| s.unique_name(&scenario.name, fallback));
-            model.saved.update(|s| { let _ = s.save_new(scenario.clone(), &name); });
+            model.saved.update(|s| {
+                let _ = s.save_new(scenario.clone(), &name);
+            });
             model.draft.update(|d| d.scenario.name = name);
             take();
         }
     };
     let replace = move |_| {
         if let (Some(i), Some(inc)) = (existing(), model.incoming.get_untracked()) {
-            model.saved.update(|s| { s.replace(i, inc.scenario.clone()); });
+            model.saved.update(|s| {
+                s.replace(i, inc.scenario.clone());
+            });
             take();
         }
     };
@@ -120,13 +125,15 @@ pub fn ScenarioBar() -> impl IntoView {
         let typed = name.get_untracked();
         let wanted = if typed.trim().is_empty() { draft_name } else { typed };
         let fallback = state.t(Msg::CapScenarioDefaultName);
-        let wanted = if wanted.trim().is_empty() { model.saved.with_untracked(|s| s.unique_name("", fallback)) } else { wanted };
+        let wanted =
+            if wanted.trim().is_empty() { model.saved.with_untracked(|s| s.unique_name("", fallback)) } else { wanted };
         let scenario = model.scenario.get_untracked();
         let mut result = Ok(0);
         model.saved.update(|s| result = s.save_new(scenario, &wanted));
         match result {
             Ok(i) => {
-                let saved_name = model.saved.with_untracked(|s| s.list.get(i).map(|x| x.name.clone()).unwrap_or_default());
+                let saved_name =
+                    model.saved.with_untracked(|s| s.list.get(i).map(|x| x.name.clone()).unwrap_or_default());
                 model.draft.update(|d| d.scenario.name = saved_name);
                 name.set(String::new());
                 error.set(None);
@@ -185,7 +192,11 @@ pub fn SavedList() -> impl IntoView {
         let toggle = move |_| {
             let n = name();
             model.compare_names.update(|c| {
-                if let Some(p) = c.iter().position(|x| *x == n) { c.remove(p); } else if c.len() < MAX_COMPARED { c.push(n); }
+                if let Some(p) = c.iter().position(|x| *x == n) {
+                    c.remove(p);
+                } else if c.len() < MAX_COMPARED {
+                    c.push(n);
+                }
             });
         };
         let commit_rename = move || {
@@ -196,7 +207,9 @@ pub fn SavedList() -> impl IntoView {
                 match result {
                     Ok(()) => {
                         let new = name();
-                        model.compare_names.update(|c| c.iter_mut().filter(|x| **x == old).for_each(|x| *x = new.clone()));
+                        model
+                            .compare_names
+                            .update(|c| c.iter_mut().filter(|x| **x == old).for_each(|x| *x = new.clone()));
                         renaming.set(None);
                         rename_error.set(None);
                     }
@@ -206,7 +219,9 @@ pub fn SavedList() -> impl IntoView {
         };
         let remove = move |_| {
             let n = name();
-            model.saved.update(|s| { s.delete(i); });
+            model.saved.update(|s| {
+                s.delete(i);
+            });
             model.compare_names.update(|c| c.retain(|x| *x != n));
             deleting.set(None);
         };

@@ -3,16 +3,16 @@
 
 use leptos::prelude::*;
 
-use super::label;
-use crate::components::{NumField, Unit};
 use super::header;
+use super::label;
 use super::model::Model;
 use super::need::method_name;
-use crate::state::AppState;
+use crate::components::{NumField, Unit};
 use crate::domain::capacity::CapacityMethod;
 use crate::domain::growth::TierGrowth;
 use crate::domain::projection::{TeamInputs, MAX_HORIZON_MONTHS, MIN_HORIZON_MONTHS};
 use crate::i18n::{tier_name, Msg};
+use crate::state::AppState;
 
 #[component]
 pub fn WhatIfInputs() -> impl IntoView {
@@ -92,7 +92,15 @@ fn GrowthTable() -> impl IntoView {
     let count = Memo::new(move |_| model.scenario.with(|s| s.projection.tiers.len()).max(model.loads.with(Vec::len)));
     let row = move |i: usize| {
         let growth = move || model.scenario.with(|s| s.projection.tiers.get(i).cloned().unwrap_or_default());
-        let name = move || state.settings.with(|s| s.tiers.tiers.get(i).map(|t| tier_name(t, state.lang.get()).to_string()).unwrap_or_else(|| format!("#{}", i + 1)));
+        let name = move || {
+            state.settings.with(|s| {
+                s.tiers
+                    .tiers
+                    .get(i)
+                    .map(|t| tier_name(t, state.lang.get()).to_string())
+                    .unwrap_or_else(|| format!("#{}", i + 1))
+            })
+        };
         let label = move |m: Msg| Signal::derive(move || format!("{} · {}", name(), state.t(m)));
         let set = move |f: fn(&mut TierGrowth, f64)| {
             Callback::new(move |x: Option<f64>| {

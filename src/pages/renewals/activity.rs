@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 
 use super::RenewalsModel;
-use crate::state::AppState;
 use crate::charts::{stacked_bars, theme, StackSeries, StackedChart};
 use crate::components::{ChartView, Metric};
 use crate::domain::correlation::ActivityBand;
 use crate::i18n::{fmt_count, fmt_percent, t, Msg};
+use crate::state::AppState;
 
 fn band_label(b: &ActivityBand) -> String {
     format!("{:.0}–{:.0}", b.from, b.to)
@@ -61,9 +61,7 @@ pub fn ActivitySection(model: RenewalsModel) -> impl IntoView {
             .collect_view()
     };
     let r = move || activity.with(|a| a.r);
-    let interval = move || {
-        activity.with(|a| a.interval.map(|(lo, hi)| format!("[{}, {}]", fmt_r(lo), fmt_r(hi))))
-    };
+    let interval = move || activity.with(|a| a.interval.map(|(lo, hi)| format!("[{}, {}]", fmt_r(lo), fmt_r(hi))));
     view! {
         <section class="lr-panel" aria-labelledby="ren-activity">
             <h2 id="ren-activity">{state.text(Msg::RenActivityTitle)}</h2>

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::RenewalsModel;
-use crate::state::AppState;
 use crate::charts::theme;
 use crate::charts::{stacked_bars, StackSeries, StackedChart};
 use crate::components::ChartView;
@@ -12,6 +11,7 @@ use crate::domain::dates::iso;
 use crate::domain::health::Band;
 use crate::i18n::{fmt_count, t, Msg};
 use crate::pages::widgets::{band_msg, Money};
+use crate::state::AppState;
 
 fn band_color(band: Band) -> plotters::style::RGBColor {
     match band {
@@ -62,10 +62,8 @@ pub fn CalendarSection(model: RenewalsModel) -> impl IntoView {
             .get()
             .into_iter()
             .map(|m| {
-                let bands = Band::ALL
-                    .iter()
-                    .map(|&b| view! { <td class="num">{money.fmt(m.arr.get(b))}</td> })
-                    .collect_view();
+                let bands =
+                    Band::ALL.iter().map(|&b| view! { <td class="num">{money.fmt(m.arr.get(b))}</td> }).collect_view();
                 view! {
                     <tr>
                         <th scope="row">{iso(m.month)[..7].to_string()}</th>
@@ -80,10 +78,8 @@ pub fn CalendarSection(model: RenewalsModel) -> impl IntoView {
     };
     let totals = move || {
         model.calendar_total.get().map(|total| {
-            let bands = Band::ALL
-                .iter()
-                .map(|&b| view! { <td class="num">{money.fmt(total.arr.get(b))}</td> })
-                .collect_view();
+            let bands =
+                Band::ALL.iter().map(|&b| view! { <td class="num">{money.fmt(total.arr.get(b))}</td> }).collect_view();
             view! {
                 <th scope="row">{state.t(Msg::LcTotal)}</th>
                 <td class="num">{fmt_count(total.terms.total())}</td>

@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 
 use super::{CappedList, RenewalsModel};
-use crate::state::AppState;
 use crate::domain::dates::iso;
 use crate::i18n::{fmt_count, Msg};
 use crate::pages::widgets::{band_msg, Money};
+use crate::state::AppState;
 
 #[component]
 pub fn ListsSection(model: RenewalsModel) -> impl IntoView {

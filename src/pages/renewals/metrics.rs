@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 
 use super::RenewalsModel;
-use crate::state::AppState;
 use crate::charts::{line_chart, LineChart, LineSeries};
 use crate::components::{ChartView, Metric};
 use crate::domain::dates::iso;
 use crate::domain::renewals::RenewalTally;
 use crate::i18n::{fmt_count, fmt_percent, t, Msg};
 use crate::pages::widgets::{FigureCell, Money};
+use crate::state::AppState;
 
 /// key, name, definition, rate.
 type Rate = (&'static str, Msg, Msg, fn(&RenewalTally) -> Option<f64>);

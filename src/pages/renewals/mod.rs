@@ -12,7 +12,6 @@ mod period;
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::domain::correlation::{activity_renewal, ActivityRenewal};
 use crate::domain::health::Band;
 use crate::domain::period::Period;
@@ -22,6 +21,7 @@ use crate::domain::renewal_calendar::{
 use crate::domain::renewals::{by_end_month, due_set, tally, MonthTally, RenewalTally};
 use crate::domain::{Book, Settings};
 use crate::i18n::Msg;
+use crate::state::AppState;
 
 /// Lists longer than this show their first rows and say how many there are.
 pub const LIST_CAP: usize = 25;
@@ -101,25 +101,11 @@ impl RenewalsModel {
         let activity = Memo::new(move |_| due.with(|d| state.book.with(|b| activity_renewal(b, d))));
         let calendar = Memo::new(move |_| state.snapshot.with(|s| state.book.with(|b| renewal_calendar(b, s))));
         let calendar_total = Memo::new(move |_| calendar.with(|months| sum_months(months)));
-        let overdue = Memo::new(move |_| {
-            state.snapshot.with(|s| state.book.with(|b| capped(b, overdue_list(b, s))))
-        });
+        let overdue = Memo::new(move |_| state.snapshot.with(|s| state.book.with(|b| capped(b, overdue_list(b, s)))));
         let upcoming = Memo::new(move |_| {
-            state.snapshot.with(|s| {
-                state.book.with(|b| capped(b, upcoming_list(b, s, s.rules.renewal_window_days)))
-            })
+            state.snapshot.with(|s| state.book.with(|b| capped(b, upcoming_list(b, s, s.rules.renewal_window_days))))
         });
-        RenewalsModel {
-            period,
-            tally,
-            months,
-            pending,
-            activity,
-            calendar,
-            calendar_total,
-            overdue,
-            upcoming,
-        }
+        RenewalsModel { period, tally, months, pending, activity, calendar, calendar_total, overdue, upcoming }
     }
 }
 

@@ -4,11 +4,11 @@
 use chrono::Datelike;
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::domain::dates::{add_months, first_of_month, iso};
 use crate::domain::period::{Period, PeriodChoice};
 use crate::i18n::Msg;
 use crate::pages::widgets::DateRange;
+use crate::state::AppState;
 
 const KINDS: [(&str, Msg); 5] = [
     ("last12", Msg::RenPeriodLast12),

@@ -4,12 +4,12 @@
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::domain::health::{health_distribution, HealthDistribution};
 use crate::domain::industry::{industry_figures, IndustryFigures};
 use crate::domain::quadrant::{bin, quadrants, QuadrantFigures, ScatterGrid};
 use crate::domain::renewals::DueTerm;
 use crate::domain::tiers::{TierFigures, TierSettings};
+use crate::state::AppState;
 
 /// Grid of the binned scatter: columns across the ARR decades, rows of fit.
 pub const GRID_COLUMNS: usize = 32;
@@ -41,9 +41,8 @@ impl SegmentsData {
             let settings = quadrant_settings.get();
             state.book.with(|b| state.snapshot.with(|snap| quadrants(b, snap, &settings)))
         });
-        let grid = Memo::new(move |_| {
-            state.book.with(|b| state.snapshot.with(|snap| bin(b, snap, GRID_COLUMNS, GRID_ROWS)))
-        });
+        let grid =
+            Memo::new(move |_| state.book.with(|b| state.snapshot.with(|snap| bin(b, snap, GRID_COLUMNS, GRID_ROWS))));
         let health = Memo::new(move |_| state.snapshot.with(health_distribution));
         SegmentsData { due, tier_settings, tiers, industries, quadrants, grid, health }
     }

@@ -4,14 +4,14 @@
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::charts::theme;
-use crate::charts::{share_bars, SharePart, ShareBarChart};
+use crate::charts::{share_bars, ShareBarChart, SharePart};
 use crate::components::{ChartView, Metric};
 use crate::domain::health::Band;
-use crate::i18n::{fmt_count, fmt_percent, t, Msg};
 use crate::forms::health_form::{HealthField, HealthForm};
 use crate::forms::tables::tier_name;
+use crate::i18n::{fmt_count, fmt_percent, t, Msg};
+use crate::state::AppState;
 
 use super::widgets::problem_msg;
 use super::SegmentsData;
@@ -69,10 +69,7 @@ pub fn Health() -> impl IntoView {
                 .map(|&b| SharePart {
                     name: t(lang, band_msg(b)).into(),
                     color: band_color(b),
-                    values: std::iter::once(&dist.overall)
-                        .chain(&dist.per_tier)
-                        .map(|p| p.get(b) as f64)
-                        .collect(),
+                    values: std::iter::once(&dist.overall).chain(&dist.per_tier).map(|p| p.get(b) as f64).collect(),
                 })
                 .collect();
             share_bars(&ShareBarChart {
@@ -87,10 +84,12 @@ pub fn Health() -> impl IntoView {
     });
     let metric = move |b: Band| {
         let n = move || data.health.with(|d| d.overall.get(b));
-        let share = move || data.health.with(|d| {
-            let total = d.overall.total();
-            (total > 0).then(|| d.overall.get(b) as f64 / total as f64)
-        });
+        let share = move || {
+            data.health.with(|d| {
+                let total = d.overall.total();
+                (total > 0).then(|| d.overall.get(b) as f64 / total as f64)
+            })
+        };
         view! {
             <div class=format!("band-metric band-{}", b.key())>
                 <Metric key=format!("health.{}", b.key())

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::charts::{horizontal_bars, HBarChart, MAX_HBARS};
 use crate::components::ChartView;
-use crate::i18n::{fmt_count, fmt_money, fmt_percent, t, Msg};
 use crate::forms::tables::{sorted_industries, IndustryColumn, IndustrySort};
+use crate::i18n::{fmt_count, fmt_money, fmt_percent, t, Msg};
+use crate::state::AppState;
 
 use super::widgets::{fill, money, score};
 use super::SegmentsData;

@@ -12,8 +12,8 @@ mod widgets;
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::i18n::Msg;
+use crate::state::AppState;
 
 pub use data::SegmentsData;
 

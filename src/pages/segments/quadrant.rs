@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::charts::{quadrant_chart, QuadrantChart};
 use crate::components::ChartView;
 use crate::domain::quadrant::Quadrant;
-use crate::i18n::{fmt_count, fmt_money, t, Msg};
 use crate::forms::quadrant_form::{QuadrantField, QuadrantForm};
+use crate::i18n::{fmt_count, fmt_money, t, Msg};
+use crate::state::AppState;
 
 use super::data::{GRID_COLUMNS, GRID_ROWS};
 use super::quadrant_list::{Group, MemberList};
@@ -53,9 +53,8 @@ pub fn Quadrants() -> impl IntoView {
         let format = |v: f64| fmt_money(lang, v, &currency);
         data.quadrants.with(|f| {
             data.grid.with(|g| {
-                let labels = Quadrant::ALL.map(|q| {
-                    format!("{} · {}", t(lang, name_msg(q)), fmt_count(f.cell(q).accounts))
-                });
+                let labels =
+                    Quadrant::ALL.map(|q| format!("{} · {}", t(lang, name_msg(q)), fmt_count(f.cell(q).accounts)));
                 quadrant_chart(&QuadrantChart {
                     title: t(lang, Msg::ChartQuadrantTitle).into(),
                     x_title: t(lang, Msg::ChartQuadrantX).into(),
@@ -156,7 +155,8 @@ fn ThresholdControls() -> impl IntoView {
     let problem = move |field: QuadrantField| {
         errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, p)| state.t(problem_msg(*p))))
     };
-    let threshold_now = move || data.quadrants.with(|f| f.value_threshold).map(|v| money(state, v)).unwrap_or_else(|| "—".into());
+    let threshold_now =
+        move || data.quadrants.with(|f| f.value_threshold).map(|v| money(state, v)).unwrap_or_else(|| "—".into());
     view! {
         <div class="seg-controls">
             <fieldset class="seg-fieldset">

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::domain::quadrant::Quadrant;
-use crate::i18n::{fmt_count, Msg};
 use crate::forms::tables::member_rows;
+use crate::i18n::{fmt_count, Msg};
+use crate::state::AppState;
 
 use super::quadrant::name_msg;
 use super::widgets::{fill, money, score};

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::domain::tiers::{ServiceModel, TierBasis};
-use crate::i18n::{t, Lang, Msg};
 use crate::forms::tier_form::{has_error, Field, FieldError, TierForm, TierRow};
+use crate::i18n::{t, Lang, Msg};
+use crate::state::AppState;
 
 use super::widgets::{fill, problem_msg};
 
@@ -182,15 +182,63 @@ struct Cell {
 }
 
 const CELLS_BEFORE_MODEL: [Cell; 3] = [
-    Cell { field: Field::Name, label: Msg::SegColNameZh, get: |r| &r.name_zh, set: |r, v| r.name_zh = v, slug: "name-zh", key: "name_zh", placeholder: None },
-    Cell { field: Field::Name, label: Msg::SegColNameEn, get: |r| &r.name_en, set: |r, v| r.name_en = v, slug: "name-en", key: "name_en", placeholder: None },
-    Cell { field: Field::MinArr, label: Msg::SegColThreshold, get: |r| &r.min_arr, set: |r, v| r.min_arr = v, slug: "min-arr", key: "threshold", placeholder: None },
+    Cell {
+        field: Field::Name,
+        label: Msg::SegColNameZh,
+        get: |r| &r.name_zh,
+        set: |r, v| r.name_zh = v,
+        slug: "name-zh",
+        key: "name_zh",
+        placeholder: None,
+    },
+    Cell {
+        field: Field::Name,
+        label: Msg::SegColNameEn,
+        get: |r| &r.name_en,
+        set: |r, v| r.name_en = v,
+        slug: "name-en",
+        key: "name_en",
+        placeholder: None,
+    },
+    Cell {
+        field: Field::MinArr,
+        label: Msg::SegColThreshold,
+        get: |r| &r.min_arr,
+        set: |r, v| r.min_arr = v,
+        slug: "min-arr",
+        key: "threshold",
+        placeholder: None,
+    },
 ];
 
 const CELLS_AFTER_MODEL: [Cell; 3] = [
-    Cell { field: Field::AccountsPerCsm, label: Msg::SegColAccountsPerCsm, get: |r| &r.accounts_per_csm, set: |r, v| r.accounts_per_csm = v, slug: "per-csm", key: "accounts_per_csm", placeholder: None },
-    Cell { field: Field::ArrPerCsm, label: Msg::SegColArrPerCsm, get: |r| &r.arr_per_csm, set: |r, v| r.arr_per_csm = v, slug: "arr-per-csm", key: "arr_per_csm", placeholder: Some(Msg::SegPlaceholderGlobal) },
-    Cell { field: Field::CadenceDays, label: Msg::SegColCadence, get: |r| &r.cadence_days, set: |r, v| r.cadence_days = v, slug: "cadence", key: "cadence_days", placeholder: Some(Msg::SegPlaceholderNone) },
+    Cell {
+        field: Field::AccountsPerCsm,
+        label: Msg::SegColAccountsPerCsm,
+        get: |r| &r.accounts_per_csm,
+        set: |r, v| r.accounts_per_csm = v,
+        slug: "per-csm",
+        key: "accounts_per_csm",
+        placeholder: None,
+    },
+    Cell {
+        field: Field::ArrPerCsm,
+        label: Msg::SegColArrPerCsm,
+        get: |r| &r.arr_per_csm,
+        set: |r, v| r.arr_per_csm = v,
+        slug: "arr-per-csm",
+        key: "arr_per_csm",
+        placeholder: Some(Msg::SegPlaceholderGlobal),
+    },
+    Cell {
+        field: Field::CadenceDays,
+        label: Msg::SegColCadence,
+        get: |r| &r.cadence_days,
+        set: |r, v| r.cadence_days = v,
+        slug: "cadence",
+        key: "cadence_days",
+        placeholder: Some(Msg::SegPlaceholderNone),
+    },
 ];
 
 /// One text input of a tier row.
@@ -229,7 +277,11 @@ fn EditorRow(ed: Editor, i: usize) -> impl IntoView {
         let value = event_target_value(&ev);
         if let Some((m, _)) = MODELS.iter().find(|(_, v)| *v == value) {
             let m = *m;
-            ed.edit(|f| if let Some(row) = f.rows.get_mut(i) { row.service_model = m });
+            ed.edit(|f| {
+                if let Some(row) = f.rows.get_mut(i) {
+                    row.service_model = m
+                }
+            });
         }
     };
     let only_one = move || ed.form.with(|f| f.rows.len() <= 1);

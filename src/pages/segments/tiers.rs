@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::charts::{grouped_bars, BarChart, BarSeries};
 use crate::components::ChartView;
-use crate::i18n::{fmt_count, fmt_percent, t, Msg};
 use crate::forms::tables::tier_name;
+use crate::i18n::{fmt_count, fmt_percent, t, Msg};
+use crate::state::AppState;
 
 use super::widgets::{money, score, FigureCell};
 use super::SegmentsData;
@@ -21,7 +21,8 @@ pub fn TierFigures() -> impl IntoView {
         data.tier_settings.with(|s| s.tiers.iter().map(|t| tier_name(t, lang).to_string()).collect::<Vec<_>>())
     });
     let totals = Memo::new(move |_| {
-        data.tiers.with(|rows| (rows.iter().map(|r| r.accounts).sum::<usize>(), rows.iter().map(|r| r.arr).sum::<f64>()))
+        data.tiers
+            .with(|rows| (rows.iter().map(|r| r.accounts).sum::<usize>(), rows.iter().map(|r| r.arr).sum::<f64>()))
     });
     let chart = Memo::new(move |_| {
         let lang = state.lang.get();

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::components::data_value;
-use crate::i18n::{fmt_money, Msg};
 use crate::forms::Problem;
+use crate::i18n::{fmt_money, Msg};
+use crate::state::AppState;
 
 /// Money as the reader reads it (tracks the language and the currency symbol).
 pub fn money(state: AppState, amount: f64) -> String {

@@ -4,21 +4,24 @@
 use leptos::prelude::*;
 
 use super::TeamData;
-use crate::state::AppState;
 use crate::components::data_value;
 use crate::domain::commission::{CommissionBand, CommissionError};
 use crate::domain::dates::iso;
 use crate::domain::period::PeriodChoice;
 use crate::forms::team_form::{number_text, parse_number, parse_percent, percent_text};
 use crate::i18n::{fill, fmt_count, fmt_money, fmt_percent, t, Lang, Msg};
+use crate::state::AppState;
 
 fn error_text(lang: Lang, e: CommissionError) -> &'static str {
-    t(lang, match e {
-        CommissionError::BandStart(_) => Msg::ErrBandStart,
-        CommissionError::BandRate(_) => Msg::ErrBandRate,
-        CommissionError::SameStart(_) => Msg::ErrSameStart,
-        CommissionError::CsmShare => Msg::ErrShare,
-    })
+    t(
+        lang,
+        match e {
+            CommissionError::BandStart(_) => Msg::ErrBandStart,
+            CommissionError::BandRate(_) => Msg::ErrBandRate,
+            CommissionError::SameStart(_) => Msg::ErrSameStart,
+            CommissionError::CsmShare => Msg::ErrShare,
+        },
+    )
 }
 
 #[component]
@@ -26,12 +29,14 @@ pub fn Commissions() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<TeamData>();
     let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
-    let choice = move || state.settings.with(|s| match s.renewal_period {
-        PeriodChoice::Last12Months => "last12",
-        PeriodChoice::ThisQuarter => "this_quarter",
-        PeriodChoice::LastQuarter => "last_quarter",
-        _ => "other",
-    });
+    let choice = move || {
+        state.settings.with(|s| match s.renewal_period {
+            PeriodChoice::Last12Months => "last12",
+            PeriodChoice::ThisQuarter => "this_quarter",
+            PeriodChoice::LastQuarter => "last_quarter",
+            _ => "other",
+        })
+    };
     let on_period = move |ev| {
         let p = match event_target_value(&ev).as_str() {
             "last12" => PeriodChoice::Last12Months,
@@ -114,14 +119,19 @@ fn Bands() -> impl IntoView {
     let state = expect_context::<AppState>();
     // Rows are rebuilt only when bands come or go, so editing one keeps the focus elsewhere.
     let count = Memo::new(move |_| state.settings.with(|s| s.commission.bands.len()));
-    let add = move |_| state.edit_commission(|c| {
-        let top = c.bands.iter().map(|b| b.from_rate).fold(0.0, f64::max);
-        let last_rate = c.bands.iter().map(|b| b.rate).fold(0.0, f64::max);
-        c.bands.push(CommissionBand { from_rate: ((top + 1.0) / 2.0 * 100.0).round() / 100.0, rate: last_rate });
-    });
+    let add = move |_| {
+        state.edit_commission(|c| {
+            let top = c.bands.iter().map(|b| b.from_rate).fold(0.0, f64::max);
+            let last_rate = c.bands.iter().map(|b| b.rate).fold(0.0, f64::max);
+            c.bands.push(CommissionBand { from_rate: ((top + 1.0) / 2.0 * 100.0).round() / 100.0, rate: last_rate });
+        })
+    };
     let error = move || {
         let lang = state.lang.get();
-        state.settings.with(|s| s.commission.validate().err()).map(|e| view! { <p class="notice error" role="alert">{error_text(lang, e)}</p> })
+        state
+            .settings
+            .with(|s| s.commission.validate().err())
+            .map(|e| view! { <p class="notice error" role="alert">{error_text(lang, e)}</p> })
     };
     view! {
         <div class="table-wrap">
@@ -154,12 +164,15 @@ fn BandRow(index: usize) -> impl IntoView {
             });
         }
     };
-    let remove = move |_| state.edit_commission(|c| {
-        if index < c.bands.len() {
-            c.bands.remove(index);
-        }
-    });
-    move || band.get().map(|b| view! {
+    let remove = move |_| {
+        state.edit_commission(|c| {
+            if index < c.bands.len() {
+                c.bands.remove(index);
+            }
+        })
+    };
+    move || {
+        band.get().map(|b| view! {
         <tr data-testid=format!("band-{index}")>
             <td class="input-cell">"≥ "
                 <input type="text" inputmode="decimal" size="5" aria-label=state.text(Msg::BandFrom)
@@ -181,6 +194,7 @@ fn BandRow(index: usize) -> impl IntoView {
             <td><button type="button" class="btn small" on:click=remove>{state.text(Msg::Remove)}</button></td>
         </tr>
     })
+    }
 }
 
 /// The optional split with sales above an ARR threshold.

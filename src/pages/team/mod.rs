@@ -12,7 +12,6 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::components::{Toaster, UndoToast};
 use crate::domain::commission::{commission, owner_renewals, Commission, OwnerRenewals};
 use crate::domain::kpi::{KpiActuals, Score, ScorecardError};
@@ -22,6 +21,7 @@ use crate::domain::rebalance::{rebalance, Move};
 use crate::domain::renewals::{due_set, DueTerm};
 use crate::domain::team::{csm_headcount, OwnedAccount};
 use crate::i18n::Msg;
+use crate::state::AppState;
 
 /// One owner's commission line; `None` when nothing was due.
 #[derive(Clone, Debug, PartialEq)]
@@ -118,9 +118,7 @@ impl TeamData {
             })
         });
         let headcount = Memo::new(move |_| {
-            books.with(|t| {
-                state.settings.with(|s| csm_headcount(&s.roster, t.owners.iter().map(|o| o.owner.as_str())))
-            })
+            books.with(|t| state.settings.with(|s| csm_headcount(&s.roster, t.owners.iter().map(|o| o.owner.as_str()))))
         });
         TeamData { books, moves, period, scores, team_actuals, commissions, headcount, toaster: Toaster::new() }
     }

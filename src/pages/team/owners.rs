@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use super::TeamData;
-use crate::state::AppState;
 use crate::components::data_value;
+use crate::domain::book_edit::assign_unassigned;
 use crate::domain::health::Band;
 use crate::domain::team::Role;
-use crate::domain::book_edit::assign_unassigned;
 use crate::i18n::{band_label, fill, fmt_count, fmt_money, load_band_class, load_band_label, tier_name, Msg};
+use crate::state::AppState;
 
 fn band_class(b: Band) -> &'static str {
     match b {
@@ -27,16 +27,24 @@ pub fn OwnerBooks() -> impl IntoView {
     let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
     let help = move || {
         state.settings.with(|s| {
-            fill(state.t(Msg::LoadHelp), &[
-                ("over", &s.load_bands.overloaded_above.to_string()),
-                ("light", &s.load_bands.light_below.to_string()),
-            ])
+            fill(
+                state.t(Msg::LoadHelp),
+                &[
+                    ("over", &s.load_bands.overloaded_above.to_string()),
+                    ("light", &s.load_bands.light_below.to_string()),
+                ],
+            )
         })
     };
     let legend = move || {
-        Band::ALL.into_iter().map(|b| view! {
-            <span class="legend-item"><span class=band_class(b)></span>{state.text(band_label(b))}</span>
-        }).collect_view()
+        Band::ALL
+            .into_iter()
+            .map(|b| {
+                view! {
+                    <span class="legend-item"><span class=band_class(b)></span>{state.text(band_label(b))}</span>
+                }
+            })
+            .collect_view()
     };
     let rows = move || {
         data.books.with(|t| t.owners.clone()).into_iter().map(|o| {
@@ -95,9 +103,8 @@ pub fn UnassignedAccounts() -> impl IntoView {
     let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
     // Who can take accounts: the roster's CSMs and the owners already in the book.
     let names = Memo::new(move |_| {
-        let mut names: Vec<String> = state.settings.with(|s| {
-            s.roster.iter().filter(|p| p.role == Role::Csm).map(|p| p.name.clone()).collect()
-        });
+        let mut names: Vec<String> =
+            state.settings.with(|s| s.roster.iter().filter(|p| p.role == Role::Csm).map(|p| p.name.clone()).collect());
         data.books.with(|t| names.extend(t.owners.iter().map(|o| o.owner.clone())));
         names.sort();
         names.dedup();
@@ -107,7 +114,8 @@ pub fn UnassignedAccounts() -> impl IntoView {
         if owner.trim().is_empty() {
             return;
         }
-        let moves = state.book.with_untracked(|b| state.snapshot.with_untracked(|s| assign_unassigned(b, s, tier, &owner)));
+        let moves =
+            state.book.with_untracked(|b| state.snapshot.with_untracked(|s| assign_unassigned(b, s, tier, &owner)));
         let changes = state.move_accounts(&moves);
         let text = fill(state.t(Msg::AssignedToast), &[("n", &fmt_count(changes.len()))]);
         data.toaster.show_undo(text, move || state.undo_move_accounts(&changes));

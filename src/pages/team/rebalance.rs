@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::TeamData;
-use crate::state::AppState;
 use crate::domain::team::LoadBand;
 use crate::i18n::{fill, fmt_count, fmt_money, tier_name, Msg};
+use crate::state::AppState;
 
 /// Longer proposals are applied whole but listed only this far.
 const SHOWN: usize = 200;
@@ -18,7 +18,8 @@ pub fn Rebalance() -> impl IntoView {
     let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
     let count = move || data.moves.with(|m| m.len());
     let apply = move |_| {
-        let moves: Vec<(usize, String)> = data.moves.with_untracked(|m| m.iter().map(|(i, mv)| (*i, mv.to.clone())).collect());
+        let moves: Vec<(usize, String)> =
+            data.moves.with_untracked(|m| m.iter().map(|(i, mv)| (*i, mv.to.clone())).collect());
         if moves.is_empty() {
             return;
         }
@@ -32,19 +33,22 @@ pub fn Rebalance() -> impl IntoView {
         let tiers = state.settings.with(|s| s.tiers.tiers.clone());
         let moves = data.moves.with(|m| m.iter().take(SHOWN).cloned().collect::<Vec<_>>());
         state.book.with_untracked(|b| {
-            moves.into_iter().map(|(i, m)| {
-                let name = b.accounts.get(i).map(|a| a.name.clone()).unwrap_or_default();
-                let tier = tiers.get(m.tier).map(|t| tier_name(t, lang).to_string()).unwrap_or_default();
-                let arr = state.snapshot.with_untracked(|s| s.views.get(i).map_or(0.0, |v| v.arr));
-                view! {
-                    <tr data-testid="move-row">
-                        <td>{name}</td>
-                        <td>{tier}</td>
-                        <td class="num">{money(arr)}</td>
-                        <td>{m.from.clone()}" → "{m.to.clone()}</td>
-                    </tr>
-                }
-            }).collect_view()
+            moves
+                .into_iter()
+                .map(|(i, m)| {
+                    let name = b.accounts.get(i).map(|a| a.name.clone()).unwrap_or_default();
+                    let tier = tiers.get(m.tier).map(|t| tier_name(t, lang).to_string()).unwrap_or_default();
+                    let arr = state.snapshot.with_untracked(|s| s.views.get(i).map_or(0.0, |v| v.arr));
+                    view! {
+                        <tr data-testid="move-row">
+                            <td>{name}</td>
+                            <td>{tier}</td>
+                            <td class="num">{money(arr)}</td>
+                            <td>{m.from.clone()}" → "{m.to.clone()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
         })
     };
     view! {

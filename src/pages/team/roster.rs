@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 
 use super::TeamData;
-use crate::state::AppState;
 use crate::components::Metric;
 use crate::domain::dates::iso;
 use crate::forms::team_form::{PersonDraft, PersonField, PersonProblem, MAX_NAME_CHARS};
 use crate::i18n::{fill, fmt_money, role_from_key, role_key, role_label, t, Lang, Msg, ROLES};
+use crate::state::AppState;
 
 fn problem_text(lang: Lang, p: PersonProblem) -> String {
     let msg = match p {

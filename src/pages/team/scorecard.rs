@@ -4,11 +4,13 @@
 use leptos::prelude::*;
 
 use super::TeamData;
-use crate::state::AppState;
 use crate::components::data_value;
-use crate::domain::kpi::{attainment, KpiDimension, KpiLine, Score, ScorecardError, ScorecardPreset, Scorecard as Card};
+use crate::domain::kpi::{
+    attainment, KpiDimension, KpiLine, Score, Scorecard as Card, ScorecardError, ScorecardPreset,
+};
 use crate::forms::team_form::{number_text, parse_number, parse_target, target_text, target_unit, TargetUnit};
 use crate::i18n::{dimension_label, fill, fmt_money, fmt_percent, preset_label, t, Lang, Msg};
+use crate::state::AppState;
 
 /// An actual in its dimension's unit.
 pub fn actual_text(lang: Lang, d: KpiDimension, v: Option<f64>, currency: &str) -> String {
@@ -23,7 +25,9 @@ pub fn actual_text(lang: Lang, d: KpiDimension, v: Option<f64>, currency: &str) 
 
 fn error_text(lang: Lang, e: ScorecardError) -> String {
     match e {
-        ScorecardError::WeightsSum { actual } => fill(t(lang, Msg::WeightsSum), &[("sum", &number_text((actual * 100.0).round() / 100.0))]),
+        ScorecardError::WeightsSum { actual } => {
+            fill(t(lang, Msg::WeightsSum), &[("sum", &number_text((actual * 100.0).round() / 100.0))])
+        }
         ScorecardError::InvalidWeight(_) => t(lang, Msg::ErrWeight).into(),
         ScorecardError::Duplicate(_) => t(lang, Msg::ErrDuplicateDimension).into(),
     }
@@ -32,25 +36,40 @@ fn error_text(lang: Lang, e: ScorecardError) -> String {
 #[component]
 pub fn Scorecard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let presets = ScorecardPreset::ALL.into_iter().map(|p| view! {
-        <button type="button" class="btn small" data-testid=format!("preset-{p:?}")
-            aria-pressed=move || state.settings.with(|s| s.scorecard == Card::preset(p)).to_string()
-            on:click=move |_| state.edit_scorecard(|c| *c = Card::preset(p))>
-            {state.text(preset_label(p))}
-        </button>
-    }).collect_view();
+    let presets = ScorecardPreset::ALL
+        .into_iter()
+        .map(|p| {
+            view! {
+                <button type="button" class="btn small" data-testid=format!("preset-{p:?}")
+                    aria-pressed=move || state.settings.with(|s| s.scorecard == Card::preset(p)).to_string()
+                    on:click=move |_| state.edit_scorecard(|c| *c = Card::preset(p))>
+                    {state.text(preset_label(p))}
+                </button>
+            }
+        })
+        .collect_view();
     let status = move || {
         let lang = state.lang.get();
         match state.settings.with(|s| s.scorecard.validate()) {
-            Ok(()) => view! { <p class="notice ok" data-testid="weights-status">{t(lang, Msg::WeightsOk)}</p> }.into_any(),
-            Err(e) => view! { <p class="notice error" role="alert" data-testid="weights-status">{error_text(lang, e)}</p> }.into_any(),
+            Ok(()) => {
+                view! { <p class="notice ok" data-testid="weights-status">{t(lang, Msg::WeightsOk)}</p> }.into_any()
+            }
+            Err(e) => {
+                view! { <p class="notice error" role="alert" data-testid="weights-status">{error_text(lang, e)}</p> }
+                    .into_any()
+            }
         }
     };
     // Rows are rebuilt only when lines come or go, so editing one keeps the focus elsewhere.
     let count = Memo::new(move |_| state.settings.with(|s| s.scorecard.lines.len()));
     let lines = move || (0..count.get()).map(|i| view! { <LineRow index=i /> }).collect_view();
     let missing = move || {
-        state.settings.with(|s| KpiDimension::ALL.into_iter().filter(|d| !s.scorecard.lines.iter().any(|l| l.dimension == *d)).collect::<Vec<_>>())
+        state.settings.with(|s| {
+            KpiDimension::ALL
+                .into_iter()
+                .filter(|d| !s.scorecard.lines.iter().any(|l| l.dimension == *d))
+                .collect::<Vec<_>>()
+        })
     };
     let add = move |ev| {
         let key = event_target_value(&ev);
@@ -108,7 +127,11 @@ fn LineRow(index: usize) -> impl IntoView {
         match parse_target(l.dimension, &event_target_value(&ev)) {
             Some(v) => {
                 target_bad.set(false);
-                state.edit_scorecard(|c| if let Some(x) = c.lines.get_mut(index) { x.target = v });
+                state.edit_scorecard(|c| {
+                    if let Some(x) = c.lines.get_mut(index) {
+                        x.target = v
+                    }
+                });
             }
             None => target_bad.set(true),
         }
@@ -116,12 +139,23 @@ fn LineRow(index: usize) -> impl IntoView {
     let on_weight = move |ev| match parse_number(&event_target_value(&ev)).filter(|v| *v >= 0.0) {
         Some(v) => {
             weight_bad.set(false);
-            state.edit_scorecard(|c| if let Some(x) = c.lines.get_mut(index) { x.weight = v });
+            state.edit_scorecard(|c| {
+                if let Some(x) = c.lines.get_mut(index) {
+                    x.weight = v
+                }
+            });
         }
         None => weight_bad.set(true),
     };
-    let remove = move |_| state.edit_scorecard(|c| if index < c.lines.len() { c.lines.remove(index); });
-    move || line().map(|l| {
+    let remove = move |_| {
+        state.edit_scorecard(|c| {
+            if index < c.lines.len() {
+                c.lines.remove(index);
+            }
+        })
+    };
+    move || {
+        line().map(|l| {
         let d = l.dimension;
         let unit = match target_unit(d) { TargetUnit::Percent => "%", _ => "" };
         let currency = state.settings.with(|s| s.currency.clone());
@@ -146,6 +180,7 @@ fn LineRow(index: usize) -> impl IntoView {
             </tr>
         }
     })
+    }
 }
 
 /// Attainment per dimension and the score, for the team and each owner.
@@ -156,10 +191,14 @@ fn ScoreTable() -> impl IntoView {
     let row = move |name: String, key: String, score: Score, team: bool| {
         let lang = state.lang.get();
         let currency = state.settings.with(|s| s.currency.clone());
-        let cells = score.lines.iter().map(|l| {
-            let title = actual_text(lang, l.dimension, l.actual, &currency);
-            view! { <td class="num" title=title>{fmt_percent(l.attainment)}</td> }
-        }).collect_view();
+        let cells = score
+            .lines
+            .iter()
+            .map(|l| {
+                let title = actual_text(lang, l.dimension, l.actual, &currency);
+                view! { <td class="num" title=title>{fmt_percent(l.attainment)}</td> }
+            })
+            .collect_view();
         let partial = (score.score.is_some() && score.covered_weight < 100.0 - 1e-6)
             .then(|| fill(t(lang, Msg::ScorecardPartial), &[("w", &number_text(score.covered_weight))]));
         view! {
@@ -176,7 +215,11 @@ fn ScoreTable() -> impl IntoView {
     move || {
         let lang = state.lang.get();
         data.scores.with(|r| r.clone()).ok().map(|(owners, team)| {
-            let heads = team.lines.iter().map(|l| view! { <th class="num">{t(lang, dimension_label(l.dimension))}</th> }).collect_view();
+            let heads = team
+                .lines
+                .iter()
+                .map(|l| view! { <th class="num">{t(lang, dimension_label(l.dimension))}</th> })
+                .collect_view();
             let mut rows = vec![row(t(lang, Msg::ScorecardTeam).to_string(), "team.score".into(), team, true)];
             rows.extend(owners.into_iter().map(|(o, s)| row(o.clone(), format!("owner.{o}.score"), s, false)));
             view! {
