@@ -7,7 +7,6 @@
 pub mod account_form;
 pub mod field;
 pub mod health_form;
-pub mod input;
 pub mod number;
 pub mod quadrant_form;
 pub mod saved_scenarios;
