@@ -15,6 +15,7 @@ export default async function ({ server, browser }) {
   await page.click('[data-testid=nav-capacity]');
   await page.waitForSelector('[data-metric="projection.required_fte_end"]');
   await page.fill('[data-testid=cap-horizon]', '36');
+  await page.press('[data-testid=cap-horizon]', 'Enter');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=cap-month-table] tbody tr').length === 37);
 
   const runs = 15;
@@ -31,6 +32,8 @@ export default async function ({ server, browser }) {
       const t0 = performance.now();
       input.value = String(value);
       input.dispatchEvent(new Event('input', { bubbles: true }));
+      // A typed value is applied on Enter (or on leaving the field, or after a pause).
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
       // Effects run as microtasks; a macrotask later the DOM holds the new figures.
       await new Promise((r) => setTimeout(r, 0));
       const updated = figure() !== f0 && chart() !== c0;

@@ -1,6 +1,7 @@
 //! When the book reaches storage. Nothing is lost:
 //! - an edit saves after a short pause (a burst of edits is one save);
-//! - a whole-book action (import, restore, demo, delete all, undo) saves at once;
+//! - a whole-book action (import, restore, demo, delete all, undo) saves at once, right after
+//!   the frame that shows it;
 //! - whatever is unsaved is written synchronously when the page is hidden or left
 //!   (`visibilitychange`, `pagehide`): a reload, a closed tab or a link opened in the same tab
 //!   right after a change still finds it;
@@ -53,7 +54,7 @@ impl Saver {
 pub enum Urgency {
     /// Typing and small edits: after a short pause.
     Soon,
-    /// A whole-book action: now.
+    /// A whole-book action: as soon as it is on screen.
     Now,
 }
 
@@ -67,7 +68,11 @@ impl AppState {
             return;
         };
         if urgency == Urgency::Now {
-            self.flush();
+            // Right after the frame that shows the change, so a 100,000-account import is on
+            // screen before it is written; a reload or a closed tab before then is covered by
+            // the synchronous flush on `pagehide` / `visibilitychange`.
+            let state = *self;
+            request_animation_frame(move || set_timeout(move || state.flush(), Duration::ZERO));
             return;
         }
         let state = *self;
