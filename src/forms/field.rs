@@ -147,12 +147,12 @@ fn round_to(x: f64, decimals: usize) -> f64 {
     (x * f).round() / f
 }
 
-/// `1500000` → `150万` / `1.5M` when the unit writes it exactly in at most four (zh) or three
-/// (en) decimals; otherwise grouped digits (`296,188`), which every language reads.
+/// `1500000` → `150万` / `1.5M` when the unit writes it exactly in at most two decimals (one for
+/// K); otherwise grouped digits (`296,188`, not `29.6188万`), which every language reads.
 fn amount_text(v: f64, lang: Lang) -> String {
     let units: &[(f64, &str, usize)] = match lang {
-        Lang::Zh => &[(1e8, "亿", 4), (1e4, "万", 4)],
-        Lang::En => &[(1e9, "B", 3), (1e6, "M", 3), (1e3, "K", 1)],
+        Lang::Zh => &[(1e8, "亿", 2), (1e4, "万", 2)],
+        Lang::En => &[(1e9, "B", 2), (1e6, "M", 2), (1e3, "K", 1)],
     };
     let a = v.abs();
     for &(div, suffix, decimals) in units {
@@ -214,6 +214,8 @@ mod tests {
         assert_eq!(s.show(296_187.5, Lang::En), "296,187.5");
         assert_eq!(s.show(296_187.5, Lang::Zh), "296,187.5");
         assert_eq!(Spec::amount().decimals(0).show(296_187.5, Lang::En), "296,188");
+        assert_eq!(Spec::amount().decimals(0).show(296_187.5, Lang::Zh), "296,188");
+        assert_eq!(s.show(296_200.0, Lang::Zh), "29.62万");
         assert_eq!(s.show(950.0, Lang::Zh), "950");
         // What is shown reads back as the same value, in both languages.
         for v in [1.0, 950.0, 12_345.67, 296_187.5, 1_500_000.0, 123_456_789.01, 4e8] {
