@@ -15,7 +15,7 @@ import os
 import re
 import sys
 
-PAGES = ["book", "segments", "lifecycle", "renewals", "capacity", "team", "board", "settings"]
+PAGES = ["book", "segments", "lifecycle", "renewals", "revenue", "capacity", "team", "board", "settings"]
 PLACEHOLDER = "__INLINE_SCRIPT_HASHES__"
 
 

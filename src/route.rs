@@ -12,6 +12,7 @@ pub enum Route {
     Segments,
     Lifecycle,
     Renewals,
+    Revenue,
     Capacity,
     Team,
     Board,
@@ -21,11 +22,12 @@ pub enum Route {
 
 impl Route {
     /// The pages in navigation order.
-    pub const NAV: [Route; 8] = [
+    pub const NAV: [Route; 9] = [
         Route::Book,
         Route::Segments,
         Route::Lifecycle,
         Route::Renewals,
+        Route::Revenue,
         Route::Capacity,
         Route::Team,
         Route::Board,
@@ -39,6 +41,7 @@ impl Route {
             Route::Segments => "segments",
             Route::Lifecycle => "lifecycle",
             Route::Renewals => "renewals",
+            Route::Revenue => "revenue",
             Route::Capacity => "capacity",
             Route::Team => "team",
             Route::Board => "board",
@@ -53,6 +56,7 @@ impl Route {
             Route::Segments => Msg::NavSegments,
             Route::Lifecycle => Msg::NavLifecycle,
             Route::Renewals => Msg::NavRenewals,
+            Route::Revenue => Msg::NavRevenue,
             Route::Capacity => Msg::NavCapacity,
             Route::Team => Msg::NavTeam,
             Route::Board => Msg::NavBoard,

@@ -106,3 +106,16 @@ pub fn mark(name: &str, value: &str) {
         let _ = body.set_attribute(name, value);
     }
 }
+
+/// Runs `f` as the User Timing measure `name` (only the latest is kept), so `make bench` can
+/// read how long a recompute took inside the browser.
+pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let start_mark = format!("{name}.start");
+    let perf = window().and_then(|w| w.performance()).filter(|p| p.mark(&start_mark).is_ok());
+    let out = f();
+    if let Some(perf) = perf {
+        perf.clear_measures_with_measure_name(name);
+        let _ = perf.measure_with_start_mark(name, &start_mark);
+    }
+    out
+}

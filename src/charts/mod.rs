@@ -14,6 +14,7 @@ mod share_bars;
 mod stacked;
 mod svg;
 pub mod theme;
+mod waterfall;
 
 pub use bars::{grouped_bars, BarChart, BarSeries};
 pub use capacity::{capacity_lines, CapacityChart, Line, Opening};
@@ -23,3 +24,4 @@ pub use lines::{line_chart, LineChart, LineSeries};
 pub use quadrant::{quadrant_chart, quadrant_color, QuadrantChart};
 pub use share_bars::{share_bars, ShareBarChart, SharePart};
 pub use stacked::{stacked_bars, StackSeries, StackedChart};
+pub use waterfall::{waterfall_chart, Step, WaterfallChart};

@@ -23,6 +23,7 @@ pub mod quadrant;
 pub mod rebalance;
 pub mod renewal_calendar;
 pub mod renewals;
+pub mod revenue;
 pub mod scenario;
 pub mod scenario_url;
 pub mod settings;

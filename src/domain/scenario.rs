@@ -14,6 +14,9 @@ pub struct Scenario {
     pub name: String,
     pub capacity: CapacitySettings,
     pub projection: ProjectionParams,
+    /// Every tier's annual logo churn is the renewal forecast's logo churn (DOMAIN.md §9)
+    /// instead of the value in `projection.tiers`.
+    pub churn_from_forecast: bool,
 }
 
 /// A scenario's key outputs, one column of the comparison table.

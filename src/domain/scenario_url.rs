@@ -145,6 +145,9 @@ impl Scenario {
                 parts.push(format!("{key}={x}"));
             }
         }
+        if self.churn_from_forecast {
+            parts.push("fc=1".into());
+        }
         if !p.tiers.is_empty() {
             let list: Vec<String> = p
                 .tiers
@@ -212,6 +215,7 @@ impl Scenario {
                 "rp" => p.team.ramp_months = months(key, value, 0..=MAX_MONTHS_SETTING)?,
                 "lt" => p.team.lead_time_months = months(key, value, 0..=MAX_MONTHS_SETTING)?,
                 "t" => p.tiers = tiers(value)?,
+                "fc" => s.churn_from_forecast = value == "1",
                 _ => {}
             }
         }
@@ -267,6 +271,7 @@ mod tests {
             },
             TierGrowth::default(),
         ];
+        s.churn_from_forecast = true;
         s
     }
 
@@ -277,6 +282,7 @@ mod tests {
         assert_eq!(Scenario::from_query(&q), Ok(s.clone()));
         assert_eq!(Scenario::from_query(&format!("?asof=2025-01-01&{q}")), Ok(s));
         assert!(!q.contains(' ') && !q.contains('激'));
+        assert!(q.contains("&fc=1"), "the forecast-churn choice travels: {q}");
     }
 
     #[test]

@@ -14,6 +14,7 @@ use super::health::HealthSettings;
 use super::kpi::Scorecard;
 use super::period::PeriodChoice;
 use super::quadrant::QuadrantSettings;
+use super::revenue::forecast::ForecastSettings;
 use super::team::{LoadBands, Person};
 use super::tiers::TierSettings;
 use super::triggers::TriggerSettings;
@@ -41,6 +42,8 @@ pub struct Settings {
     pub scorecard: Scorecard,
     pub commission: CommissionSettings,
     pub board: BoardSettings,
+    /// The renewal forecast's probabilities (DOMAIN.md §9).
+    pub forecast: ForecastSettings,
 }
 
 impl Default for Settings {
@@ -62,6 +65,7 @@ impl Default for Settings {
             scorecard: Scorecard::default(),
             commission: CommissionSettings::default(),
             board: BoardSettings::default(),
+            forecast: ForecastSettings::default(),
         }
     }
 }

@@ -39,10 +39,17 @@ impl Draft {
 
     /// The scenario the figures use: the book's defaults filled in where the draft follows it.
     /// A scenario with fewer tiers than the book (written with other tier settings) takes the
-    /// book's defaults for the tiers it lacks, so no tier silently stops growing.
-    pub fn effective(&self, book_tiers: &[TierGrowth], book_csms: f64) -> Scenario {
+    /// book's defaults for the tiers it lacks, so no tier silently stops growing. When the
+    /// scenario takes its churn from the renewal forecast, `forecast_churn` (when computed) is
+    /// every tier's annual logo churn.
+    pub fn effective(&self, book_tiers: &[TierGrowth], book_csms: f64, forecast_churn: Option<f64>) -> Scenario {
         let mut s = self.scenario.clone();
         s.projection.tiers = self.tiers(book_tiers);
+        if let Some(churn) = forecast_churn.filter(|_| s.churn_from_forecast) {
+            for t in &mut s.projection.tiers {
+                t.annual_logo_churn = churn;
+            }
+        }
         if self.csms_from_book {
             s.projection.team.current_csms = book_csms;
         }
@@ -97,12 +104,12 @@ mod tests {
     #[test]
     fn a_fresh_draft_follows_the_book() {
         let d = Draft::new(CapacitySettings { arr_per_csm: 1e6, ..Default::default() });
-        let s = d.effective(&[g(1.0), g(2.0)], 3.0);
+        let s = d.effective(&[g(1.0), g(2.0)], 3.0, None);
         assert_eq!(s.projection.tiers, vec![g(1.0), g(2.0)]);
         assert_eq!(s.projection.team.current_csms, 3.0);
         assert_eq!(s.capacity.arr_per_csm, 1e6);
         // A book that changes later still shows through.
-        assert_eq!(d.effective(&[g(5.0)], 4.0).projection.tiers, vec![g(5.0)]);
+        assert_eq!(d.effective(&[g(5.0)], 4.0, None).projection.tiers, vec![g(5.0)]);
     }
 
     #[test]
@@ -111,7 +118,7 @@ mod tests {
         let book = [g(1.0), g(2.0), g(3.0)];
         d.edit_tier(&book, 1, |t| t.avg_new_arr = 9.0);
         assert!(!d.tiers_from_book);
-        let s = d.effective(&[g(7.0), g(7.0), g(7.0)], 0.0);
+        let s = d.effective(&[g(7.0), g(7.0), g(7.0)], 0.0, None);
         assert_eq!(s.projection.tiers[0], g(1.0));
         assert_eq!(s.projection.tiers[1], TierGrowth { avg_new_arr: 9.0, ..g(2.0) });
         assert_eq!(s.projection.tiers[2], g(3.0));
@@ -124,10 +131,10 @@ mod tests {
     fn typed_headcount_stays_and_follow_book_resets() {
         let mut d = Draft::default();
         d.set_current_csms(2.5);
-        assert_eq!(d.effective(&[], 7.0).projection.team.current_csms, 2.5);
+        assert_eq!(d.effective(&[], 7.0, None).projection.team.current_csms, 2.5);
         d.edit_tier(&[g(1.0)], 0, |t| t.new_logos_per_month = 4.0);
         d.follow_book();
-        let s = d.effective(&[g(1.0)], 7.0);
+        let s = d.effective(&[g(1.0)], 7.0, None);
         assert_eq!((s.projection.team.current_csms, s.projection.tiers.clone()), (7.0, vec![g(1.0)]));
     }
 
@@ -137,10 +144,21 @@ mod tests {
         s.projection.tiers = vec![g(9.0)];
         s.projection.team.current_csms = 1.0;
         let d = Draft::from_scenario(s);
-        let e = d.effective(&[g(1.0), g(2.0)], 5.0);
+        let e = d.effective(&[g(1.0), g(2.0)], 5.0, None);
         assert_eq!(e.projection.tiers, vec![g(9.0), g(2.0)]);
         assert_eq!(e.projection.team.current_csms, 1.0);
         assert_eq!(e.name, "A");
+    }
+
+    #[test]
+    fn churn_from_the_forecast_replaces_every_tiers_logo_churn_only_when_chosen() {
+        let mut d = Draft::default();
+        let book = [TierGrowth { annual_logo_churn: 0.1, ..g(1.0) }, TierGrowth { annual_logo_churn: 0.3, ..g(2.0) }];
+        let churns = |s: Scenario| s.projection.tiers.iter().map(|t| t.annual_logo_churn).collect::<Vec<_>>();
+        assert_eq!(churns(d.effective(&book, 1.0, Some(0.2))), vec![0.1, 0.3], "not chosen");
+        d.scenario.churn_from_forecast = true;
+        assert_eq!(churns(d.effective(&book, 1.0, Some(0.2))), vec![0.2, 0.2]);
+        assert_eq!(churns(d.effective(&book, 1.0, None)), vec![0.1, 0.3], "no forecast: the book's");
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod capacity;
 mod lifecycle;
 mod not_found;
 mod renewals;
+pub mod revenue;
 pub mod segments;
 mod settings;
 mod team;
@@ -21,6 +22,7 @@ pub fn render(route: Route) -> AnyView {
         Route::Segments => view! { <segments::SegmentsPage /> }.into_any(),
         Route::Lifecycle => view! { <lifecycle::LifecyclePage /> }.into_any(),
         Route::Renewals => view! { <renewals::RenewalsPage /> }.into_any(),
+        Route::Revenue => view! { <revenue::RevenuePage /> }.into_any(),
         Route::Capacity => view! { <capacity::CapacityPage /> }.into_any(),
         Route::Team => view! { <team::TeamPage /> }.into_any(),
         Route::Board => view! { <board::BoardPage /> }.into_any(),

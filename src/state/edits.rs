@@ -16,6 +16,7 @@ use crate::domain::health::HealthSettings;
 use crate::domain::kpi::Scorecard;
 use crate::domain::period::{Period, PeriodChoice};
 use crate::domain::quadrant::QuadrantSettings;
+use crate::domain::revenue::forecast::ForecastSettings;
 use crate::domain::team::Person;
 use crate::domain::tiers::{Tier, TierSettings};
 use crate::domain::triggers::TriggerSettings;
@@ -201,6 +202,11 @@ impl AppState {
 
     pub fn edit_commission(&self, f: impl FnOnce(&mut CommissionSettings)) {
         self.edit_settings(|s| f(&mut s.commission));
+    }
+
+    /// The renewal forecast's probabilities and their source.
+    pub fn edit_forecast(&self, f: impl FnOnce(&mut ForecastSettings)) {
+        self.edit_settings(|s| f(&mut s.forecast));
     }
 
     /// Settings and scenarios from a backup, with its book.

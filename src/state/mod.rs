@@ -19,13 +19,16 @@ use leptos::prelude::*;
 pub use book_slots::StorageStatus;
 pub use saver::Urgency;
 
+use crate::domain::correlation::activity_renewal;
 use crate::domain::dates::iso;
 use crate::domain::period::Period;
-use crate::domain::renewals::{due_set, DueTerm};
+use crate::domain::renewals::{due_set, tally, DueTerm};
+use crate::domain::revenue::forecast::{renewal_forecast, Forecast};
 use crate::domain::settings::effective_as_of;
 use crate::domain::snapshot::Snapshot;
 use crate::domain::tiers::{tier_figures, TierFigures};
 use crate::domain::typed::parse_date;
+use crate::domain::AsOfRules;
 use crate::domain::{Book, Settings};
 use crate::i18n::{t, Lang, Msg};
 use crate::route::Route;
@@ -51,6 +54,9 @@ pub struct AppState {
     pub default_due: Memo<Vec<DueTerm>>,
     /// Accounts, ARR and renewal figures per tier over the default period.
     pub tier_figures: Memo<Vec<TierFigures>>,
+    /// The renewal forecast of the next 12 months (DOMAIN.md §9): the Revenue page shows it,
+    /// the Capacity page may take its logo churn. Computed only when read.
+    pub forecast: Memo<Forecast>,
     pub route: RwSignal<Route>,
     /// What persistence is doing (saved, full, damaged…), for the notice.
     pub storage: RwSignal<StorageStatus>,
@@ -111,6 +117,7 @@ impl AppState {
             book.with(|b| due_set(b, as_of, &rules, &Period::last_12_months(as_of)))
         });
         let tier_figures = Memo::new(move |_| snapshot.with(|s| default_due.with(|d| tier_figures(s, d))));
+        let forecast = forecast_memo(book, settings, as_of, rules, snapshot, default_due);
         AppState {
             lang: RwSignal::new(lang),
             settings,
@@ -120,6 +127,7 @@ impl AppState {
             snapshot,
             default_due,
             tier_figures,
+            forecast,
             url_as_of,
             bad_url_as_of,
             as_of,
@@ -163,6 +171,30 @@ impl AppState {
             web::scroll_to_top();
         }
     }
+}
+
+/// The forecast on the settings' probabilities; its history choice reads the activity bands and
+/// the logo renewal rate of the default period's due terms.
+fn forecast_memo(
+    book: ReadSignal<Book>,
+    settings: ReadSignal<Settings>,
+    as_of: Memo<NaiveDate>,
+    rules: Memo<AsOfRules>,
+    snapshot: Memo<Snapshot>,
+    due: Memo<Vec<DueTerm>>,
+) -> Memo<Forecast> {
+    let chosen = Memo::new(move |_| settings.with(|s| s.forecast));
+    let history = Memo::new(move |_| due.with(|d| (book.with(|b| activity_renewal(b, d)), tally(d).logo_rate())));
+    Memo::new(move |_| {
+        let (as_of, rules, chosen) = (as_of.get(), rules.get(), chosen.get());
+        web::measure("revenue.forecast", || {
+            history.with(|(bands, logo_rate)| {
+                book.with(|b| {
+                    snapshot.with(|s| renewal_forecast(b, s, as_of, &rules, &chosen, Some(bands), *logo_rate))
+                })
+            })
+        })
+    })
 }
 
 /// Client-side navigation for a plain left click; other clicks (new tab…) go to the browser.

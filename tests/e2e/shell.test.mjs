@@ -8,6 +8,7 @@ const PAGES = [
   ['segments', 'Segments', '客户分层'],
   ['lifecycle', 'Lifecycle', '生命周期'],
   ['renewals', 'Renewals', '续约'],
+  ['revenue', 'Revenue', '收入变动'],
   ['capacity', 'Capacity', '人力配置'],
   ['team', 'Team', '团队与绩效'],
   ['board', 'Board', '工作看板'],

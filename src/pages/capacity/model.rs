@@ -105,7 +105,14 @@ impl Model {
         let book_growth = Memo::new(move |_| {
             state.book.with(|b| state.snapshot.with(|s| tier_figures.with(|f| growth_defaults(b, s, f))))
         });
-        let scenario = Memo::new(move |_| draft.with(|d| book_growth.with(|g| d.effective(g, book_csms.get()))));
+        let forecast_churn = Memo::new(move |_| {
+            // Read only when the scenario takes its churn from the forecast: the forecast is
+            // then computed, and not otherwise.
+            draft.with(|d| d.scenario.churn_from_forecast).then(|| state.forecast.with(|f| f.logo_churn)).flatten()
+        });
+        let scenario = Memo::new(move |_| {
+            draft.with(|d| book_growth.with(|g| d.effective(g, book_csms.get(), forecast_churn.get())))
+        });
         let capacity = Memo::new(move |_| scenario.with(|s| s.capacity.clone()));
         let need = Memo::new(move |_| {
             capacity.with(|c| {

@@ -11,7 +11,7 @@ use crate::components::{NumField, Unit};
 use crate::domain::capacity::CapacityMethod;
 use crate::domain::growth::TierGrowth;
 use crate::domain::projection::{TeamInputs, MAX_HORIZON_MONTHS, MIN_HORIZON_MONTHS};
-use crate::i18n::{tier_name, Msg};
+use crate::i18n::{fill, fmt_percent, tier_name, Msg};
 use crate::state::AppState;
 
 #[component]
@@ -126,7 +126,18 @@ fn GrowthTable() -> impl IntoView {
             </tr>
         }
     };
+    let from_forecast = move || model.draft.with(|d| d.scenario.churn_from_forecast);
+    let forecast_rate = move || fmt_percent(state.forecast.with(|f| f.logo_churn));
     view! {
+        <label class="check cap-forecast-churn" title=state.text(Msg::CapChurnFromForecastNote)>
+            <input type="checkbox" data-testid="cap-churn-forecast" data-field="growth.churn_from_forecast"
+                prop:checked=from_forecast
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    model.edit(state, |d| d.scenario.churn_from_forecast = on);
+                } />
+            {move || fill(state.t(Msg::CapChurnFromForecast), &[("rate", &forecast_rate())])}
+        </label>
         <div class="table-scroll">
             <table class="cap-table cap-growth" data-testid="cap-growth-table">
                 {header(state, &[(Some(Msg::ColTier), false), (Some(Msg::CapNewLogos), false), (Some(Msg::CapAvgNewArr), false), (Some(Msg::CapLogoChurn), false), (Some(Msg::CapDollarChurn), false), (Some(Msg::CapNetExpansion), false)])}
