@@ -12,6 +12,8 @@ use super::{fmt_fte, money};
 use crate::domain::dates::iso;
 use crate::domain::scenario::ScenarioSummary;
 use crate::i18n::{fill, fmt_count, fmt_percent, tier_name, Msg};
+use crate::domain::period::Period;
+use crate::domain::revenue::bridge::arr_bridge;
 use crate::state::AppState;
 
 #[component]
@@ -93,6 +95,7 @@ pub fn PrintSummary() -> impl IntoView {
                     {pair(Msg::CapStartCsms, Box::new(move || fmt_fte(s().projection.team.current_csms)))}
                 </dl>
             </div>
+            <RevenueFigures />
             // The same SVG as on screen, escaped by plotters.
             <div class="chart-svg" inner_html=move || model.projection_svg.get()></div>
             <super::projection::HireList print=true />
@@ -101,5 +104,41 @@ pub fn PrintSummary() -> impl IntoView {
                 <tbody>{growth}</tbody>
             </table>
         </section>
+    }
+}
+
+/// The revenue figures a board asks for beside the plan (DOMAIN.md §9): the ARR bridge of the
+/// last 12 months and the renewal forecast of the next 12.
+#[component]
+fn RevenueFigures() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let bridge = Memo::new(move |_| {
+        let p = Period::last_12_months(state.as_of.get());
+        let rules = state.settings.with(|s| s.rules);
+        state.book.with(|b| arr_bridge(b, &rules, p.from, p.to))
+    });
+    let f = state.forecast;
+    let pair = move |label: Msg, value: Box<dyn Fn() -> String + Send + Sync>| {
+        view! { <div class="pair"><dt>{move || state.t(label)}</dt><dd>{move || value()}</dd></div> }
+    };
+    view! {
+        <div class="cap-print-cols">
+            <dl class="cap-print-figures">
+                {pair(Msg::RevStart, Box::new(move || money(state, bridge.with(|b| b.start_arr))))}
+                {pair(Msg::RevNew, Box::new(move || money(state, bridge.with(|b| b.new))))}
+                {pair(Msg::RevExpansion, Box::new(move || money(state, bridge.with(|b| b.expansion))))}
+                {pair(Msg::RevContraction, Box::new(move || money(state, bridge.with(|b| b.contraction))))}
+                {pair(Msg::RevChurn, Box::new(move || money(state, bridge.with(|b| b.churn))))}
+                {pair(Msg::RevEnd, Box::new(move || money(state, bridge.with(|b| b.end_arr))))}
+            </dl>
+            <dl class="cap-print-assumptions">
+                {pair(Msg::RevDueArr, Box::new(move || money(state, f.with(|f| f.due_arr))))}
+                {pair(Msg::RevExpected, Box::new(move || money(state, f.with(|f| f.expected_arr))))}
+                {pair(Msg::RevForecastGrr, Box::new(move || fmt_percent(f.with(|f| f.grr))))}
+                {pair(Msg::RevP10, Box::new(move || money(state, f.with(|f| f.p10))))}
+                {pair(Msg::RevP90, Box::new(move || money(state, f.with(|f| f.p90))))}
+                {pair(Msg::RevForecastLogoChurn, Box::new(move || fmt_percent(f.with(|f| f.logo_churn))))}
+            </dl>
+        </div>
     }
 }
