@@ -10,10 +10,10 @@ use super::model::Model;
 use super::need::method_name;
 use super::{fmt_fte, money};
 use crate::domain::dates::iso;
-use crate::domain::scenario::ScenarioSummary;
-use crate::i18n::{fill, fmt_count, fmt_percent, tier_name, Msg};
 use crate::domain::period::Period;
 use crate::domain::revenue::bridge::arr_bridge;
+use crate::domain::scenario::ScenarioSummary;
+use crate::i18n::{fill, fmt_count, fmt_percent, tier_name, Msg};
 use crate::state::AppState;
 
 #[component]

@@ -67,7 +67,7 @@ pub fn ForecastSection() -> impl IntoView {
                         view! {
                             <tr>
                                 <td>{name}</td>
-                                <td>{end}</td>
+                                <td class="date">{end}</td>
                                 <td class="num">{move || money.fmt(arr)}</td>
                                 <td class="num">{fmt_percent(Some(p))}</td>
                                 <td class="num">{move || money.fmt(risk)}</td>
