@@ -83,10 +83,17 @@ pub fn NumField(
     };
     // Applies the field's text if it is valid; says why not otherwise. `tidy` rewrites a valid
     // text the way the language writes it (on Enter and on leaving the field).
+    // Only text the person typed is applied: focusing and leaving a field that shows a rounded
+    // prefill (296,188 for 296,187.5) changes nothing.
+    let dirty = StoredValue::new(false);
     let apply = move |tidy: bool| {
         let Some(el) = input.get_untracked() else { return };
+        if !dirty.get_value() {
+            return;
+        }
         match spec.read(&el.value()) {
             Ok(v) => {
+                dirty.set_value(false);
                 problem.set(None);
                 let changed = match (v, value.get_untracked()) {
                     (Some(a), Some(b)) => !same(a, b),
@@ -104,6 +111,7 @@ pub fn NumField(
         }
     };
     let on_input = move |_| {
+        dirty.set_value(true);
         let n = typed.get_value() + 1;
         typed.set_value(n);
         // A message about the text before stays until the new text is judged.

@@ -69,8 +69,15 @@ test('an edit followed at once by a reload keeps it', async () => {
   await page.reload();
   await ready(page);
   assert.equal(await metric(page, 'book.accounts'), '999');
-  // A setting typed on the Capacity page, then a reload straight after Enter.
+  // Focusing and leaving a field that shows a rounded prefill from the book changes nothing:
+  // the growth inputs still follow the book.
   await page.click('[data-testid=nav-capacity]');
+  await page.focus('[data-field="growth.0.avg_new_arr"]');
+  await page.focus('[data-field="growth.0.new_logos"]');
+  await page.focus('[data-field="team.attrition"]');
+  await page.waitForTimeout(800);
+  assert.equal(await page.locator('[data-testid=cap-follow-book]').count(), 0, 'still following the book');
+  // A setting typed on the Capacity page, then a reload straight after Enter.
   await page.fill('[data-field="team.attrition"]', '25');
   await page.press('[data-field="team.attrition"]', 'Enter');
   await page.reload();
