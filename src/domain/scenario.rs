@@ -3,10 +3,13 @@
 //! A scenario carries parameters only, never the book: a shared link shows the receiver's own
 //! book under the sender's assumptions.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::capacity::{CapacityMethod, CapacitySettings, TierLoad};
+use super::capacity::{tier_loads, CapacityMethod, CapacitySettings, TierLoad};
 use super::projection::{project, Projection, ProjectionParams};
+use super::tiers::{TierFigures, TierSettings};
+use super::triggers::TriggerSettings;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -17,6 +20,25 @@ pub struct Scenario {
     /// Every tier's annual logo churn is the renewal forecast's logo churn (DOMAIN.md §9)
     /// instead of the value in `projection.tiers`.
     pub churn_from_forecast: bool,
+    /// The as-of date the scenario was made at; `None` in scenarios saved before it was kept.
+    pub as_of: Option<NaiveDate>,
+    /// The tier table (thresholds, basis, service models, ratios, effort, cadence); `None` in
+    /// older scenarios, which then use the tier table in force.
+    pub tiers: Option<TierSettings>,
+    /// The hiring-trigger thresholds; `None` in older scenarios.
+    pub triggers: Option<TriggerSettings>,
+}
+
+impl Scenario {
+    /// The tier loads this scenario's figures use: its own tier table over the book's tier
+    /// figures, or `base` when it has none. (Accounts and ARR per tier are the book's as the
+    /// tier table in force sorts them.)
+    pub fn loads(&self, base: &[TierLoad], figures: &[TierFigures]) -> Vec<TierLoad> {
+        match &self.tiers {
+            Some(t) => tier_loads(t, figures),
+            None => base.to_vec(),
+        }
+    }
 }
 
 /// A scenario's key outputs, one column of the comparison table.
@@ -83,13 +105,21 @@ pub enum CompareError {
 
 /// Projects each scenario over the same book (tier aggregates) for a side-by-side table.
 pub fn compare(scenarios: &[Scenario], base: &[TierLoad]) -> Result<Vec<ScenarioColumn>, CompareError> {
+    compare_each(scenarios, |_| base.to_vec())
+}
+
+/// As `compare`, each scenario on its own tier loads (`Scenario::loads`).
+pub fn compare_each(
+    scenarios: &[Scenario],
+    loads_of: impl Fn(&Scenario) -> Vec<TierLoad>,
+) -> Result<Vec<ScenarioColumn>, CompareError> {
     if !(2..=4).contains(&scenarios.len()) {
         return Err(CompareError::Count(scenarios.len()));
     }
     Ok(scenarios
         .iter()
         .map(|s| {
-            let projection = project(base, &s.capacity, &s.projection);
+            let projection = project(&loads_of(s), &s.capacity, &s.projection);
             ScenarioColumn { summary: ScenarioSummary::of(&s.name, s.projection.method, &projection), projection }
         })
         .collect())
@@ -137,5 +167,29 @@ mod tests {
         );
         assert_eq!(x.horizon_months, 12);
         assert_eq!(cols[1].projection.months.len(), 13);
+    }
+
+    #[test]
+    fn a_scenario_with_its_own_tier_table_is_projected_on_its_own_ratios() {
+        use crate::domain::tiers::{TierFigures, TierSettings};
+        let tiers = TierSettings::default();
+        // 20 strategic accounts, 400 growth accounts as the book's figures.
+        let figures = vec![
+            TierFigures { accounts: 20, arr: 2_000_000.0, ..Default::default() },
+            TierFigures::default(),
+            TierFigures { accounts: 400, arr: 4_000_000.0, ..Default::default() },
+            TierFigures::default(),
+        ];
+        let base = tier_loads(&tiers, &figures);
+        let mut own = tiers.clone();
+        own.tiers[0].accounts_per_csm = 5.0;
+        let mut a = Scenario { name: "book ratios".into(), ..Default::default() };
+        a.projection.method = CapacityMethod::NeedsBased;
+        let b = Scenario { name: "5 strategic per CSM".into(), tiers: Some(own), ..a.clone() };
+        assert_eq!(a.loads(&base, &figures), base, "no tier table: the one in force");
+        let cols = compare_each(&[a, b], |s| s.loads(&base, &figures)).unwrap();
+        // Needs-based: 20/10 + 400/200 = 4; with 5 strategic accounts per CSM, 20/5 + 2 = 6.
+        assert!((cols[0].summary.required_fte_now - 4.0).abs() < 1e-9, "{}", cols[0].summary.required_fte_now);
+        assert!((cols[1].summary.required_fte_now - 6.0).abs() < 1e-9, "{}", cols[1].summary.required_fte_now);
     }
 }

@@ -4,9 +4,12 @@
 use std::fmt::Write as _;
 
 use super::capacity::CapacityMethod;
+use super::dates::iso;
 use super::growth::TierGrowth;
 use super::projection::{MAX_HORIZON_MONTHS, MIN_HORIZON_MONTHS};
 use super::scenario::Scenario;
+use super::tiers::{ServiceModel, Tier, TierBasis, TierSettings};
+use super::triggers::TriggerSettings;
 
 pub const URL_VERSION: &str = "1";
 /// Longer input is refused before parsing: no real scenario needs it, and a pasted page of text
@@ -148,6 +151,20 @@ impl Scenario {
         if self.churn_from_forecast {
             parts.push("fc=1".into());
         }
+        // The as-of date the figures were made at: the app reads `asof` itself, so whoever
+        // opens the link sees the figures of that day.
+        if let Some(d) = self.as_of {
+            parts.push(format!("asof={}", iso(d)));
+        }
+        if let Some(t) = &self.tiers {
+            parts.push(format!("tt={}", tier_table_text(t)));
+            if t.basis == TierBasis::PotentialArr {
+                parts.push("tb=p".into());
+            }
+        }
+        if let Some(g) = &self.triggers {
+            parts.push(format!("tg={},{}", g.first_csm_accounts, g.first_csm_arr));
+        }
         if !p.tiers.is_empty() {
             let list: Vec<String> = p
                 .tiers
@@ -216,11 +233,120 @@ impl Scenario {
                 "lt" => p.team.lead_time_months = months(key, value, 0..=MAX_MONTHS_SETTING)?,
                 "t" => p.tiers = tiers(value)?,
                 "fc" => s.churn_from_forecast = value == "1",
+                "asof" => {
+                    s.as_of =
+                        Some(super::typed::parse_date(value).map_err(|_| ScenarioUrlError::BadNumber {
+                            key: key.to_string(),
+                            value: value.to_string(),
+                        })?)
+                }
+                "tt" => {
+                    let basis = s.tiers.as_ref().map(|t| t.basis).unwrap_or_default();
+                    s.tiers = Some(TierSettings { tiers: tier_table(value)?, basis });
+                }
+                "tb" => {
+                    let basis = if value == "p" { TierBasis::PotentialArr } else { TierBasis::Arr };
+                    let tiers = s.tiers.take().unwrap_or_default();
+                    s.tiers = Some(TierSettings { basis, ..tiers });
+                }
+                "tg" => s.triggers = Some(triggers(value)?),
                 _ => {}
             }
         }
         Ok(s)
     }
+}
+
+fn model_code(m: ServiceModel) -> &'static str {
+    match m {
+        ServiceModel::HighTouch => "h",
+        ServiceModel::LowTouch => "l",
+        ServiceModel::TechTouch => "t",
+    }
+}
+
+/// `min,model,accounts per CSM,ARR per CSM,hours,cadence,zh,en` per tier, `;` between tiers;
+/// an empty field is "not set"; a name is written only when it differs from the default
+/// table's name at that place (escaped twice: the whole value is unescaped once first).
+fn tier_table_text(t: &TierSettings) -> String {
+    let defaults = TierSettings::default();
+    let opt = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
+    t.tiers
+        .iter()
+        .enumerate()
+        .map(|(i, tier)| {
+            let default = defaults.tiers.get(i);
+            let name = |own: &str, def: Option<&str>| {
+                if def == Some(own) {
+                    String::new()
+                } else {
+                    escape(&escape(own))
+                }
+            };
+            format!(
+                "{},{},{},{},{},{},{},{}",
+                tier.min_arr,
+                model_code(tier.service_model),
+                tier.accounts_per_csm,
+                opt(tier.arr_per_csm),
+                opt(tier.hours_per_account),
+                tier.cadence_days.map(|c| c.to_string()).unwrap_or_default(),
+                name(&tier.name_zh, default.map(|d| d.name_zh.as_str())),
+                name(&tier.name_en, default.map(|d| d.name_en.as_str())),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+fn tier_table(value: &str) -> Result<Vec<Tier>, ScenarioUrlError> {
+    let list: Vec<&str> = value.split(';').collect();
+    if list.len() > MAX_TIERS {
+        return Err(ScenarioUrlError::TooManyTiers(list.len()));
+    }
+    let defaults = TierSettings::default();
+    list.into_iter()
+        .enumerate()
+        .map(|(index, text)| {
+            let bad = || ScenarioUrlError::BadTier { index, value: text.to_string() };
+            let f: Vec<&str> = text.split(',').collect();
+            let [min, model, apc, arrpc, hours, cadence, zh, en] = f[..] else { return Err(bad()) };
+            let num = |x: &str| number("tt", x).map_err(|_| bad());
+            let opt = |x: &str| if x.is_empty() { Ok(None) } else { num(x).map(Some) };
+            let default = defaults.tiers.get(index);
+            let name = |x: &str, def: Option<&String>| -> Result<String, ScenarioUrlError> {
+                if x.is_empty() {
+                    Ok(def.cloned().unwrap_or_else(|| format!("#{}", index + 1)))
+                } else {
+                    unescape("tt", x)
+                }
+            };
+            Ok(Tier {
+                name_zh: name(zh, default.map(|d| &d.name_zh))?,
+                name_en: name(en, default.map(|d| &d.name_en))?,
+                min_arr: num(min)?,
+                service_model: match model {
+                    "h" => ServiceModel::HighTouch,
+                    "l" => ServiceModel::LowTouch,
+                    "t" => ServiceModel::TechTouch,
+                    _ => return Err(bad()),
+                },
+                accounts_per_csm: num(apc)?,
+                arr_per_csm: opt(arrpc)?,
+                hours_per_account: opt(hours)?,
+                cadence_days: if cadence.is_empty() { None } else { Some(num(cadence)?.max(0.0).round() as u32) },
+            })
+        })
+        .collect()
+}
+
+fn triggers(value: &str) -> Result<TriggerSettings, ScenarioUrlError> {
+    let bad = || ScenarioUrlError::BadNumber { key: "tg".into(), value: value.to_string() };
+    let (accounts, arr) = value.split_once(',').ok_or_else(bad)?;
+    Ok(TriggerSettings {
+        first_csm_accounts: number("tg", accounts)?.max(0.0).round() as usize,
+        first_csm_arr: number("tg", arr)?,
+    })
 }
 
 fn tiers(value: &str) -> Result<Vec<TierGrowth>, ScenarioUrlError> {
@@ -272,6 +398,17 @@ mod tests {
             TierGrowth::default(),
         ];
         s.churn_from_forecast = true;
+        s.as_of = crate::domain::dates::parse_iso("2026-03-31");
+        let mut tiers = crate::domain::tiers::TierSettings::default();
+        tiers.tiers[0].accounts_per_csm = 5.0;
+        tiers.tiers[1].name_en = "Key, large; & more".into();
+        tiers.tiers[1].name_zh = "重点 客户".into();
+        tiers.tiers[2].arr_per_csm = Some(1.5e6);
+        tiers.tiers[2].hours_per_account = Some(12.5);
+        tiers.tiers[3].cadence_days = Some(365);
+        tiers.basis = crate::domain::tiers::TierBasis::PotentialArr;
+        s.tiers = Some(tiers);
+        s.triggers = Some(crate::domain::triggers::TriggerSettings { first_csm_accounts: 3, first_csm_arr: 80_000.0 });
         s
     }
 
@@ -280,9 +417,19 @@ mod tests {
         let s = sample();
         let q = s.to_query();
         assert_eq!(Scenario::from_query(&q), Ok(s.clone()));
-        assert_eq!(Scenario::from_query(&format!("?asof=2025-01-01&{q}")), Ok(s));
+        assert_eq!(Scenario::from_query(&format!("?asof=2025-01-01&{q}")), Ok(s.clone()));
         assert!(!q.contains(' ') && !q.contains('激'));
         assert!(q.contains("&fc=1"), "the forecast-churn choice travels: {q}");
+        assert!(q.contains("&asof=2026-03-31"), "the as-of date travels: {q}");
+        // Default tier names are not written: a typical link stays short enough for a chat.
+        let typical = Scenario {
+            as_of: s.as_of,
+            tiers: Some(crate::domain::tiers::TierSettings::default()),
+            triggers: Some(Default::default()),
+            ..Default::default()
+        }
+        .to_query();
+        assert!(typical.len() < 160, "{} chars: {typical}", typical.len());
     }
 
     #[test]

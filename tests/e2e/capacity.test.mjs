@@ -198,3 +198,33 @@ test('the print summary is one clean page with the figures, chart, assumptions a
   errors.assertClean();
   await page.close();
 });
+
+test('a scenario keeps its tier ratios and its as-of date; its link carries them', async () => {
+  const { page, errors } = await openWithDemo();
+  const needs = await metric(page, 'capacity.needs.fte');
+  await page.fill('[data-field="tier.0.accounts_per_csm"]', '5');
+  await page.press('[data-field="tier.0.accounts_per_csm"]', 'Enter');
+  const five = await changed(page, 'capacity.needs.fte', needs);
+  assert.ok(Number(five) > Number(needs), `5 strategic accounts per CSM need more: ${needs} → ${five}`);
+  await page.fill('[data-testid=cap-scenario-name]', 'Five strategic');
+  await page.click('[data-testid=cap-save]');
+  await page.waitForSelector('[data-testid=cap-saved-0]');
+  // Back to 10: the figure returns; loading the scenario brings the ratio and the figure back.
+  await page.fill('[data-field="tier.0.accounts_per_csm"]', '10');
+  await page.press('[data-field="tier.0.accounts_per_csm"]', 'Enter');
+  await changed(page, 'capacity.needs.fte', five);
+  assert.equal(await metric(page, 'capacity.needs.fte'), needs);
+  await page.click('[data-testid=cap-load-0]');
+  await changed(page, 'capacity.needs.fte', needs);
+  assert.equal(await metric(page, 'capacity.needs.fte'), five);
+  assert.equal(await page.inputValue('[data-field="tier.0.accounts_per_csm"]'), '5');
+  // The link: the as-of date and the tier table travel, and it stays short.
+  await page.click('[data-testid=cap-share]');
+  const url = await page.inputValue('[data-testid=cap-share-url]');
+  assert.match(url, /[?&]asof=2026-06-30/);
+  assert.match(url, /[?&]tt=100000,h,5,/);
+  assert.ok(url.length < 400, `a link of ${url.length} characters`);
+  console.log(`share link: ${url.length} characters`);
+  errors.assertClean();
+  await page.close();
+});

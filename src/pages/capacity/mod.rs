@@ -18,7 +18,6 @@ use leptos::prelude::*;
 
 use crate::domain::scenario::Scenario;
 use crate::domain::scenario_url::ScenarioUrlError;
-use crate::forms::Draft;
 use crate::i18n::{fmt_money, Msg};
 use crate::state::AppState;
 use crate::web;
@@ -90,15 +89,22 @@ fn link_problem(e: &ScenarioUrlError) -> String {
 
 /// A link carrying a scenario (`?v=1&…`, beside any `?asof=`) shows it at once; the draft it
 /// replaces is kept until the user decides, and nothing saved is touched.
-fn open_link(model: Model) {
+fn open_link(state: AppState, model: Model) {
     if web::query_param("v").is_none() {
         return;
     }
     match Scenario::from_query(&web::location_search()) {
         Ok(scenario) => {
             let previous = model.draft.get_untracked();
-            model.incoming.set(Some(Incoming { scenario: scenario.clone(), previous }));
-            model.load(Draft::from_scenario(scenario));
+            let (previous_tiers, previous_triggers) =
+                state.settings.with_untracked(|s| (s.tiers.clone(), s.triggers.clone()));
+            model.incoming.set(Some(Incoming {
+                scenario: scenario.clone(),
+                previous,
+                previous_tiers,
+                previous_triggers,
+            }));
+            model.open(state, scenario);
         }
         Err(e) => model.bad_link.set(Some(link_problem(&e))),
     }
@@ -109,7 +115,7 @@ pub fn CapacityPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let model = Model::new(state);
     provide_context(model);
-    open_link(model);
+    open_link(state, model);
     view! {
         <div class="capacity-page">
             <h1>{state.text(Msg::NavCapacity)}</h1>

@@ -13,9 +13,11 @@ use crate::domain::economics::{economics_by_tier, SegmentFigures, UnitEconomics}
 use crate::domain::growth::{growth_defaults, TierGrowth};
 use crate::domain::projection::{project, Projection};
 use crate::domain::renewals::tally;
-use crate::domain::scenario::{compare, Scenario, ScenarioColumn};
+use crate::domain::scenario::{compare_each, Scenario, ScenarioColumn};
 use crate::domain::team::{active_owners, csm_headcount};
 use crate::domain::tiers::TierFigures;
+use crate::domain::tiers::TierSettings;
+use crate::domain::triggers::TriggerSettings;
 use crate::domain::triggers::{hiring_alerts, tier_ownership, HiringAlert};
 use crate::forms::{Draft, SavedScenarios};
 use crate::state::storage as store;
@@ -44,6 +46,9 @@ pub struct Incoming {
     pub scenario: Scenario,
     /// The draft the link replaced, put back by "dismiss".
     pub previous: Draft,
+    /// The tier table and hiring triggers the link replaced, put back by "dismiss".
+    pub previous_tiers: TierSettings,
+    pub previous_triggers: TriggerSettings,
 }
 
 /// The three methods side by side.
@@ -110,8 +115,17 @@ impl Model {
             // then computed, and not otherwise.
             draft.with(|d| d.scenario.churn_from_forecast).then(|| state.forecast.with(|f| f.logo_churn)).flatten()
         });
+        // Every assumption that changes a figure (DOMAIN.md §5): the tier table, the triggers
+        // and the as-of date in force are part of the working scenario, so a saved scenario or
+        // a link carries them.
+        let in_force = Memo::new(move |_| state.settings.with(|s| (s.tiers.clone(), s.triggers.clone())));
         let scenario = Memo::new(move |_| {
-            draft.with(|d| book_growth.with(|g| d.effective(g, book_csms.get(), forecast_churn.get())))
+            let mut s = draft.with(|d| book_growth.with(|g| d.effective(g, book_csms.get(), forecast_churn.get())));
+            let (tiers, triggers) = in_force.get();
+            s.tiers = Some(tiers);
+            s.triggers = Some(triggers);
+            s.as_of = Some(state.as_of.get());
+            s
         });
         let capacity = Memo::new(move |_| scenario.with(|s| s.capacity.clone()));
         let need = Memo::new(move |_| {
@@ -148,7 +162,7 @@ impl Model {
                 compare_names
                     .with(|names| names.iter().filter_map(|n| s.position(n).map(|i| s.list[i].clone())).collect())
             });
-            loads.with(|l| compare(&chosen, l).ok())
+            loads.with(|l| tier_figures.with(|f| compare_each(&chosen, |s| s.loads(l, f)).ok()))
         });
 
         let projection_svg = Memo::new(move |_| {
@@ -214,5 +228,21 @@ impl Model {
     pub fn load(self, draft: Draft) {
         self.draft.set(draft);
         self.revision.update(|r| *r += 1);
+    }
+
+    /// Opens a saved or shared scenario: every assumption it holds is restored — its tier
+    /// table and hiring triggers become the ones in force, its as-of date the app's — and its
+    /// inputs fill the fields. An older scenario without them keeps the ones in force.
+    pub fn open(self, state: AppState, scenario: Scenario) {
+        if let Some(tiers) = scenario.tiers.clone() {
+            state.set_tier_settings(tiers);
+        }
+        if let Some(triggers) = scenario.triggers.clone() {
+            state.edit_hiring_triggers(|t| *t = triggers);
+        }
+        if let Some(d) = scenario.as_of.filter(|d| *d != state.as_of.get_untracked()) {
+            state.set_as_of(Some(d));
+        }
+        self.load(Draft::from_scenario(scenario));
     }
 }

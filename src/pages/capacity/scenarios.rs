@@ -8,7 +8,7 @@ use super::header;
 use super::model::{Incoming, Model};
 use super::need::method_name;
 use crate::domain::dates::iso;
-use crate::forms::{Draft, NameError};
+use crate::forms::NameError;
 use crate::i18n::{fill, Msg};
 use crate::route::Route;
 use crate::state::AppState;
@@ -86,6 +86,8 @@ pub fn IncomingBanner() -> impl IntoView {
     let dismiss = move |_| {
         if let Some(inc) = model.incoming.get_untracked() {
             take();
+            state.set_tier_settings(inc.previous_tiers);
+            state.edit_hiring_triggers(|t| *t = inc.previous_triggers);
             model.load(inc.previous);
         }
     };
@@ -247,7 +249,7 @@ pub fn SavedList() -> impl IntoView {
                 <td class="num">{move || fill(state.t(Msg::CapMonthsN), &[("n", &scenario().projection.horizon_months.to_string())])}</td>
                 <td class="cap-row-actions">
                     <button type="button" class="btn small" data-testid=format!("cap-load-{i}")
-                        on:click=move |_| model.load(Draft::from_scenario(scenario()))>{state.text(Msg::CapLoad)}</button>
+                        on:click=move |_| model.open(state, scenario())>{state.text(Msg::CapLoad)}</button>
                     <button type="button" class="btn small" data-testid=format!("cap-rename-{i}")
                         on:click=move |_| renaming.set(Some((i, name())))>{state.text(Msg::CapRename)}</button>
                     {move || if deleting.get() == Some(i) {
