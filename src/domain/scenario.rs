@@ -11,6 +11,15 @@ use super::projection::{project, Projection, ProjectionParams};
 use super::tiers::{TierFigures, TierSettings};
 use super::triggers::TriggerSettings;
 
+/// Which demo book a figure was made on: the generator's seed, its size and the day it was
+/// generated for (`io::demo::generate`). The same three give the same book anywhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemoBook {
+    pub seed: u64,
+    pub size: usize,
+    pub made_for: NaiveDate,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Scenario {
@@ -27,6 +36,8 @@ pub struct Scenario {
     pub tiers: Option<TierSettings>,
     /// The hiring-trigger thresholds; `None` in older scenarios.
     pub triggers: Option<TriggerSettings>,
+    /// The demo book the scenario was made on, if it was; `None` for a real book (never carried).
+    pub demo: Option<DemoBook>,
 }
 
 impl Scenario {

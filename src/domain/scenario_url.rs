@@ -7,7 +7,7 @@ use super::capacity::CapacityMethod;
 use super::dates::iso;
 use super::growth::TierGrowth;
 use super::projection::{MAX_HORIZON_MONTHS, MIN_HORIZON_MONTHS};
-use super::scenario::Scenario;
+use super::scenario::{DemoBook, Scenario};
 use super::tiers::{ServiceModel, Tier, TierBasis, TierSettings};
 use super::triggers::TriggerSettings;
 
@@ -162,6 +162,9 @@ impl Scenario {
                 parts.push("tb=p".into());
             }
         }
+        if let Some(b) = &self.demo {
+            parts.push(format!("demo={},{},{}", b.size, b.seed, iso(b.made_for)));
+        }
         if let Some(g) = &self.triggers {
             parts.push(format!("tg={},{}", g.first_csm_accounts, g.first_csm_arr));
         }
@@ -250,6 +253,7 @@ impl Scenario {
                     s.tiers = Some(TierSettings { basis, ..tiers });
                 }
                 "tg" => s.triggers = Some(triggers(value)?),
+                "demo" => s.demo = Some(demo_book(value)?),
                 _ => {}
             }
         }
@@ -340,6 +344,17 @@ fn tier_table(value: &str) -> Result<Vec<Tier>, ScenarioUrlError> {
         .collect()
 }
 
+fn demo_book(value: &str) -> Result<DemoBook, ScenarioUrlError> {
+    let bad = || ScenarioUrlError::BadNumber { key: "demo".into(), value: value.to_string() };
+    let mut it = value.splitn(3, ',');
+    let (Some(size), Some(seed), Some(day)) = (it.next(), it.next(), it.next()) else { return Err(bad()) };
+    Ok(DemoBook {
+        size: size.parse().ok().filter(|n| (1..=100_000).contains(n)).ok_or_else(bad)?,
+        seed: seed.parse().map_err(|_| bad())?,
+        made_for: super::typed::parse_date(day).map_err(|_| bad())?,
+    })
+}
+
 fn triggers(value: &str) -> Result<TriggerSettings, ScenarioUrlError> {
     let bad = || ScenarioUrlError::BadNumber { key: "tg".into(), value: value.to_string() };
     let (accounts, arr) = value.split_once(',').ok_or_else(bad)?;
@@ -409,6 +424,8 @@ mod tests {
         tiers.basis = crate::domain::tiers::TierBasis::PotentialArr;
         s.tiers = Some(tiers);
         s.triggers = Some(crate::domain::triggers::TriggerSettings { first_csm_accounts: 3, first_csm_arr: 80_000.0 });
+        s.demo =
+            Some(DemoBook { seed: 2026, size: 1000, made_for: crate::domain::dates::parse_iso("2026-03-31").unwrap() });
         s
     }
 
@@ -421,6 +438,7 @@ mod tests {
         assert!(!q.contains(' ') && !q.contains('激'));
         assert!(q.contains("&fc=1"), "the forecast-churn choice travels: {q}");
         assert!(q.contains("&asof=2026-03-31"), "the as-of date travels: {q}");
+        assert!(q.contains("&demo=1000,2026,2026-03-31"), "which demo book travels: {q}");
         // Default tier names are not written: a typical link stays short enough for a chat.
         let typical = Scenario {
             as_of: s.as_of,

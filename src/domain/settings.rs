@@ -15,6 +15,7 @@ use super::kpi::Scorecard;
 use super::period::PeriodChoice;
 use super::quadrant::QuadrantSettings;
 use super::revenue::forecast::ForecastSettings;
+use super::scenario::DemoBook;
 use super::team::{LoadBands, Person};
 use super::tiers::TierSettings;
 use super::triggers::TriggerSettings;
@@ -44,6 +45,8 @@ pub struct Settings {
     pub board: BoardSettings,
     /// The renewal forecast's probabilities (DOMAIN.md §9).
     pub forecast: ForecastSettings,
+    /// The book is this demo book, unchanged since it was loaded (a share link says so).
+    pub demo: Option<DemoBook>,
 }
 
 impl Default for Settings {
@@ -66,6 +69,7 @@ impl Default for Settings {
             commission: CommissionSettings::default(),
             board: BoardSettings::default(),
             forecast: ForecastSettings::default(),
+            demo: None,
         }
     }
 }

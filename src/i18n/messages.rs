@@ -825,6 +825,10 @@ messages! {
     RevColAtRisk => "风险金额", "At risk";
     RevNothingDue => "未来 12 个月没有待续约的合同。", "No open term ends in the next 12 months.";
     RevMonth => "月份", "Month";
+    CapLinkDemo => "这个链接是在示例数据（{n} 个客户）上做的。加载同一份示例数据，就能看到与发送者完全相同的数字。", "This link was made on the demo book ({n} accounts). Load that same demo book to see exactly the sender's figures.";
+    CapLinkRealBook => "这个链接是在发送者自己的客户档案上做的，链接从不携带客户数据。导入你的客户档案，在你的数据上看这些假设；或加载示例数据先试一试。", "This link was made on the sender's own customer book, and links never carry the book. Import your book to see these assumptions on your figures, or load the demo book to try them.";
+    CapLinkLoadDemo => "加载示例数据", "Load the demo book";
+    CapLinkImport => "去导入客户档案", "Import a book";
     CapChurnFromForecast => "流失率采用续约预测（{rate}）", "Logo churn from the renewal forecast ({rate})";
     CapChurnFromForecastNote => "勾选后，各层级的年客户流失率取续约预测的客户流失率，并随方案保存。", "When ticked, every tier's annual logo churn is the renewal forecast's logo churn; saved with the scenario.";
 

@@ -17,6 +17,7 @@ use crate::domain::kpi::Scorecard;
 use crate::domain::period::{Period, PeriodChoice};
 use crate::domain::quadrant::QuadrantSettings;
 use crate::domain::revenue::forecast::ForecastSettings;
+use crate::domain::scenario::DemoBook;
 use crate::domain::team::Person;
 use crate::domain::tiers::{Tier, TierSettings};
 use crate::domain::triggers::TriggerSettings;
@@ -25,6 +26,10 @@ use crate::web;
 
 impl AppState {
     fn edit_book<R>(&self, urgency: Urgency, f: impl FnOnce(&mut Book) -> R) -> R {
+        // Any change makes the book no longer the demo book a share link could name.
+        if self.settings.with_untracked(|s| s.demo.is_some()) {
+            self.edit_settings(|s| s.demo = None);
+        }
         let (mut f, mut out) = (Some(f), None);
         self.book_w.update(|b| {
             if let Some(f) = f.take() {
@@ -54,6 +59,12 @@ impl AppState {
     /// undo of one of them: the new book is saved at once.
     pub fn replace_book(&self, book: Book) {
         self.edit_book(Urgency::Now, |b| *b = book);
+    }
+
+    /// Loads a demo book: the book, and which one it is (a share link made on it says so).
+    pub fn load_demo_book(&self, book: Book, demo: DemoBook) {
+        self.replace_book(book);
+        self.edit_settings(|s| s.demo = Some(demo));
     }
 
     /// Adds an account (`index` None) or replaces the one at `index`; its index.

@@ -228,3 +228,52 @@ test('a scenario keeps its tier ratios and its as-of date; its link carries them
   errors.assertClean();
   await page.close();
 });
+
+test('a link opened with no book: the demo book it was made on, or what to do for a real book', async () => {
+  const { page, errors } = await openWithDemo();
+  await page.fill('[data-field="team.attrition"]', '20');
+  await page.press('[data-field="team.attrition"]', 'Enter');
+  await page.click('[data-testid=cap-share]');
+  const url = await page.inputValue('[data-testid=cap-share-url]');
+  assert.match(url, /[?&]demo=1000,2026,2026-06-30/);
+  const sent = await figures(page);
+  errors.assertClean();
+  await page.close();
+
+  const other = await launch();
+  try {
+    const p2 = await other.context.newPage();
+    const e2 = watchErrors(p2);
+    await freshBook(p2);
+    await p2.goto(url);
+    await ready(p2);
+    await p2.waitForSelector('[data-testid=cap-link-no-book]');
+    await p2.click('[data-testid=cap-link-load-demo]');
+    await p2.waitForSelector('[data-testid=cap-link-no-book]', { state: 'detached' });
+    assert.deepEqual(await figures(p2), sent, 'the same demo book gives the same figures');
+    e2.assertClean();
+    await p2.close();
+
+    // A link made on a real book (here: the demo book changed by hand) says what to do.
+    const { page: p3, errors: e3 } = await openWithDemo(other);
+    await p3.click('[data-testid=nav-book]');
+    await p3.click('.book-table tbody tr[data-id] input[type=checkbox] >> nth=0');
+    await p3.click('[data-testid=delete-selected]');
+    await p3.click('[data-testid=nav-capacity]');
+    await p3.click('[data-testid=cap-share]');
+    const real = await p3.inputValue('[data-testid=cap-share-url]');
+    assert.ok(!real.includes('demo='), 'an edited book is no longer the demo book');
+    e3.assertClean();
+    await p3.close();
+    const p4 = await other.context.newPage();
+    await p4.addInitScript(() => localStorage.clear());
+    await p4.goto(real);
+    await ready(p4);
+    const said = await p4.innerText('[data-testid=cap-link-no-book]');
+    assert.match(said, /never carry the book/);
+    assert.ok(await p4.isVisible('[data-testid=cap-link-import]'));
+    await p4.close();
+  } finally {
+    await other.close();
+  }
+});

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use super::toast::{Toast, UndoAction};
 use super::BookView;
 use crate::domain::dates::iso;
+use crate::domain::scenario::DemoBook;
 use crate::domain::Book;
 use crate::i18n::{fill, fmt_count, Msg};
 use crate::io::{self, backup, demo, Encoding};
@@ -38,8 +39,6 @@ pub enum Pending {
 
 /// Demo book sizes offered; the first is the one-click default.
 pub const DEMO_SIZES: [usize; 5] = [1_000, 200, 10_000, 50_000, 100_000];
-/// The same seed gives the same book, for demos that look the same every time.
-pub const DEMO_SEED: u64 = 2026;
 
 pub fn read_file(file: web_sys::File, pending: RwSignal<Option<Pending>>) {
     let name = file.name();
@@ -99,8 +98,13 @@ pub fn TransferBar() -> impl IntoView {
     let export_backup = move |_| crate::components::download_backup(state);
     let load_demo = move |_| {
         let n = size.get_untracked();
-        let book = demo::generate(DEMO_SEED, n, state.as_of.get_untracked(), state.lang.get_untracked());
-        replace_book(state, view, book, fill(state.t(Msg::DemoLoadedToast), &[("n", &fmt_count(n))]));
+        let made_for = state.as_of.get_untracked();
+        let book = demo::generate(demo::DEMO_SEED, n, made_for, state.lang.get_untracked());
+        let before = state.book.get_untracked();
+        state.load_demo_book(book, DemoBook { seed: demo::DEMO_SEED, size: n, made_for });
+        view.selected.set(Default::default());
+        let message = fill(state.t(Msg::DemoLoadedToast), &[("n", &fmt_count(n))]);
+        view.toast.set(Some(Toast::new(message, Some(UndoAction::Book(before)))));
     };
     view! {
         <div class="transfer" role="group" aria-label=state.text(Msg::DataActions)>

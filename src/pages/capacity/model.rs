@@ -125,6 +125,7 @@ impl Model {
             s.tiers = Some(tiers);
             s.triggers = Some(triggers);
             s.as_of = Some(state.as_of.get());
+            s.demo = state.settings.with(|st| st.demo);
             s
         });
         let capacity = Memo::new(move |_| scenario.with(|s| s.capacity.clone()));

@@ -8,10 +8,11 @@ use super::header;
 use super::model::{Incoming, Model};
 use super::need::method_name;
 use crate::domain::dates::iso;
+use crate::domain::scenario::DemoBook;
 use crate::forms::NameError;
-use crate::i18n::{fill, Msg};
+use crate::i18n::{fill, fmt_count, Msg};
 use crate::route::Route;
-use crate::state::AppState;
+use crate::state::{navigate, AppState};
 use crate::web;
 
 pub const MAX_COMPARED: usize = 4;
@@ -98,6 +99,7 @@ pub fn IncomingBanner() -> impl IntoView {
         <Show when=move || model.incoming.with(Option::is_some)>
             <div class="notice cap-incoming" role="status" data-testid="cap-incoming">
                 <p>{move || fill(state.t(Msg::CapIncoming), &[("name", &model.incoming.with(|i| i.as_ref().map(|i| i.scenario.name.clone()).unwrap_or_default()))])}</p>
+                <NoBookHelp />
                 <div class="cap-actions">
                     <button type="button" class="btn primary" data-testid="cap-incoming-save" on:click=save_new>{state.text(Msg::CapSaveAsNew)}</button>
                     <Show when=move || existing().is_some() && !confirming.get()>
@@ -274,5 +276,44 @@ pub fn SavedList() -> impl IntoView {
                 </table>
             </div>
         </Show>
+    }
+}
+
+/// A link opened on a browser with no book: the figures would all be zero. A link made on the
+/// demo book offers that very book; one made on a real book says that links never carry the
+/// book, and offers an import or the demo book.
+#[component]
+fn NoBookHelp() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let model = expect_context::<Model>();
+    let empty = Memo::new(move |_| state.book.with(|b| b.accounts.is_empty()));
+    let demo = move || model.incoming.with(|i| i.as_ref().and_then(|i| i.scenario.demo));
+    let load = move |_| {
+        let lang = state.lang.get_untracked();
+        let wanted = demo().unwrap_or(DemoBook {
+            seed: crate::io::demo::DEMO_SEED,
+            size: 1_000,
+            made_for: state.as_of.get_untracked(),
+        });
+        let book = crate::io::demo::generate(wanted.seed, wanted.size, wanted.made_for, lang);
+        state.load_demo_book(book, wanted);
+    };
+    move || {
+        empty.get().then(|| {
+            let text = match demo() {
+                Some(b) => fill(state.t(Msg::CapLinkDemo), &[("n", &fmt_count(b.size))]),
+                None => state.t(Msg::CapLinkRealBook).to_string(),
+            };
+            view! {
+                <p data-testid="cap-link-no-book">{text}</p>
+                <div class="cap-actions">
+                    <button type="button" class="btn primary" data-testid="cap-link-load-demo" on:click=load>
+                        {state.text(Msg::CapLinkLoadDemo)}
+                    </button>
+                    <a class="btn" href=move || state.href(Route::Book) data-testid="cap-link-import"
+                        on:click=move |ev| navigate(ev, state, Route::Book)>{state.text(Msg::CapLinkImport)}</a>
+                </div>
+            }
+        })
     }
 }
