@@ -18,6 +18,7 @@ pub mod kpi;
 pub mod lifecycle;
 pub mod owner_book;
 pub mod period;
+pub mod plan;
 pub mod projection;
 pub mod quadrant;
 pub mod rebalance;

@@ -69,6 +69,15 @@ pub struct PlannedHire {
     pub late: bool,
 }
 
+/// One tier in one month of the projection.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct TierMonth {
+    pub accounts: f64,
+    pub arr: f64,
+    /// The FTE the chosen method asks for this tier (hybrid: whole for a dedicated tier).
+    pub fte: f64,
+}
+
 /// One month of the projection; month 0 is the as-of date's book and team.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ProjectionMonth {
@@ -90,6 +99,8 @@ pub struct ProjectionMonth {
     /// Annual CS cost / ARR; `None` without ARR.
     pub cost_share_of_arr: Option<f64>,
     pub arr_per_csm: Option<f64>,
+    /// By tier index (tier order, highest tier first): the tier's book and required FTE.
+    pub tiers: Vec<TierMonth>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -189,6 +200,11 @@ pub fn project(base: &[TierLoad], capacity: &CapacitySettings, params: &Projecti
                 monthly_cost: annual_cost / 12.0,
                 cost_share_of_arr: (arr > 0.0).then(|| annual_cost / arr),
                 arr_per_csm: (headcount > TOLERANCE).then(|| arr / headcount),
+                tiers: tiers[m as usize]
+                    .iter()
+                    .zip(&need.tiers)
+                    .map(|(t, c)| TierMonth { accounts: t.accounts, arr: t.arr, fte: c.fte })
+                    .collect(),
             }
         })
         .collect();
