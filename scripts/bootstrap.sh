@@ -10,7 +10,7 @@ TRUNK_VERSION=0.21.14
 # wasm-bindgen-cli must equal the crate's pin exactly.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
 WASM_OPT_VERSION=132
-APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk)
+APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk python3-openpyxl)
 
 did=0
 say() { echo "bootstrap: $*"; }

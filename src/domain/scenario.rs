@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::capacity::{tier_loads, CapacityMethod, CapacitySettings, TierLoad};
+use super::plan::PlanSettings;
 use super::projection::{project, Projection, ProjectionParams};
 use super::tiers::{TierFigures, TierSettings};
 use super::triggers::TriggerSettings;
@@ -38,6 +39,8 @@ pub struct Scenario {
     pub triggers: Option<TriggerSettings>,
     /// The demo book the scenario was made on, if it was; `None` for a real book (never carried).
     pub demo: Option<DemoBook>,
+    /// The hiring plan's inputs: fiscal-year start, recruiting cost, managers, budget.
+    pub plan: PlanSettings,
 }
 
 impl Scenario {

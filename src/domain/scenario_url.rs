@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use super::capacity::CapacityMethod;
 use super::dates::iso;
 use super::growth::TierGrowth;
+use super::plan::{BudgetMode, PlanSettings};
 use super::projection::{MAX_HORIZON_MONTHS, MIN_HORIZON_MONTHS};
 use super::scenario::{DemoBook, Scenario};
 use super::tiers::{ServiceModel, Tier, TierBasis, TierSettings};
@@ -162,6 +163,23 @@ impl Scenario {
                 parts.push("tb=p".into());
             }
         }
+        let (pl, dpl) = (&self.plan, &d.plan);
+        if pl != dpl {
+            let budget = match pl.budget {
+                BudgetMode::Off => String::new(),
+                BudgetMode::Annual(b) => format!("a{b}"),
+                BudgetMode::ShareOfArr(x) => format!("s{x}"),
+            };
+            parts.push(format!(
+                "pl={},{},{},{},{},{}",
+                pl.fiscal_year_start_month,
+                pl.recruiting_cost_per_hire,
+                u8::from(pl.managers),
+                pl.span_of_control,
+                pl.manager_loaded_cost.map(|c| c.to_string()).unwrap_or_default(),
+                budget
+            ));
+        }
         if let Some(b) = &self.demo {
             parts.push(format!("demo={},{},{}", b.size, b.seed, iso(b.made_for)));
         }
@@ -254,6 +272,7 @@ impl Scenario {
                 }
                 "tg" => s.triggers = Some(triggers(value)?),
                 "demo" => s.demo = Some(demo_book(value)?),
+                "pl" => s.plan = plan_settings(value)?,
                 _ => {}
             }
         }
@@ -342,6 +361,28 @@ fn tier_table(value: &str) -> Result<Vec<Tier>, ScenarioUrlError> {
             })
         })
         .collect()
+}
+
+/// `fiscal start,recruiting cost,managers 0/1,span,manager cost,budget` where the budget is
+/// empty (off), `a<amount>` or `s<share>`.
+fn plan_settings(value: &str) -> Result<PlanSettings, ScenarioUrlError> {
+    let bad = || ScenarioUrlError::BadNumber { key: "pl".into(), value: value.to_string() };
+    let f: Vec<&str> = value.split(',').collect();
+    let [fy, rc, mgr, span, mcost, budget] = f[..] else { return Err(bad()) };
+    let num = |x: &str| number("pl", x);
+    Ok(PlanSettings {
+        fiscal_year_start_month: months("pl", fy, 1..=12)?,
+        recruiting_cost_per_hire: num(rc)?,
+        managers: mgr == "1",
+        span_of_control: months("pl", span, 1..=1000)?,
+        manager_loaded_cost: if mcost.is_empty() { None } else { Some(num(mcost)?) },
+        budget: match budget.split_at_checked(1) {
+            None => BudgetMode::Off,
+            Some(("a", x)) => BudgetMode::Annual(num(x)?),
+            Some(("s", x)) => BudgetMode::ShareOfArr(num(x)?),
+            Some(_) => return Err(bad()),
+        },
+    })
 }
 
 fn demo_book(value: &str) -> Result<DemoBook, ScenarioUrlError> {
@@ -439,6 +480,15 @@ mod tests {
         assert!(q.contains("&fc=1"), "the forecast-churn choice travels: {q}");
         assert!(q.contains("&asof=2026-03-31"), "the as-of date travels: {q}");
         assert!(q.contains("&demo=1000,2026,2026-03-31"), "which demo book travels: {q}");
+        let annual = Scenario {
+            plan: PlanSettings { budget: BudgetMode::Annual(1.5e6), ..Default::default() },
+            ..Default::default()
+        };
+        assert_eq!(Scenario::from_query(&annual.to_query()), Ok(annual.clone()));
+        assert_eq!(
+            Scenario::from_query("v=1&pl=4,0,0,8,,x1"),
+            Err(ScenarioUrlError::BadNumber { key: "pl".into(), value: "4,0,0,8,,x1".into() })
+        );
         // Default tier names are not written: a typical link stays short enough for a chat.
         let typical = Scenario {
             as_of: s.as_of,

@@ -26,11 +26,13 @@ pub mod export;
 mod fixture_tests;
 pub mod merge;
 pub mod parse;
+pub mod plan_export;
 pub mod report;
 #[cfg(test)]
 mod roundtrip_tests;
 pub mod rows;
 pub mod table;
+pub mod xlsx;
 
 pub use accounts::import;
 pub use backup::{Backup, BackupError};

@@ -9,6 +9,7 @@ mod economics;
 
 pub mod model;
 mod need;
+mod plan;
 mod print;
 mod projection;
 mod scenarios;
@@ -128,6 +129,10 @@ pub fn CapacityPage() -> impl IntoView {
                 <scenarios::ScenarioBar />
                 <whatif::WhatIfInputs />
                 <projection::ProjectionResults />
+            </section>
+            <section class="cap-section" aria-labelledby="cap-plan-h">
+                <h2 id="cap-plan-h">{state.text(Msg::PlanTitle)}</h2>
+                <plan::HiringPlan />
             </section>
             <section class="cap-section no-print" aria-labelledby="cap-scen-h">
                 <h2 id="cap-scen-h">{state.text(Msg::CapScenariosTitle)}</h2>

@@ -11,6 +11,7 @@ use crate::domain::capacity::{
 };
 use crate::domain::economics::{economics_by_tier, SegmentFigures, UnitEconomics};
 use crate::domain::growth::{growth_defaults, TierGrowth};
+use crate::domain::plan::{hiring_plan, Plan};
 use crate::domain::projection::{project, Projection};
 use crate::domain::renewals::tally;
 use crate::domain::scenario::{compare_each, Scenario, ScenarioColumn};
@@ -83,6 +84,8 @@ pub struct Model {
     pub need: Memo<NeedNow>,
     pub alerts: Memo<Vec<HiringAlert>>,
     pub projection: Memo<Projection>,
+    /// The hiring plan in whole people and calendar months (DOMAIN.md §5).
+    pub plan: Memo<Plan>,
     pub economics: Memo<(UnitEconomics, Vec<UnitEconomics>)>,
     pub comparison: Memo<Option<Vec<ScenarioColumn>>>,
     /// The projection chart, shared by the page and its printed summary.
@@ -153,6 +156,10 @@ impl Model {
             timing_end(perf, PROJECTION_MEASURE);
             p
         });
+        let plan = Memo::new(move |_| {
+            let as_of = state.as_of.get();
+            scenario.with(|s| projection.with(|p| hiring_plan(p, &s.projection, &s.plan, as_of)))
+        });
         let economics = Memo::new(move |_| {
             let tiers: Vec<SegmentFigures> = tier_figures.with(|f| f.iter().map(SegmentFigures::from).collect());
             state.settings.with(|s| overall.with(|o| economics_by_tier(o, &tiers, &s.economics)))
@@ -187,6 +194,7 @@ impl Model {
             need,
             alerts,
             projection,
+            plan,
             economics,
             comparison,
             projection_svg,

@@ -11,6 +11,7 @@ use super::need::method_name;
 use super::{fmt_fte, money};
 use crate::domain::dates::iso;
 use crate::domain::period::Period;
+use crate::domain::plan::BudgetMode;
 use crate::domain::revenue::bridge::arr_bridge;
 use crate::domain::scenario::ScenarioSummary;
 use crate::i18n::{fill, fmt_count, fmt_percent, tier_name, Msg};
@@ -87,7 +88,7 @@ pub fn PrintSummary() -> impl IntoView {
                     {pair(Msg::CapArrPerCsm, Box::new(move || money(state, s().capacity.arr_per_csm)))}
                     {pair(Msg::CapDedicatedThreshold, Box::new(move || money(state, s().capacity.dedicated_threshold)))}
                     {pair(Msg::CapCsmHours, Box::new(move || fmt_count(s().capacity.effort.hours_a_year().max(0.0).round() as usize)))}
-                    {pair(Msg::CapHorizon, Box::new(move || s().projection.horizon_months.to_string()))}
+                    {pair(Msg::PrintHorizon, Box::new(move || fill(state.t(Msg::PrintMonths), &[("n", &s().projection.horizon_months.to_string())])))}
                     {pair(Msg::CapAttrition, Box::new(move || fmt_percent(Some(s().projection.team.annual_attrition))))}
                     {pair(Msg::CapRamp, Box::new(move || s().projection.team.ramp_months.to_string()))}
                     {pair(Msg::CapLeadTime, Box::new(move || s().projection.team.lead_time_months.to_string()))}
@@ -95,6 +96,7 @@ pub fn PrintSummary() -> impl IntoView {
                     {pair(Msg::CapStartCsms, Box::new(move || fmt_fte(s().projection.team.current_csms)))}
                 </dl>
             </div>
+            <PlanFigures />
             <RevenueFigures />
             // The same SVG as on screen, escaped by plotters.
             <div class="chart-svg" inner_html=move || model.projection_svg.get()></div>
@@ -139,6 +141,62 @@ fn RevenueFigures() -> impl IntoView {
                 {pair(Msg::RevP90, Box::new(move || money(state, f.with(|f| f.p90))))}
                 {pair(Msg::RevForecastLogoChurn, Box::new(move || fmt_percent(f.with(|f| f.logo_churn))))}
             </dl>
+        </div>
+    }
+}
+
+/// The hiring plan on paper: whole people and calendar months, the budget and what it leaves
+/// uncovered when one is set, and the totals per fiscal quarter.
+#[component]
+fn PlanFigures() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let model = expect_context::<Model>();
+    let plan = model.plan;
+    let pair = move |label: Msg, value: Box<dyn Fn() -> String + Send + Sync>| {
+        view! { <div class="pair"><dt>{move || state.t(label)}</dt><dd>{move || value()}</dd></div> }
+    };
+    let budget = move || model.scenario.with(|s| s.plan.budget);
+    let budget_text = move || match budget() {
+        BudgetMode::Off => "—".to_string(),
+        BudgetMode::Annual(b) => money(state, b),
+        BudgetMode::ShareOfArr(x) => format!("{} ARR", fmt_percent(Some(x))),
+    };
+    let quarters = move || {
+        plan.with(|p| {
+            p.quarters
+                .iter()
+                .map(|q| {
+                    let q = q.clone();
+                    view! {
+                        <tr>
+                            <th scope="row">{q.period.label()}</th>
+                            <td>{q.hires}</td>
+                            <td>{q.leavers}</td>
+                            <td>{super::plan::people(q.end_headcount)}</td>
+                            <td>{money(state, q.cost)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <p class="cap-print-subtitle">{state.text(Msg::PrintPlanTitle)}</p>
+        <div class="cap-print-cols">
+            <dl class="cap-print-figures">
+                {pair(Msg::PlanHires, Box::new(move || plan.with(|p| format!("{} ({} + {})", p.totals.hires, p.totals.backfill, p.totals.growth))))}
+                {pair(Msg::PlanLeavers, Box::new(move || plan.with(|p| p.totals.leavers.to_string())))}
+                {pair(Msg::PlanHeadcountEnd, Box::new(move || plan.with(|p| super::plan::people(p.totals.headcount_end))))}
+                {pair(Msg::PlanFirstOpen, Box::new(move || plan.with(|p| p.totals.first_open.map(|m| format!("{}-{:02}", m / 100, m % 100)).unwrap_or_else(|| "—".into()))))}
+                {pair(Msg::PlanCost, Box::new(move || money(state, plan.with(|p| p.totals.cost))))}
+                {pair(Msg::PrintBudget, Box::new(budget_text))}
+                {pair(Msg::PlanAffordableEnd, Box::new(move || plan.with(|p| p.affordable_end.map(|n| n.to_string()).unwrap_or_else(|| "—".into()))))}
+                {pair(Msg::PlanColUncoveredArr, Box::new(move || plan.with(|p| p.coverage.as_ref().map(|c| money(state, c.uncovered_arr)).unwrap_or_else(|| "—".into()))))}
+            </dl>
+            <table class="cap-print-growth">
+                {header(state, &[(Some(Msg::PlanColPeriod), false), (Some(Msg::PlanColHires), false), (Some(Msg::PlanColLeavers), false), (Some(Msg::PlanColPeopleEnd), false), (Some(Msg::PlanColCost), false)])}
+                <tbody>{quarters}</tbody>
+            </table>
         </div>
     }
 }

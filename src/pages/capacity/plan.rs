@@ -1,0 +1,324 @@
+//! The hiring plan a CFO signs (DOMAIN.md §5): whole people and calendar months — people at the
+//! start, leavers, hires starting, positions to open, required headcount, gap and cost per
+//! month; backfill vs growth; totals per fiscal quarter and year; the cost inputs and the budget
+//! with the coverage it buys; and the plan as CSV or an .xlsx workbook.
+
+use leptos::prelude::*;
+
+use super::model::Model;
+use super::{header, label, money};
+use crate::components::{Metric, NumField, Unit};
+use crate::domain::dates::iso;
+use crate::domain::plan::{yyyymm, BudgetMode, Plan, PlanSettings};
+use crate::forms::field::plain_text;
+use crate::i18n::{fill, fmt_count, fmt_percent, tier_name, Msg};
+use crate::state::AppState;
+
+mod export;
+
+/// `2026-08` for a calendar month's first day.
+pub(super) fn month_text(d: chrono::NaiveDate) -> String {
+    iso(d)[..7].to_string()
+}
+
+/// Whole people as a person writes them (a part-time team keeps its decimals).
+pub(super) fn people(x: f64) -> String {
+    plain_text(x, 2)
+}
+
+#[component]
+pub fn HiringPlan() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let model = expect_context::<Model>();
+    let plan = model.plan;
+    let totals = move |f: fn(&Plan) -> f64| Signal::derive(move || Some(plan.with(f)));
+    let count = move |key: &'static str, msg: Msg, f: fn(&Plan) -> f64| {
+        view! {
+            <Metric key=key label=Signal::derive(state.text(msg)) value=totals(f)
+                display=Signal::derive(move || people(plan.with(f))) />
+        }
+    };
+    let budget_on = move || model.scenario.with(|s| s.plan.budget != BudgetMode::Off);
+    view! {
+        <p class="cap-note">{state.text(Msg::PlanIntro)}</p>
+        <PlanInputs />
+        <div class="metrics cap-summary">
+            {count("plan.hires", Msg::PlanHires, |p| f64::from(p.totals.hires))}
+            {count("plan.backfill", Msg::PlanBackfill, |p| f64::from(p.totals.backfill))}
+            {count("plan.growth", Msg::PlanGrowth, |p| f64::from(p.totals.growth))}
+            {count("plan.leavers", Msg::PlanLeavers, |p| f64::from(p.totals.leavers))}
+            {count("plan.headcount_end", Msg::PlanHeadcountEnd, |p| p.totals.headcount_end)}
+            {count("plan.required_end", Msg::PlanRequiredEnd, |p| f64::from(p.totals.required_end))}
+            <Metric key="plan.cost" label=Signal::derive(state.text(Msg::PlanCost)) value=totals(|p| p.totals.cost)
+                display=Signal::derive(move || money(state, plan.with(|p| p.totals.cost))) />
+            <Metric key="plan.first_open" label=Signal::derive(state.text(Msg::PlanFirstOpen))
+                value=Signal::derive(move || plan.with(|p| p.totals.first_open.map(f64::from)))
+                display=Signal::derive(move || plan.with(|p| {
+                    p.totals.first_open.map(|m| format!("{}-{:02}", m / 100, m % 100)).unwrap_or_else(|| "—".into())
+                })) />
+            <Show when=budget_on>
+                <Metric key="plan.affordable_end" label=Signal::derive(state.text(Msg::PlanAffordableEnd))
+                    value=Signal::derive(move || plan.with(|p| p.affordable_end.map(f64::from)))
+                    display=Signal::derive(move || plan.with(|p| p.affordable_end.map(|n| fmt_count(n as usize)).unwrap_or_else(|| "—".into()))) />
+            </Show>
+        </div>
+        <p class="cap-note">{move || plan.with(|p| fill(state.t(Msg::PlanBackfillNote), &[
+            ("leavers", &p.totals.leavers.to_string()),
+            ("backfill", &p.totals.backfill.to_string()),
+            ("growth", &p.totals.growth.to_string()),
+        ]))}</p>
+        <export::ExportButtons />
+        <PlanTable />
+        <PeriodTables />
+        <Show when=budget_on>
+            <CoverageTable />
+        </Show>
+    }
+}
+
+/// The plan's own inputs: fiscal year, recruiting cost, managers, budget. They belong to the
+/// scenario (saved with it, carried by its link).
+#[component]
+fn PlanInputs() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let model = expect_context::<Model>();
+    let settings = move || model.scenario.with(|s| s.plan.clone());
+    let set = move |f: Box<dyn FnOnce(&mut PlanSettings)>| model.edit(state, |d| f(&mut d.scenario.plan));
+    let months = (1..=12u32)
+        .map(|m| {
+            view! {
+                <option value=m.to_string() selected=move || settings().fiscal_year_start_month == m>
+                    {move || fill(state.t(Msg::PlanMonthN), &[("m", &m.to_string())])}
+                </option>
+            }
+        })
+        .collect_view();
+    let budget_kind = move || match settings().budget {
+        BudgetMode::Off => "off",
+        BudgetMode::Annual(_) => "annual",
+        BudgetMode::ShareOfArr(_) => "share",
+    };
+    let csm_cost = move || model.scenario.with(|s| s.projection.team.loaded_cost);
+    view! {
+        <div class="cap-inline">
+            <label class="cap-field">
+                <span class="cap-field-label">{state.text(Msg::PlanFiscalStart)}</span>
+                <select data-testid="plan-fiscal-start" data-field="plan.fiscal_start" on:change=move |ev| {
+                    if let Ok(m) = event_target_value(&ev).parse::<u32>() {
+                        set(Box::new(move |p| p.fiscal_year_start_month = m));
+                    }
+                }>{months}</select>
+            </label>
+            <NumField label=label(state, Msg::PlanRecruitingCost)
+                value=Signal::derive(move || Some(settings().recruiting_cost_per_hire))
+                on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { set(Box::new(move |p| p.recruiting_cost_per_hire = x)) })
+                unit=Unit::Money min=0.0 field="plan.recruiting_cost" testid="plan-recruiting-cost" />
+            <label class="check">
+                <input type="checkbox" data-testid="plan-managers" data-field="plan.managers"
+                    prop:checked=move || settings().managers
+                    on:change=move |ev| { let on = event_target_checked(&ev); set(Box::new(move |p| p.managers = on)) } />
+                {state.text(Msg::PlanManagers)}
+            </label>
+            <Show when=move || settings().managers>
+                <NumField label=label(state, Msg::PlanSpan)
+                    value=Signal::derive(move || Some(f64::from(settings().span_of_control)))
+                    on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { set(Box::new(move |p| p.span_of_control = x as u32)) })
+                    whole=true min=1.0 max=100.0 field="plan.span" testid="plan-span" />
+                <NumField label=label(state, Msg::PlanManagerCost) allow_empty=true
+                    value=Signal::derive(move || settings().manager_loaded_cost)
+                    on_set=Callback::new(move |x: Option<f64>| set(Box::new(move |p| p.manager_loaded_cost = x)))
+                    placeholder=Signal::derive(move || money(state, csm_cost() * 1.5))
+                    unit=Unit::Money min=0.0 field="plan.manager_cost" testid="plan-manager-cost" />
+            </Show>
+        </div>
+        <div class="cap-inline">
+            <label class="cap-field">
+                <span class="cap-field-label">{state.text(Msg::PlanBudgetMode)}</span>
+                <select data-testid="plan-budget-mode" data-field="plan.budget_mode" on:change=move |ev| {
+                    let kind = event_target_value(&ev);
+                    let cost = csm_cost();
+                    set(Box::new(move |p| {
+                        p.budget = match kind.as_str() {
+                            // A starting value the person then types over: today's team's cost, or 10%.
+                            "annual" => BudgetMode::Annual(if let BudgetMode::Annual(b) = p.budget { b } else { (cost * 10.0).max(0.0) }),
+                            "share" => BudgetMode::ShareOfArr(if let BudgetMode::ShareOfArr(x) = p.budget { x } else { 0.1 }),
+                            _ => BudgetMode::Off,
+                        }
+                    }));
+                }>
+                    <option value="off" selected=move || budget_kind() == "off">{state.text(Msg::PlanBudgetOff)}</option>
+                    <option value="annual" selected=move || budget_kind() == "annual">{state.text(Msg::PlanBudgetAnnual)}</option>
+                    <option value="share" selected=move || budget_kind() == "share">{state.text(Msg::PlanBudgetShare)}</option>
+                </select>
+            </label>
+            <Show when=move || budget_kind() == "annual">
+                <NumField label=label(state, Msg::PlanBudgetAmount)
+                    value=Signal::derive(move || match settings().budget { BudgetMode::Annual(b) => Some(b), _ => None })
+                    on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { set(Box::new(move |p| p.budget = BudgetMode::Annual(x))) })
+                    unit=Unit::Money min=0.0 field="plan.budget" testid="plan-budget" />
+            </Show>
+            <Show when=move || budget_kind() == "share">
+                <NumField label=label(state, Msg::PlanBudgetShareOfArr)
+                    value=Signal::derive(move || match settings().budget { BudgetMode::ShareOfArr(x) => Some(x), _ => None })
+                    on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { set(Box::new(move |p| p.budget = BudgetMode::ShareOfArr(x))) })
+                    unit=Unit::Percent min=0.0 max=1.0 decimals=1 field="plan.budget_share" testid="plan-budget-share" />
+            </Show>
+        </div>
+    }
+}
+
+/// One row a calendar month, whole people.
+#[component]
+fn PlanTable() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let model = expect_context::<Model>();
+    let managers = move || model.scenario.with(|s| s.plan.managers);
+    let budget = move || model.scenario.with(|s| s.plan.budget != BudgetMode::Off);
+    let rows = move || {
+        let (with_managers, with_budget) = (managers(), budget());
+        model.plan.with(|p| {
+            p.months
+                .iter()
+                .map(|m| {
+                    let m = m.clone();
+                    let gap = if m.gap > 1e-9 { format!("+{}", people(m.gap)) } else { people(m.gap) };
+                    view! {
+                        <tr class:short={m.gap > 1e-9} data-month=yyyymm(m.calendar)>
+                            <th scope="row">{month_text(m.calendar)}</th>
+                            <td class="num" data-value=m.people.to_string()>{people(m.people)}</td>
+                            <td class="num">{(m.leavers > 0).then(|| format!("−{}", m.leavers))}</td>
+                            <td class="num">{(m.hires_starting > 0).then(|| format!("+{}", m.hires_starting))}</td>
+                            <td class="num">{(m.positions_to_open > 0).then(|| m.positions_to_open.to_string())}</td>
+                            <td class="num" data-value=m.required.to_string()>{m.required}</td>
+                            <td class="num gap">{gap}</td>
+                            {with_managers.then(|| view! { <td class="num">{m.managers}</td> })}
+                            {with_budget.then(|| view! { <td class="num">{m.affordable.map(|n| fmt_count(n as usize)).unwrap_or_default()}</td> })}
+                            <td class="num">{money(state, m.cost)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let head = move || {
+        let mut cols = vec![
+            (Some(Msg::PlanColMonth), false),
+            (Some(Msg::PlanColPeople), true),
+            (Some(Msg::PlanColLeavers), true),
+            (Some(Msg::PlanColHires), true),
+            (Some(Msg::PlanColOpen), true),
+            (Some(Msg::PlanColRequired), true),
+            (Some(Msg::PlanColGap), true),
+        ];
+        if managers() {
+            cols.push((Some(Msg::PlanColManagers), true));
+        }
+        if budget() {
+            cols.push((Some(Msg::PlanColAffordable), true));
+        }
+        cols.push((Some(Msg::PlanColCost), true));
+        header(state, &cols)
+    };
+    view! {
+        <div class="table-scroll">
+            <table class="cap-table cap-plan" data-testid="plan-table">
+                <caption>{state.text(Msg::PlanTableCaption)}</caption>
+                {head}
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Totals per fiscal quarter and fiscal year.
+#[component]
+fn PeriodTables() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let model = expect_context::<Model>();
+    let rows = move |years: bool| {
+        model.plan.with(|p| {
+            let list = if years { &p.years } else { &p.quarters };
+            list.iter()
+                .map(|t| {
+                    let t = t.clone();
+                    let span = format!("{} – {}", month_text(t.first_month), month_text(t.last_month));
+                    let partial = t.months < if years { 12 } else { 3 };
+                    view! {
+                        <tr>
+                            <th scope="row">{t.period.label()} " " <span class="muted">{span}</span>
+                                {partial.then(|| view! { " " <span class="tag">{state.text(Msg::PlanPartial)}</span> })}</th>
+                            <td class="num">{t.hires}</td>
+                            <td class="num">{t.leavers}</td>
+                            <td class="num">{t.positions_opened}</td>
+                            <td class="num">{people(t.end_headcount)}</td>
+                            <td class="num">{money(state, t.cost)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let table = move |years: bool, caption: Msg, id: &'static str| {
+        view! {
+            <div class="table-scroll">
+                <table class="cap-table" data-testid=id>
+                    <caption>{state.text(caption)}</caption>
+                    {header(state, &[(Some(Msg::PlanColPeriod), false), (Some(Msg::PlanColHires), true), (Some(Msg::PlanColLeavers), true), (Some(Msg::PlanColOpen), true), (Some(Msg::PlanColPeopleEnd), true), (Some(Msg::PlanColCost), true)])}
+                    <tbody>{move || rows(years)}</tbody>
+                </table>
+            </div>
+        }
+    };
+    view! {
+        <div class="cap-plan-periods">
+            {table(false, Msg::PlanQuarters, "plan-quarters")}
+            {table(true, Msg::PlanYears, "plan-years")}
+        </div>
+        <p class="cap-note">{state.text(Msg::PlanPeriodsNote)}</p>
+    }
+}
+
+/// What the budget buys: tiers served in tier order, strategic first.
+#[component]
+fn CoverageTable() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let model = expect_context::<Model>();
+    let rows = move || {
+        let lang = state.lang.get();
+        let names: Vec<String> =
+            state.settings.with(|s| s.tiers.tiers.iter().map(|t| tier_name(t, lang).to_string()).collect());
+        model.plan.with(|p| {
+            p.coverage
+                .as_ref()
+                .map(|c| {
+                    c.tiers
+                        .iter()
+                        .map(|t| {
+                            let t = t.clone();
+                            view! {
+                                <tr class:short={t.share < 1.0 - 1e-9}>
+                                    <th scope="row">{names.get(t.tier).cloned().unwrap_or_default()}</th>
+                                    <td class="num">{super::fmt_fte(t.need_fte)}</td>
+                                    <td class="num">{super::fmt_fte(t.covered_fte)}</td>
+                                    <td class="num">{fmt_percent(Some(t.share))}</td>
+                                    <td class="num">{money(state, t.uncovered_arr)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let uncovered = move || model.plan.with(|p| p.coverage.as_ref().map(|c| c.uncovered_arr).unwrap_or(0.0));
+    view! {
+        <div class="table-scroll">
+            <table class="cap-table" data-testid="plan-coverage">
+                <caption>{state.text(Msg::PlanCoverageCaption)}</caption>
+                {header(state, &[(Some(Msg::ColTier), false), (Some(Msg::PlanColNeed), true), (Some(Msg::PlanColCovered), true), (Some(Msg::PlanColShare), true), (Some(Msg::PlanColUncoveredArr), true)])}
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <p class="cap-note" data-testid="plan-uncovered">{move || fill(state.t(Msg::PlanUncovered), &[("arr", &money(state, uncovered()))])}</p>
+    }
+}
