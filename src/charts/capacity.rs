@@ -238,7 +238,8 @@ fn draw_legend<DB: DrawingBackend>(
 /// Every month up to 12, then every 3rd or 6th so the labels never crowd.
 fn tick_step(months: u32) -> u32 {
     match months {
-        0..=12 => 1,
+        // Calendar-month labels (2026-06) are wide: every other month up to a year.
+        0..=12 => 2,
         13..=24 => 3,
         _ => 6,
     }

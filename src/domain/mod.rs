@@ -26,6 +26,7 @@ pub mod renewal_calendar;
 pub mod renewals;
 pub mod revenue;
 pub mod scenario;
+pub mod scenario_diff;
 pub mod scenario_url;
 pub mod settings;
 pub mod snapshot;

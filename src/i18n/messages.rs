@@ -689,7 +689,7 @@ messages! {
 
     CapChartTitle => "所需人力与可用产能", "Required vs available capacity";
     CapCompareChartTitle => "方案对比：所需人力与可用产能", "Scenarios: required vs available capacity";
-    CapChartX => "月份（M0 = {month}）", "Month (M0 = {month})";
+    CapChartX => "月份", "Month";
     CapChartY => "FTE（人）", "FTE";
     CapChartOpenings => "开启招聘职位", "Positions opened";
     CapChartEmpty => "暂无可推演的数据：添加客户或填写增长假设。", "Nothing to project yet: add accounts or growth assumptions.";
@@ -829,6 +829,14 @@ messages! {
     PrintMonths => "{n} 个月", "{n} months";
     PrintPlanTitle => "招聘计划（整人数、自然月）", "Hiring plan (whole people, calendar months)";
     PrintBudget => "预算", "Budget";
+    Yes => "是", "Yes";
+    No => "否", "No";
+    CompareTitle => "方案对比：{names}", "Scenario comparison: {names}";
+    CompareDiffering => "不同的假设（{n} 项）", "Assumptions that differ ({n})";
+    CompareSame => "各方案相同的假设", "Assumptions all scenarios share";
+    CompareCommonHorizon => "各方案的推演期不同：结果按共同的 {n} 个月比较。", "The scenarios' horizons differ: results are compared over the {n} months they share.";
+    ComparePrint => "打印对比（一页 A4）", "Print the comparison (one A4 page)";
+    CompareChurnFromForecast => "客户流失率取自续约预测", "Logo churn from the renewal forecast";
     PlanTitle => "招聘计划", "Hiring plan";
     PlanIntro => "按自然月、按整人数排出的招聘计划：每月月初在岗人数、离职、新人到岗、需开放的职位、所需人数与缺口、成本。离职按“过半即算一人”计整数。", "The plan in calendar months and whole people: people at the start of each month, leavers, hires starting, positions to open, the headcount required, the gap and the cost. Attrition is counted in whole people (half a person expected to leave counts as one).";
     PlanHires => "计划招聘人数", "Hires planned";

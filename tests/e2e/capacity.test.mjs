@@ -223,7 +223,7 @@ test('a scenario keeps its tier ratios and its as-of date; its link carries them
   const url = await page.inputValue('[data-testid=cap-share-url]');
   assert.match(url, /[?&]asof=2026-06-30/);
   assert.match(url, /[?&]tt=100000,h,5,/);
-  assert.ok(url.length < 400, `a link of ${url.length} characters`);
+  assert.ok(url.length < 800, `a link of ${url.length} characters`);
   console.log(`share link: ${url.length} characters`);
   errors.assertClean();
   await page.close();
@@ -276,4 +276,40 @@ test('a link opened with no book: the demo book it was made on, or what to do fo
   } finally {
     await other.close();
   }
+});
+
+test('the comparison shows the assumptions that differ first, over a common horizon, and prints on one page', async () => {
+  const { page, errors } = await openWithDemo();
+  await page.fill('[data-testid=cap-scenario-name]', 'Base');
+  await page.click('[data-testid=cap-save]');
+  await page.waitForSelector('[data-testid=cap-saved-0]');
+  await page.click('[data-testid=cap-apc-1m]');
+  await page.fill('[data-field="plan.horizon"]', '24');
+  await page.press('[data-field="plan.horizon"]', 'Enter');
+  await page.fill('[data-testid=cap-scenario-name]', 'Hire at 1M');
+  await page.click('[data-testid=cap-save]');
+  await page.waitForSelector('[data-testid=cap-saved-1]');
+  await page.check('[data-testid=cap-compare-0]');
+  await page.check('[data-testid=cap-compare-1]');
+  await page.waitForSelector('[data-testid=compare-assumptions]');
+  const differing = await page.$$eval('[data-testid=compare-assumptions] tbody tr.differs th', (ths) => ths.map((t) => t.textContent));
+  assert.ok(differing.includes('ARR per CSM') && differing.includes('Horizon'), `differing: ${differing}`);
+  assert.ok(!differing.includes('Annual attrition'), 'a shared assumption is not listed as differing');
+  assert.match(await page.innerText('[data-testid=compare-common-horizon]'), /12 months/);
+  const cell = (row, name) => page.getAttribute(`[data-testid=cap-compare-table] td[data-row="${row}"][data-scenario="${name}"]`, 'data-value');
+  assert.equal(await cell('horizon', 'Hire at 1M'), '12', 'results over the common horizon');
+  // The downloaded chart says which scenarios and which months it shows.
+  const svg = await page.innerHTML('.cap-compare-print .chart-svg');
+  assert.ok(svg.includes('Base / Hire at 1M') && svg.includes('2026-08'), 'names and calendar months in the chart');
+  // Printed alone, on one A4 page.
+  await page.evaluate(() => document.body.classList.add('print-compare'));
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.isVisible('.cap-compare-print'));
+  assert.equal(await page.isVisible('.cap-print'), false);
+  assert.equal(await page.isVisible('[data-testid=cap-saved-0]'), false);
+  await page.setViewportSize({ width: 688, height: 1017 });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(height <= 1017, `comparison height ${height}px`);
+  errors.assertClean();
+  await page.close();
 });

@@ -9,7 +9,7 @@ use crate::charts::{capacity_lines, CapacityChart, Line, Opening};
 use crate::domain::dates::add_months;
 use crate::domain::projection::{PlannedHire, Projection};
 use crate::domain::scenario::ScenarioColumn;
-use crate::i18n::{fill, t, Lang, Msg};
+use crate::i18n::{t, Lang, Msg};
 
 /// The calendar month of projection month `m`, e.g. "2026-01". Written by hand: chrono's
 /// strftime machinery would add its parser to the bundle for one pattern.
@@ -26,11 +26,13 @@ fn openings(hires: &[PlannedHire], color: usize) -> Vec<Opening> {
     by_month.into_iter().map(|(month, count)| Opening { month, count, color }).collect()
 }
 
-fn chart(lang: Lang, as_of: NaiveDate, months: u32, title: Msg, lines: Vec<Line>, openings: Vec<Opening>) -> String {
-    let m = |i: u32| format!("M{i}");
+/// A chart whose title names what it shows (the scenario) and whose months are calendar months,
+/// so a downloaded SVG or PNG says what it is on its own.
+fn chart(lang: Lang, as_of: NaiveDate, months: u32, title: String, lines: Vec<Line>, openings: Vec<Opening>) -> String {
+    let m = move |i: u32| month_label(as_of, i);
     capacity_lines(&CapacityChart {
-        title: t(lang, title).into(),
-        x_title: fill(t(lang, Msg::CapChartX), &[("month", &month_label(as_of, 0))]),
+        title,
+        x_title: t(lang, Msg::CapChartX).into(),
         y_title: t(lang, Msg::CapChartY).into(),
         months,
         lines,
@@ -41,7 +43,7 @@ fn chart(lang: Lang, as_of: NaiveDate, months: u32, title: Msg, lines: Vec<Line>
     })
 }
 
-pub fn projection_chart(lang: Lang, as_of: NaiveDate, p: &Projection) -> String {
+pub fn projection_chart(lang: Lang, as_of: NaiveDate, p: &Projection, name: &str) -> String {
     let months = p.months.last().map_or(12, |m| m.month);
     let lines = vec![
         Line {
@@ -57,7 +59,12 @@ pub fn projection_chart(lang: Lang, as_of: NaiveDate, p: &Projection) -> String 
             dashed: true,
         },
     ];
-    chart(lang, as_of, months, Msg::CapChartTitle, lines, openings(&p.hires, 0))
+    let title = if name.trim().is_empty() {
+        t(lang, Msg::CapChartTitle).to_string()
+    } else {
+        format!("{} · {name}", t(lang, Msg::CapChartTitle))
+    };
+    chart(lang, as_of, months, title, lines, openings(&p.hires, 0))
 }
 
 pub fn compare_chart(lang: Lang, as_of: NaiveDate, cols: &[ScenarioColumn]) -> String {
@@ -80,5 +87,7 @@ pub fn compare_chart(lang: Lang, as_of: NaiveDate, cols: &[ScenarioColumn]) -> S
         });
         marks.extend(openings(&c.projection.hires, i));
     }
-    chart(lang, as_of, months, Msg::CapCompareChartTitle, lines, marks)
+    let names: Vec<&str> = cols.iter().map(|c| c.summary.name.as_str()).collect();
+    let title = format!("{} · {}", t(lang, Msg::CapCompareChartTitle), names.join(" / "));
+    chart(lang, as_of, months, title, lines, marks)
 }

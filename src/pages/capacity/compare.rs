@@ -8,16 +8,20 @@ use super::model::Model;
 use super::need::method_name;
 use super::{fmt_fte, money};
 use crate::components::{data_value, ChartView};
+use crate::domain::dates::iso;
+use crate::domain::plan::BudgetMode;
 use crate::domain::scenario::ScenarioSummary;
-use crate::i18n::{fmt_percent, Msg};
+use crate::domain::scenario_diff::{Assumption, Value};
+use crate::i18n::{fill, fmt_percent, tier_name, Msg};
 use crate::state::AppState;
+use crate::web;
 
 type Cell = fn(AppState, &ScenarioSummary) -> (Option<f64>, String);
 
 fn rows() -> Vec<(&'static str, Msg, Cell)> {
     vec![
         ("method", Msg::CapMethod, |s, x| (None, s.t(method_name(x.method)).to_string())),
-        ("horizon", Msg::CapHorizon, |_, x| (Some(f64::from(x.horizon_months)), x.horizon_months.to_string())),
+        ("horizon", Msg::PrintHorizon, |_, x| (Some(f64::from(x.horizon_months)), x.horizon_months.to_string())),
         ("required_fte_now", Msg::CapRequiredFteNow, |_, x| (Some(x.required_fte_now), fmt_fte(x.required_fte_now))),
         ("required_fte_end", Msg::CapRequiredFteEnd, |_, x| (Some(x.required_fte_end), fmt_fte(x.required_fte_end))),
         ("headcount_end", Msg::CapHeadcountEnd, |_, x| (Some(x.headcount_end), fmt_fte(x.headcount_end))),
@@ -75,10 +79,134 @@ pub fn Compare() -> impl IntoView {
             })
         })
     };
+    let horizons_differ = move || {
+        model.compared.with(|c| c.windows(2).any(|w| w[0].projection.horizon_months != w[1].projection.horizon_months))
+    };
+    let common =
+        move || model.comparison.with(|c| c.as_ref().and_then(|c| c.first()).map(|c| c.summary.horizon_months));
+    let print = move |_| {
+        // Only the comparison is printed while the body carries this class (style/capacity.css).
+        let body = web::document().and_then(|d| d.body());
+        if let Some(b) = &body {
+            let _ = b.class_list().add_1("print-compare");
+        }
+        if let Some(w) = web::window() {
+            let _ = w.print();
+        }
+        if let Some(b) = &body {
+            let _ = b.class_list().remove_1("print-compare");
+        }
+    };
     view! {
         <Show when=move || { chosen() >= 2 } fallback=move || view! { <p class="cap-note">{state.text(Msg::CapCompareHint)}</p> }>
-            {table}
-            <ChartView svg=svg file_stem="capacity-compare" />
+            <div class="cap-compare-print">
+                <p class="cap-print-title compare-title">{move || {
+                    let names: Vec<String> = model.compared.with(|c| c.iter().map(|s| s.name.clone()).collect());
+                    fill(state.t(Msg::CompareTitle), &[("names", &names.join(" / "))])
+                }}</p>
+                <Assumptions />
+                <Show when=horizons_differ>
+                    <p class="cap-note warn" data-testid="compare-common-horizon">
+                        {move || fill(state.t(Msg::CompareCommonHorizon), &[("n", &common().unwrap_or(0).to_string())])}
+                    </p>
+                </Show>
+                {table}
+                <ChartView svg=svg file_stem="capacity-compare" />
+            </div>
+            <button type="button" class="btn no-print" data-testid="compare-print" on:click=print>{state.text(Msg::ComparePrint)}</button>
         </Show>
+    }
+}
+
+/// The words for an assumption; a tier's carries the tier's name.
+fn assumption_label(state: AppState, what: Assumption) -> String {
+    let tier = |i: usize, msg: Msg| {
+        let lang = state.lang.get();
+        let name = state.settings.with(|s| s.tiers.tiers.get(i).map(|t| tier_name(t, lang).to_string()));
+        format!("{} · {}", name.unwrap_or_else(|| format!("#{}", i + 1)), state.t(msg))
+    };
+    match what {
+        Assumption::AsOf => state.t(Msg::AsOfLabel).into(),
+        Assumption::Method => state.t(Msg::CapMethod).into(),
+        Assumption::ArrPerCsm => state.t(Msg::CapArrPerCsm).into(),
+        Assumption::DedicatedThreshold => state.t(Msg::CapDedicatedThreshold).into(),
+        Assumption::Horizon => state.t(Msg::PrintHorizon).into(),
+        Assumption::CurrentCsms => state.t(Msg::CapStartCsms).into(),
+        Assumption::Attrition => state.t(Msg::CapAttrition).into(),
+        Assumption::Ramp => state.t(Msg::CapRamp).into(),
+        Assumption::LeadTime => state.t(Msg::CapLeadTime).into(),
+        Assumption::LoadedCost => state.t(Msg::CapLoadedCost).into(),
+        Assumption::ChurnFromForecast => state.t(Msg::CompareChurnFromForecast).into(),
+        Assumption::FiscalStart => state.t(Msg::PlanFiscalStart).into(),
+        Assumption::RecruitingCost => state.t(Msg::PlanRecruitingCost).into(),
+        Assumption::Managers => state.t(Msg::PlanSpan).into(),
+        Assumption::Budget => state.t(Msg::PrintBudget).into(),
+        Assumption::TierThreshold(i) => tier(i, Msg::SegColThreshold),
+        Assumption::TierAccountsPerCsm(i) => tier(i, Msg::CapAccountsPerCsm),
+        Assumption::TierArrPerCsm(i) => tier(i, Msg::SegColArrPerCsm),
+        Assumption::NewLogos(i) => tier(i, Msg::CapNewLogos),
+        Assumption::AvgNewArr(i) => tier(i, Msg::CapAvgNewArr),
+        Assumption::LogoChurn(i) => tier(i, Msg::CapLogoChurn),
+        Assumption::DollarChurn(i) => tier(i, Msg::CapDollarChurn),
+        Assumption::NetExpansion(i) => tier(i, Msg::CapNetExpansion),
+    }
+}
+
+fn value_text(state: AppState, v: Value) -> String {
+    match v {
+        Value::Missing => "—".into(),
+        Value::Date(d) => iso(d),
+        Value::Method(m) => state.t(method_name(m)).into(),
+        Value::Money(x) => money(state, x),
+        Value::Share(x) => fmt_percent(Some(x)),
+        Value::Number(x) => crate::forms::field::plain_text(x, 2),
+        Value::Flag(on) => state.t(if on { Msg::Yes } else { Msg::No }).into(),
+        Value::Budget(BudgetMode::Off) => state.t(Msg::PlanBudgetOff).into(),
+        Value::Budget(BudgetMode::Annual(b)) => money(state, b),
+        Value::Budget(BudgetMode::ShareOfArr(x)) => format!("{} ARR", fmt_percent(Some(x))),
+    }
+}
+
+/// The assumptions side by side: the ones that differ first and highlighted; the ones all
+/// scenarios share folded away.
+#[component]
+fn Assumptions() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let model = expect_context::<Model>();
+    let rows = move |differing: bool| {
+        model.assumptions.with(|rows| {
+            rows.iter()
+                .filter(|r| r.differs == differing)
+                .map(|r| {
+                    let label = assumption_label(state, r.what);
+                    let cells =
+                        r.values.iter().map(|v| view! { <td class="num">{value_text(state, *v)}</td> }).collect_view();
+                    view! { <tr class:differs=differing><th scope="row">{label}</th>{cells}</tr> }
+                })
+                .collect_view()
+        })
+    };
+    let head = move || {
+        let names: Vec<String> = model.compared.with(|c| c.iter().map(|s| s.name.clone()).collect());
+        view! { <thead><tr><th scope="col"></th>{names.into_iter().map(|n| view! { <th scope="col">{n}</th> }).collect_view()}</tr></thead> }
+    };
+    let differing = move || model.assumptions.with(|r| r.iter().filter(|r| r.differs).count());
+    view! {
+        <div class="table-scroll">
+            <table class="cap-table cap-compare cap-assumptions" data-testid="compare-assumptions">
+                <caption>{move || fill(state.t(Msg::CompareDiffering), &[("n", &differing().to_string())])}</caption>
+                {head}
+                <tbody>{move || rows(true)}</tbody>
+            </table>
+        </div>
+        <details class="no-print">
+            <summary>{state.text(Msg::CompareSame)}</summary>
+            <div class="table-scroll">
+                <table class="cap-table cap-compare">
+                    {head}
+                    <tbody>{move || rows(false)}</tbody>
+                </table>
+            </div>
+        </details>
     }
 }

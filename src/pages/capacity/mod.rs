@@ -134,7 +134,7 @@ pub fn CapacityPage() -> impl IntoView {
                 <h2 id="cap-plan-h">{state.text(Msg::PlanTitle)}</h2>
                 <plan::HiringPlan />
             </section>
-            <section class="cap-section no-print" aria-labelledby="cap-scen-h">
+            <section class="cap-section cap-scen" aria-labelledby="cap-scen-h">
                 <h2 id="cap-scen-h">{state.text(Msg::CapScenariosTitle)}</h2>
                 <scenarios::SavedList />
                 <h3>{state.text(Msg::CapCompareTitle)}</h3>

@@ -15,6 +15,7 @@ use crate::domain::plan::{hiring_plan, Plan};
 use crate::domain::projection::{project, Projection};
 use crate::domain::renewals::tally;
 use crate::domain::scenario::{compare_each, Scenario, ScenarioColumn};
+use crate::domain::scenario_diff::{assumption_rows, common_horizon, Row};
 use crate::domain::team::{active_owners, csm_headcount};
 use crate::domain::tiers::TierFigures;
 use crate::domain::tiers::TierSettings;
@@ -88,6 +89,10 @@ pub struct Model {
     pub plan: Memo<Plan>,
     pub economics: Memo<(UnitEconomics, Vec<UnitEconomics>)>,
     pub comparison: Memo<Option<Vec<ScenarioColumn>>>,
+    /// The compared scenarios' assumptions, the ones that differ first.
+    pub assumptions: Memo<Vec<Row>>,
+    /// The compared scenarios as saved (their own horizons).
+    pub compared: Memo<Vec<Scenario>>,
     /// The projection chart, shared by the page and its printed summary.
     pub projection_svg: Memo<String>,
 }
@@ -165,17 +170,29 @@ impl Model {
             state.settings.with(|s| overall.with(|o| economics_by_tier(o, &tiers, &s.economics)))
         });
         let compare_names = RwSignal::new(Vec::<String>::new());
+        let compared = Memo::new(move |_| {
+            saved.with(|s| {
+                compare_names.with(|names| {
+                    names.iter().filter_map(|n| s.position(n).map(|i| s.list[i].clone())).collect::<Vec<_>>()
+                })
+            })
+        });
+        // Results over the horizon every scenario reaches, so no column sums more months.
         let comparison = Memo::new(move |_| {
-            let chosen: Vec<Scenario> = saved.with(|s| {
-                compare_names
-                    .with(|names| names.iter().filter_map(|n| s.position(n).map(|i| s.list[i].clone())).collect())
-            });
+            let mut chosen = compared.get();
+            if let Some(h) = common_horizon(&chosen) {
+                for s in &mut chosen {
+                    s.projection.horizon_months = h;
+                }
+            }
             loads.with(|l| tier_figures.with(|f| compare_each(&chosen, |s| s.loads(l, f)).ok()))
         });
+        let assumptions = Memo::new(move |_| compared.with(|c| assumption_rows(c)));
 
         let projection_svg = Memo::new(move |_| {
             let (lang, as_of) = (state.lang.get(), state.as_of.get());
-            projection.with(|p| super::chart::projection_chart(lang, as_of, p))
+            let name = draft.with(|d| d.scenario.name.clone());
+            projection.with(|p| super::chart::projection_chart(lang, as_of, p, &name))
         });
         let model = Model {
             draft,
@@ -197,6 +214,8 @@ impl Model {
             plan,
             economics,
             comparison,
+            assumptions,
+            compared,
             projection_svg,
         };
         model.persist();

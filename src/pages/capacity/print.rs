@@ -163,13 +163,13 @@ fn PlanFigures() -> impl IntoView {
     };
     let quarters = move || {
         plan.with(|p| {
-            p.quarters
+            p.years
                 .iter()
                 .map(|q| {
                     let q = q.clone();
                     view! {
                         <tr>
-                            <th scope="row">{q.period.label()}</th>
+                            <th scope="row" class="nowrap">{q.period.label()}</th>
                             <td>{q.hires}</td>
                             <td>{q.leavers}</td>
                             <td>{super::plan::people(q.end_headcount)}</td>
@@ -187,11 +187,11 @@ fn PlanFigures() -> impl IntoView {
                 {pair(Msg::PlanHires, Box::new(move || plan.with(|p| format!("{} ({} + {})", p.totals.hires, p.totals.backfill, p.totals.growth))))}
                 {pair(Msg::PlanLeavers, Box::new(move || plan.with(|p| p.totals.leavers.to_string())))}
                 {pair(Msg::PlanHeadcountEnd, Box::new(move || plan.with(|p| super::plan::people(p.totals.headcount_end))))}
-                {pair(Msg::PlanFirstOpen, Box::new(move || plan.with(|p| p.totals.first_open.map(|m| format!("{}-{:02}", m / 100, m % 100)).unwrap_or_else(|| "—".into()))))}
-                {pair(Msg::PlanCost, Box::new(move || money(state, plan.with(|p| p.totals.cost))))}
-                {pair(Msg::PrintBudget, Box::new(budget_text))}
-                {pair(Msg::PlanAffordableEnd, Box::new(move || plan.with(|p| p.affordable_end.map(|n| n.to_string()).unwrap_or_else(|| "—".into()))))}
-                {pair(Msg::PlanColUncoveredArr, Box::new(move || plan.with(|p| p.coverage.as_ref().map(|c| money(state, c.uncovered_arr)).unwrap_or_else(|| "—".into()))))}
+                <Show when=move || budget() != BudgetMode::Off>
+                    {pair(Msg::PrintBudget, Box::new(budget_text))}
+                    {pair(Msg::PlanAffordableEnd, Box::new(move || plan.with(|p| p.affordable_end.map(|n| n.to_string()).unwrap_or_else(|| "—".into()))))}
+                    {pair(Msg::PlanColUncoveredArr, Box::new(move || plan.with(|p| p.coverage.as_ref().map(|c| money(state, c.uncovered_arr)).unwrap_or_else(|| "—".into()))))}
+                </Show>
             </dl>
             <table class="cap-print-growth">
                 {header(state, &[(Some(Msg::PlanColPeriod), false), (Some(Msg::PlanColHires), false), (Some(Msg::PlanColLeavers), false), (Some(Msg::PlanColPeopleEnd), false), (Some(Msg::PlanColCost), false)])}

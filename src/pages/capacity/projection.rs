@@ -96,7 +96,7 @@ fn MonthTable() -> impl IntoView {
                 let m = m.clone();
                 view! {
                     <tr class:short={m.gap > 1e-9} data-month=m.month>
-                        <th scope="row">{month_label(as_of, m.month)} <span class="muted">" M" {m.month}</span></th>
+                        <th scope="row">{month_label(as_of, m.month)}</th>
                         <td class="num">{money(state, m.arr)}</td>
                         <td class="num" data-value=m.required_fte.to_string()>{fmt_fte(m.required_fte)}</td>
                         <td class="num">{fmt_fte(m.headcount)}</td>
