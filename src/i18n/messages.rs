@@ -699,7 +699,7 @@ messages! {
     CapCapacityShort => "产能", "capacity";
     CapRequiredFteNow => "当前所需 FTE", "Required FTE now";
     CapRequiredFteEnd => "期末所需 FTE", "Required FTE at the end";
-    CapHeadcountEnd => "期末人数", "Headcount at the end";
+    CapHeadcountEnd => "期末预期在岗（FTE，按离职率折算）", "Expected FTE on the team at the end";
     CapHires => "需开启职位", "Positions to open";
     CapLateHires => "其中来不及爬坡", "of which late";
     CapFirstOpening => "最早开启职位", "First opening";

@@ -13,6 +13,8 @@ const FIGURES = [
   'projection.required_fte_end', 'projection.headcount_end', 'projection.hires',
   'projection.first_opening', 'projection.cost_over_horizon', 'projection.cost_share_end',
   'economics.ltv', 'economics.ltv_cac', 'economics.payback_months',
+  'plan.hires', 'plan.backfill', 'plan.growth', 'plan.leavers', 'plan.cost', 'plan.headcount_end',
+  'plan.required_end', 'plan.first_open',
 ];
 
 let server;
