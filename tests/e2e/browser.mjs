@@ -100,3 +100,18 @@ export async function freshBook(page, lang = 'en') {
     }
   }, lang);
 }
+
+/**
+ * A new tab in `ctx` (a launched browser) with an empty book in `lang`, the 1,000-account demo
+ * book loaded on the Book page as of `asof`; resolves to { page, errors }.
+ */
+export async function demoTab(ctx, server, { lang = 'en', asof = '2026-06-30' } = {}) {
+  const page = await ctx.context.newPage();
+  const errors = watchErrors(page);
+  await freshBook(page, lang);
+  await page.goto(`${server.url}book?asof=${asof}`);
+  await ready(page);
+  await page.click('[data-testid=load-demo]');
+  await page.waitForSelector('[data-metric="book.accounts"][data-value="1000"]');
+  return { page, errors };
+}

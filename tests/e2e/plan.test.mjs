@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, watchErrors, ready, freshBook } from './browser.mjs';
+import { startServer, launch, demoTab } from './browser.mjs';
 
 let server;
 let browser;
@@ -27,13 +27,7 @@ const metric = async (page, key) => page.getAttribute(`[data-metric="${key}"]`, 
 const num = async (page, key) => Number(await metric(page, key));
 
 async function openPlan(lang = 'en') {
-  const page = await browser.context.newPage();
-  const errors = watchErrors(page);
-  await freshBook(page, lang);
-  await page.goto(server.url + 'book?asof=2026-06-30');
-  await ready(page);
-  await page.click('[data-testid=load-demo]');
-  await page.waitForSelector('[data-metric="book.accounts"][data-value="1000"]');
+  const { page, errors } = await demoTab(browser, server, { lang });
   await page.click('[data-testid=nav-capacity]');
   await page.waitForSelector('[data-metric="plan.hires"]');
   // A plan with hires: 1M ARR per CSM and a 24-month horizon.

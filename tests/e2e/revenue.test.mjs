@@ -4,7 +4,7 @@
 // the Capacity projection's churn, saved with a scenario.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, watchErrors, ready, freshBook } from './browser.mjs';
+import { startServer, launch, ready, demoTab } from './browser.mjs';
 
 let server;
 let browser;
@@ -20,13 +20,7 @@ after(async () => {
 const metric = (page, key) => page.getAttribute(`[data-metric="${key}"]`, 'data-value');
 
 async function openDemo(lang = 'en') {
-  const page = await browser.context.newPage();
-  const errors = watchErrors(page);
-  await freshBook(page, lang);
-  await page.goto(server.url + 'book?asof=2026-06-30');
-  await ready(page);
-  await page.click('[data-testid=load-demo]');
-  await page.waitForSelector('[data-metric="book.accounts"][data-value="1000"]');
+  const { page, errors } = await demoTab(browser, server, { lang });
   await page.click('[data-testid=nav-revenue]');
   await page.waitForSelector('[data-metric="bridge.end_arr"]');
   return { page, errors };
