@@ -39,7 +39,7 @@ pub const MAX_AMOUNT: f64 = 1e12;
 
 /// Dates a person means: a year outside this range is a typo (`9026-06-21`, `1026-…`).
 pub const MIN_YEAR: i32 = 1900;
-pub const MAX_YEAR: i32 = 2999;
+pub const MAX_YEAR: i32 = 2100;
 
 /// Excel's last representable day, 9999-12-31. Serials above it are not dates in any
 /// spreadsheet, and the bound also keeps `20250305`-style numbers from becoming year-57000 dates.

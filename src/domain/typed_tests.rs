@@ -128,6 +128,8 @@ fn dates_in_every_written_form_of_section_0() {
         ("2026年3月31号", d(2026, 3, 31)),
         (" 2026/3/31 0:00 ", d(2026, 3, 31)),
         ("2026-03-31 12:30:00", d(2026, 3, 31)),
+        ("2100-12-31", d(2100, 12, 31)),
+        ("1900-01-01", d(1900, 1, 1)),
     ];
     for &(text, want) in table {
         assert_eq!(parse_date(text), Ok(want), "{text:?}");
@@ -150,6 +152,7 @@ fn dates_refused_with_a_reason() {
         ("45721", NotADate),
         ("9026-06-21", YearOutOfRange),
         ("1026/6/21", YearOutOfRange),
+        ("2101-01-01", YearOutOfRange),
     ];
     for &(text, want) in table {
         assert_eq!(parse_date(text), Err(want), "{text:?}");

@@ -562,7 +562,7 @@ messages! {
     ReasonNotAnInteger => "必须是整数", "must be a whole number";
     ReasonOutOfRange => "必须在 0 到 100 之间", "must be between 0 and 100";
     ReasonNotADate => "不是有效的日期（可写作 2025-03-05、2025/3/5、2025.3.5 或 2025年3月5日）", "not a valid date (write it like 2025-03-05, 2025/3/5 or 2025.3.5)";
-    ReasonYearOutOfRange => "年份应在 1900 到 2999 之间，可能是笔误", "the year must be between 1900 and 2999; probably a typo";
+    ReasonYearOutOfRange => "年份应在 1900 到 2100 之间，可能是笔误", "the year must be between 1900 and 2100; likely a typo";
     FieldNotAPercent => "请输入百分比，例如 15 或 15%", "enter a percentage, e.g. 15 or 15%";
     ReasonAtLeast => "不能小于 {min}", "must be at least {min}";
     ReasonAtMost => "不能大于 {max}", "must be at most {max}";
