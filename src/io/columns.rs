@@ -115,6 +115,26 @@ impl Field {
         }
     }
 
+    /// Column names CRM exports use for the field: HubSpot and Salesforce company/account
+    /// exports and common Chinese CRMs. Matched as loosely as the app's own headers.
+    pub fn crm_headers(self) -> &'static [&'static str] {
+        match self {
+            Field::Id => &["Record ID", "Account ID", "Company ID", "客户编号", "客户编码"],
+            Field::Name => &["Company name", "Account Name", "Company", "公司名称", "客户名", "企业名称"],
+            Field::Industry => &["所属行业", "行业分类"],
+            Field::Region => &["Country/Region", "Billing Country", "Country", "地区", "所在地区", "省份"],
+            Field::Owner => &["Company owner", "Account Owner", "CSM", "Customer Success Manager", "客户经理", "归属人"],
+            Field::Arr => &["Annual recurring revenue", "年度合同金额", "年合同额", "年度经常性收入"],
+            Field::ContractStart => &["Contract Start Date", "Contract start", "合同开始日期", "合同起始日"],
+            Field::ContractEnd => &["Renewal date", "Contract End Date", "Contract end", "到期日", "合同到期日", "合同结束日期"],
+            Field::Status => &["Contract Status", "合同状态"],
+            Field::GoLive => &["Go-live date", "上线时间"],
+            Field::LastTouch => &["Last contacted", "Last activity date", "最近联系日期", "最后跟进时间"],
+            Field::HealthOverride => &["Health score", "健康分"],
+            _ => &[],
+        }
+    }
+
     /// The column's name for a user who has no file column to point at.
     pub fn label(self, lang: Lang) -> &'static str {
         match lang {
@@ -133,6 +153,7 @@ impl Field {
         Field::ALL
             .into_iter()
             .find(|f| normalize(f.header()) == key || f.zh_headers().iter().any(|z| normalize(z) == key))
+            .or_else(|| Field::ALL.into_iter().find(|f| f.crm_headers().iter().any(|c| normalize(c) == key)))
     }
 }
 
@@ -211,6 +232,32 @@ mod tests {
         assert_eq!(Field::from_header("合同到期"), Some(Field::ContractEnd));
         assert_eq!(Field::from_header("流失日期"), Some(Field::ChurnedOn));
         assert_eq!(Field::from_header("备注"), None);
+    }
+
+    #[test]
+    fn crm_exports_map_themselves() {
+        // HubSpot companies, Salesforce accounts, a Chinese CRM.
+        let hubspot = ["Record ID", "Company name", "Company owner", "Annual recurring revenue", "Renewal date", "Industry", "Country/Region"];
+        let m = ColumnMapping::guess(&headers(&hubspot));
+        assert_eq!(
+            m.columns,
+            vec![Some(Field::Id), Some(Field::Name), Some(Field::Owner), Some(Field::Arr), Some(Field::ContractEnd), Some(Field::Industry), Some(Field::Region)]
+        );
+        let salesforce = ["Account ID", "Account Name", "Account Owner", "Contract Start Date", "Contract End Date"];
+        let m = ColumnMapping::guess(&headers(&salesforce));
+        assert_eq!(
+            m.columns,
+            vec![Some(Field::Id), Some(Field::Name), Some(Field::Owner), Some(Field::ContractStart), Some(Field::ContractEnd)]
+        );
+        let zh = ["客户名称", "负责人", "年度合同金额", "到期日", "合同开始日期"];
+        let m = ColumnMapping::guess(&headers(&zh));
+        assert_eq!(
+            m.columns,
+            vec![Some(Field::Name), Some(Field::Owner), Some(Field::Arr), Some(Field::ContractEnd), Some(Field::ContractStart)]
+        );
+        // The app's own names win over a CRM's: "Company" alone is a name, "Annual Revenue" is not ARR.
+        assert_eq!(Field::from_header("Annual Revenue"), None);
+        assert_eq!(Field::from_header("company"), Some(Field::Name));
     }
 
     #[test]
