@@ -78,9 +78,12 @@ pub fn Header() -> impl IntoView {
                     <span class="field-error header-error" id="as-of-error" role="alert" data-testid="as-of-error"
                         hidden=move || problem.with(Option::is_none)>{message}</span>
                 </label>
-                <span class="currency" title=state.text(Msg::CurrencyLabel) data-testid="currency">
+                // The currency symbol is a setting: the chip opens it.
+                <a class="currency" href=move || state.href(Route::Settings) title=state.text(Msg::CurrencyLabel)
+                    aria-label=state.text(Msg::CurrencyLabel) data-testid="currency"
+                    on:click=move |ev| navigate(ev, state, Route::Settings)>
                     {move || state.settings.with(|s| s.currency.clone())}
-                </span>
+                </a>
                 <div class="lang-switch" role="group" aria-label=state.text(Msg::LanguageLabel)>
                     {lang_button(Lang::Zh, Msg::LangZh)}
                     {lang_button(Lang::En, Msg::LangEn)}

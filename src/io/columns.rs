@@ -123,10 +123,14 @@ impl Field {
             Field::Name => &["Company name", "Account Name", "Company", "公司名称", "客户名", "企业名称"],
             Field::Industry => &["所属行业", "行业分类"],
             Field::Region => &["Country/Region", "Billing Country", "Country", "地区", "所在地区", "省份"],
-            Field::Owner => &["Company owner", "Account Owner", "CSM", "Customer Success Manager", "客户经理", "归属人"],
+            Field::Owner => {
+                &["Company owner", "Account Owner", "CSM", "Customer Success Manager", "客户经理", "归属人"]
+            }
             Field::Arr => &["Annual recurring revenue", "年度合同金额", "年合同额", "年度经常性收入"],
             Field::ContractStart => &["Contract Start Date", "Contract start", "合同开始日期", "合同起始日"],
-            Field::ContractEnd => &["Renewal date", "Contract End Date", "Contract end", "到期日", "合同到期日", "合同结束日期"],
+            Field::ContractEnd => {
+                &["Renewal date", "Contract End Date", "Contract end", "到期日", "合同到期日", "合同结束日期"]
+            }
             Field::Status => &["Contract Status", "合同状态"],
             Field::GoLive => &["Go-live date", "上线时间"],
             Field::LastTouch => &["Last contacted", "Last activity date", "最近联系日期", "最后跟进时间"],
@@ -237,23 +241,51 @@ mod tests {
     #[test]
     fn crm_exports_map_themselves() {
         // HubSpot companies, Salesforce accounts, a Chinese CRM.
-        let hubspot = ["Record ID", "Company name", "Company owner", "Annual recurring revenue", "Renewal date", "Industry", "Country/Region"];
+        let hubspot = [
+            "Record ID",
+            "Company name",
+            "Company owner",
+            "Annual recurring revenue",
+            "Renewal date",
+            "Industry",
+            "Country/Region",
+        ];
         let m = ColumnMapping::guess(&headers(&hubspot));
         assert_eq!(
             m.columns,
-            vec![Some(Field::Id), Some(Field::Name), Some(Field::Owner), Some(Field::Arr), Some(Field::ContractEnd), Some(Field::Industry), Some(Field::Region)]
+            vec![
+                Some(Field::Id),
+                Some(Field::Name),
+                Some(Field::Owner),
+                Some(Field::Arr),
+                Some(Field::ContractEnd),
+                Some(Field::Industry),
+                Some(Field::Region)
+            ]
         );
         let salesforce = ["Account ID", "Account Name", "Account Owner", "Contract Start Date", "Contract End Date"];
         let m = ColumnMapping::guess(&headers(&salesforce));
         assert_eq!(
             m.columns,
-            vec![Some(Field::Id), Some(Field::Name), Some(Field::Owner), Some(Field::ContractStart), Some(Field::ContractEnd)]
+            vec![
+                Some(Field::Id),
+                Some(Field::Name),
+                Some(Field::Owner),
+                Some(Field::ContractStart),
+                Some(Field::ContractEnd)
+            ]
         );
         let zh = ["客户名称", "负责人", "年度合同金额", "到期日", "合同开始日期"];
         let m = ColumnMapping::guess(&headers(&zh));
         assert_eq!(
             m.columns,
-            vec![Some(Field::Name), Some(Field::Owner), Some(Field::Arr), Some(Field::ContractEnd), Some(Field::ContractStart)]
+            vec![
+                Some(Field::Name),
+                Some(Field::Owner),
+                Some(Field::Arr),
+                Some(Field::ContractEnd),
+                Some(Field::ContractStart)
+            ]
         );
         // The app's own names win over a CRM's: "Company" alone is a name, "Annual Revenue" is not ARR.
         assert_eq!(Field::from_header("Annual Revenue"), None);

@@ -82,7 +82,15 @@ impl AppState {
         let load_start = web::now_ms();
         let (book, status, slots) = book_slots::open();
         web::mark("data-load-ms", &format!("{:.1}", web::now_ms() - load_start));
-        let state = Self::build(lang, storage::load_settings(), book, status, Saver::attached(slots), base, route);
+        let mut settings = storage::load_settings();
+        if !storage::has_settings() {
+            // A first visit: the currency a reader of this language most likely means.
+            settings.currency = match lang {
+                Lang::Zh => "¥".into(),
+                Lang::En => "$".into(),
+            };
+        }
+        let state = Self::build(lang, settings, book, status, Saver::attached(slots), base, route);
         saver::install(state);
         state
     }

@@ -55,6 +55,11 @@ pub fn load_settings() -> Settings {
     get(SETTINGS_KEY).unwrap_or_default()
 }
 
+/// Whether settings were ever saved (a first visit has none).
+pub fn has_settings() -> bool {
+    available() && LocalStorage::raw().get_item(SETTINGS_KEY).ok().flatten().is_some()
+}
+
 pub fn save_settings(settings: &Settings) {
     set(SETTINGS_KEY, settings);
 }

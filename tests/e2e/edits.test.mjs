@@ -152,3 +152,16 @@ test('the as-of field takes 2026/3/31 and says why it refuses a wrong date', asy
   errors.assertClean();
   await page.close();
 });
+
+test('a first visit picks the currency of its language, and the currency chip opens the setting', async () => {
+  const { page, errors } = await open('book', 'zh-CN');
+  assert.equal((await page.innerText('[data-testid=currency]')).trim(), '¥');
+  await page.click('[data-testid=currency]');
+  await page.waitForSelector('[data-field=currency]');
+  assert.equal(await page.inputValue('[data-field=currency]'), '¥');
+  errors.assertClean();
+  await page.close();
+  const en = await open('book', 'en');
+  assert.equal((await en.page.innerText('[data-testid=currency]')).trim(), '$');
+  await en.page.close();
+});
