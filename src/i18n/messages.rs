@@ -825,6 +825,7 @@ messages! {
     RevColAtRisk => "风险金额", "At risk";
     RevNothingDue => "未来 12 个月没有待续约的合同。", "No open term ends in the next 12 months.";
     RevMonth => "月份", "Month";
+    ExportLanguage => "导出的表头与状态语言", "Language of the export's headers and statuses";
     PrintHorizon => "推演期", "Horizon";
     PrintMonths => "{n} 个月", "{n} months";
     PrintPlanTitle => "招聘计划（整人数、自然月）", "Hiring plan (whole people, calendar months)";

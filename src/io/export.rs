@@ -4,6 +4,7 @@
 use crate::domain::{Account, Book, Outcome, Term};
 
 use super::columns::Field;
+use crate::i18n::Lang;
 
 /// A cell starting with one of these is a formula (or becomes one) in Excel and LibreOffice.
 fn is_formula_start(c: char) -> bool {
@@ -29,21 +30,27 @@ pub fn unneutralise(cell: &str) -> &str {
     }
 }
 
-/// The whole book as CSV bytes: BOM, English headers, CRLF line ends, one row per term (an
-/// account without terms gets one row with empty contract columns).
+/// The whole book as CSV bytes with English headers and statuses (`export_csv_in`).
 pub fn export_csv(book: &Book) -> Vec<u8> {
+    export_csv_in(book, Lang::En)
+}
+
+/// The whole book as CSV bytes: BOM, headers and statuses in `lang` (the import reads both),
+/// CRLF line ends, one row per term (an account without terms gets one row with empty contract
+/// columns).
+pub fn export_csv_in(book: &Book, lang: Lang) -> Vec<u8> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
-    let mut record: Vec<String> = Field::ALL.iter().map(|f| f.header().to_string()).collect();
+    let mut record: Vec<String> = Field::ALL.iter().map(|f| f.label(lang).to_string()).collect();
     // Writing into a Vec cannot fail; a failure would only mean a truncated export.
     let _ = w.write_record(&record);
     for account in &book.accounts {
         if account.terms.is_empty() {
-            fill(&mut record, account, None);
+            fill(&mut record, account, None, lang);
             let _ = w.write_record(&record);
         }
         for (i, term) in account.terms.iter().enumerate() {
-            fill(&mut record, account, Some((term, account.terms.get(i + 1))));
+            fill(&mut record, account, Some((term, account.terms.get(i + 1))), lang);
             let _ = w.write_record(&record);
         }
     }
@@ -61,7 +68,7 @@ fn opt<T: ToString>(v: Option<T>) -> String {
     v.map_or(String::new(), |v| v.to_string())
 }
 
-fn fill(record: &mut [String], a: &Account, term: Option<(&Term, Option<&Term>)>) {
+fn fill(record: &mut [String], a: &Account, term: Option<(&Term, Option<&Term>)>, lang: Lang) {
     for (cell, field) in record.iter_mut().zip(Field::ALL) {
         let text = match field {
             Field::Id => neutralise(&a.id),
@@ -79,21 +86,22 @@ fn fill(record: &mut [String], a: &Account, term: Option<(&Term, Option<&Term>)>
             Field::LastTouch => opt(a.last_touch),
             Field::Referrals => a.referrals.to_string(),
             Field::ExpansionArr => amount(a.expansion_arr),
-            _ => term_cell(field, term),
+            _ => term_cell(field, term, lang),
         };
         *cell = text;
     }
 }
 
-fn term_cell(field: Field, term: Option<(&Term, Option<&Term>)>) -> String {
+fn term_cell(field: Field, term: Option<(&Term, Option<&Term>)>, lang: Lang) -> String {
     let Some((t, next)) = term else { return String::new() };
+    let zh = lang == Lang::Zh;
     match (field, t.outcome) {
         (Field::Arr, _) => amount(t.arr),
         (Field::ContractStart, _) => t.start.to_string(),
         (Field::ContractEnd, _) => t.end.to_string(),
-        (Field::Status, Outcome::Open) => "open".into(),
-        (Field::Status, Outcome::Renewed(_)) => "renewed".into(),
-        (Field::Status, Outcome::Churned(_)) => "churned".into(),
+        (Field::Status, Outcome::Open) => (if zh { "进行中" } else { "open" }).into(),
+        (Field::Status, Outcome::Renewed(_)) => (if zh { "续约" } else { "renewed" }).into(),
+        (Field::Status, Outcome::Churned(_)) => (if zh { "流失" } else { "churned" }).into(),
         (Field::RenewedOn, Outcome::Renewed(on)) => on.to_string(),
         // The next term's arr; a renewed last term (which a book built by import never has)
         // has no next term to take it from, and repeating its own arr is the neutral guess.

@@ -42,7 +42,7 @@ pub use describe::{
     describe, describe_backup_error, describe_file_error, describe_mapping_error, encoding_note, generated_ids_note,
     merge_summary, summary,
 };
-pub use export::export_csv;
+pub use export::{export_csv, export_csv_in};
 pub use merge::{apply, MergeCounts, Mode};
 pub use report::{ImportReport, MappingError, Reason, RowError};
 pub use table::{read_sheet, FileError, Sheet, SheetRow};

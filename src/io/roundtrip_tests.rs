@@ -14,7 +14,11 @@ fn d(s: &str) -> NaiveDate {
 }
 
 fn round_trip(book: &Book) -> Book {
-    let bytes = export_csv(book);
+    round_trip_in(book, Lang::En)
+}
+
+fn round_trip_in(book: &Book, lang: Lang) -> Book {
+    let bytes = super::export_csv_in(book, lang);
     let sheet = read_sheet(&bytes, None).unwrap();
     assert_eq!((sheet.encoding, sheet.delimiter), (Encoding::Utf8, b','));
     let report = import(&sheet, &sheet.mapping).unwrap();
@@ -125,4 +129,16 @@ fn exported_file_read_with_a_forced_encoding_says_so() {
     // The UTF-8 bytes of the Chinese names are not valid GB18030 throughout.
     assert_eq!(sheet.encoding, Encoding::Gb18030);
     assert!(sheet.had_errors);
+}
+
+#[test]
+fn a_chinese_export_has_chinese_headers_and_statuses_and_reads_back_exactly() {
+    let book = generate(11, 300, d("2026-06-30"), Lang::Zh);
+    let text = String::from_utf8(super::export_csv_in(&book, Lang::Zh)).unwrap();
+    let head = text.lines().next().unwrap();
+    assert!(head.contains("客户名称") && head.contains("合同到期") && head.contains("状态"), "{head}");
+    assert!(text.contains(",续约,") && text.contains(",进行中,"));
+    assert!(!text.contains(",renewed,"));
+    assert_eq!(round_trip_in(&book, Lang::Zh), book);
+    assert_eq!(round_trip_in(&tricky_book(), Lang::Zh), tricky_book());
 }

@@ -10,7 +10,7 @@ use super::BookView;
 use crate::domain::dates::iso;
 use crate::domain::scenario::DemoBook;
 use crate::domain::Book;
-use crate::i18n::{fill, fmt_count, Msg};
+use crate::i18n::{fill, fmt_count, Lang, Msg};
 use crate::io::{self, backup, demo, Encoding};
 use crate::state::AppState;
 use crate::web;
@@ -90,8 +90,11 @@ pub fn TransferBar() -> impl IntoView {
             input.set_value("");
         }
     };
+    // The export's language: the app's unless the person picks the other (the import reads both).
+    let export_lang = RwSignal::new(None::<Lang>);
     let export_csv = move |_| {
-        let bytes = state.book.with_untracked(io::export_csv);
+        let lang = export_lang.get_untracked().unwrap_or_else(|| state.lang.get_untracked());
+        let bytes = state.book.with_untracked(|b| io::export_csv_in(b, lang));
         let name = format!("cs-planner-{}.csv", iso(state.as_of.get_untracked()));
         let _ = web::download_bytes(&bytes, "text/csv;charset=utf-8", &name);
     };
@@ -112,7 +115,17 @@ pub fn TransferBar() -> impl IntoView {
                 {state.text(Msg::ImportOpen)}
                 <input type="file" accept=".csv,.txt,.tsv,.json,text/csv,application/json" data-testid="import-file" on:change=on_file />
             </label>
-            <button type="button" class="btn" on:click=export_csv data-testid="export-csv">{state.text(Msg::ExportCsv)}</button>
+            <span class="export">
+                <button type="button" class="btn" on:click=export_csv data-testid="export-csv">{state.text(Msg::ExportCsv)}</button>
+                <select aria-label=state.text(Msg::ExportLanguage) data-testid="export-lang" data-field="export.language"
+                    on:change=move |ev| export_lang.set(Lang::from_tag(&event_target_value(&ev)))>
+                    {Lang::ALL.into_iter().map(|l| view! {
+                        <option value=l.tag() selected=move || export_lang.get().unwrap_or_else(|| state.lang.get()) == l>
+                            {state.text(if l == Lang::Zh { Msg::LangZh } else { Msg::LangEn })}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </span>
             <button type="button" class="btn" on:click=export_backup data-testid="export-backup">{state.text(Msg::BackupExport)}</button>
             <span class="demo">
                 <button type="button" class="btn" on:click=load_demo data-testid="load-demo">{state.text(Msg::DemoLoad)}</button>
