@@ -562,6 +562,7 @@ messages! {
     ReasonNotAnInteger => "必须是整数", "must be a whole number";
     ReasonOutOfRange => "必须在 0 到 100 之间", "must be between 0 and 100";
     ReasonNotADate => "不是有效的日期（可写作 2025-03-05、2025/3/5、2025.3.5 或 2025年3月5日）", "not a valid date (write it like 2025-03-05, 2025/3/5 or 2025.3.5)";
+    ReasonIdOfAnotherCustomer => "客户ID 与第 {line} 行相同，但客户名称不同：两个客户用了同一个 ID。第 {line} 行保留，请为这一行改一个 ID", "same id as line {line}, but another customer's name: two customers share an id. Line {line} is kept; give this row its own id";
     ReasonYearOutOfRange => "年份应在 1900 到 2100 之间，可能是笔误", "the year must be between 1900 and 2100; likely a typo";
     FieldNotAPercent => "请输入百分比，例如 15 或 15%", "enter a percentage, e.g. 15 or 15%";
     ReasonAtLeast => "不能小于 {min}", "must be at least {min}";
@@ -588,7 +589,9 @@ messages! {
     ImportDrop => "也可以把 CSV 或备份文件拖放到这个页面。", "You can also drop a CSV or backup file on this page.";
     ImportFileLabel => "文件：{name}", "File: {name}";
     ImportPreviewRows => "前 {n} 行预览（表头可改对应字段）", "First {n} rows (change a column's field in its header)";
-    ImportRejectedTitle => "被拒绝的行（{n}）", "Rejected rows ({n})";
+    ImportRejectedTitle => "被拒绝的行：{rows} 行，共 {problems} 个问题", "Rejected rows: {rows}, with {problems} problems";
+    RejectedProblemColumn => "问题", "Problem";
+    ImportDownloadRejected => "下载被拒绝的行（改好后可再导入）", "Download the rejected rows (fix them, then import again)";
     ImportMoreNotShown => "另有 {n} 条未显示。", "{n} more not shown.";
     ImportNothing => "没有可导入的客户：请检查列对应关系和被拒绝的行。", "No account can be imported: check the column mapping and the rejected rows.";
     ImportedToast => "导入完成。{summary}", "Import done. {summary}";
@@ -825,6 +828,13 @@ messages! {
     RevColAtRisk => "风险金额", "At risk";
     RevNothingDue => "未来 12 个月没有待续约的合同。", "No open term ends in the next 12 months.";
     RevMonth => "月份", "Month";
+    ImportOldXls => "这是旧版 Excel（.xls）或加密的工作簿，无法直接读取。", "This is an old Excel file (.xls) or a password-protected workbook, which cannot be read directly.";
+    ImportNumbers => "这是 Apple Numbers 文件。", "This is an Apple Numbers file.";
+    ImportOds => "这是 LibreOffice / OpenDocument 表格。", "This is a LibreOffice / OpenDocument spreadsheet.";
+    ImportNotATable => "这不是 CSV 或 Excel（.xlsx）表格。", "This is not a CSV or Excel (.xlsx) table.";
+    ImportDamagedXlsx => "这个 Excel 文件已损坏或不完整。", "This Excel file is damaged or incomplete.";
+    ImportSaveAs => "请在 Excel 或 WPS 中另存为 .xlsx 或 CSV（UTF-8）后再导入。", "Save it as .xlsx or CSV (UTF-8) in Excel or WPS, then import that.";
+    ImportSheet => "工作表", "Sheet";
     ExportLanguage => "导出的表头与状态语言", "Language of the export's headers and statuses";
     PrintHorizon => "推演期", "Horizon";
     PrintMonths => "{n} 个月", "{n} months";

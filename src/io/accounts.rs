@@ -118,7 +118,18 @@ fn build(
     let cell = |i: usize, f: Field| reader.cell_text(&sheet.rows[i], f).to_string();
     let mut first_bad: Option<usize> = rows.iter().filter(|&&i| data[i].is_none()).map(|&i| line(i)).min();
     let mut good: Vec<(usize, RowData)> = Vec::with_capacity(rows.len());
+    // A later row whose name differs from the id's first row is another customer given the same
+    // id by mistake: only that row is rejected, pointing at the first.
+    let first_name = rows.iter().find_map(|&i| data[i].as_ref().map(|r| (i, r.account.name.trim().to_lowercase())));
     for &i in rows {
+        if let (Some((first_i, name)), Some(row)) = (&first_name, data[i].as_ref()) {
+            if i != *first_i && !name.is_empty() && row.account.name.trim().to_lowercase() != *name {
+                let reason = Reason::IdOfAnotherCustomer { first_line: line(*first_i) };
+                errors.push(reader.error(line(i), Field::Id, &cell(i, Field::Id), reason));
+                data[i] = None;
+                continue;
+            }
+        }
         let Some(row) = data[i].take() else { continue };
         let start = row.term.as_ref().map(|t| t.start);
         if let Some((first, _)) = good.iter().find(|(_, g)| g.term.as_ref().map(|t| t.start) == start) {

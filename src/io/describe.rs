@@ -6,7 +6,7 @@ use super::backup::BackupError;
 use super::decode::Encoding;
 use super::merge::MergeCounts;
 use super::report::{ImportReport, MappingError, Reason, RowError};
-use super::table::FileError;
+use super::table::{FileError, Sheet};
 
 /// Longer values are cut: the message should point at the cell, not repeat a paragraph.
 const MAX_VALUE_CHARS: usize = 40;
@@ -38,10 +38,35 @@ pub fn reason_text(reason: &Reason, lang: Lang) -> String {
         Reason::OverlapsTerm { line } => with_line(Msg::ReasonOverlapsTerm, line),
         Reason::DiffersFromRenewedArr { line } => with_line(Msg::ReasonDiffersFromRenewedArr, line),
         Reason::AccountRejected { line } => with_line(Msg::ReasonAccountRejected, line),
+        Reason::IdOfAnotherCustomer { first_line } => with_line(Msg::ReasonIdOfAnotherCustomer, first_line),
         Reason::ExtraCells { expected, found } => {
             fill(t(lang, Msg::ReasonExtraCells), &[("expected", &expected.to_string()), ("found", &found.to_string())])
         }
     }
+}
+
+/// The rejected rows as a file to fix in a spreadsheet: the file's own columns, as they were,
+/// plus a last column that says what is wrong (every problem of the row, in `lang`). Once fixed
+/// it imports again: the extra column is one the import does not know, and is ignored.
+pub fn rejected_rows_csv(sheet: &Sheet, report: &ImportReport, lang: Lang) -> Vec<u8> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
+    let mut header = sheet.headers.clone();
+    header.push(t(lang, Msg::RejectedProblemColumn).to_string());
+    let _ = w.write_record(&header);
+    let mut by_line: std::collections::BTreeMap<usize, Vec<String>> = std::collections::BTreeMap::new();
+    for e in &report.errors {
+        by_line.entry(e.line).or_default().push(describe(e, lang));
+    }
+    for row in &sheet.rows {
+        let Some(problems) = by_line.get(&row.line) else { continue };
+        let mut record: Vec<String> = (0..sheet.headers.len()).map(|i| row.cell(i).unwrap_or("").to_string()).collect();
+        record.push(problems.join("; "));
+        let _ = w.write_record(&record);
+    }
+    let _ = w.flush();
+    drop(w);
+    out
 }
 
 /// One rejected row's problem: line, column as the file names it, the value, and why.
@@ -62,6 +87,16 @@ pub fn describe_file_error(error: &FileError, lang: Lang) -> String {
     match error {
         FileError::Empty => t(lang, Msg::ImportEmptyFile).to_string(),
         FileError::Malformed { line, .. } => fill(t(lang, Msg::ImportMalformed), &[("line", &line.to_string())]),
+        FileError::NotATable(kind) => {
+            let what = match *kind {
+                "xls" => Msg::ImportOldXls,
+                "numbers" => Msg::ImportNumbers,
+                "opendocument" => Msg::ImportOds,
+                _ => Msg::ImportNotATable,
+            };
+            format!("{} {}", t(lang, what), t(lang, Msg::ImportSaveAs))
+        }
+        FileError::DamagedWorkbook(_) => format!("{} {}", t(lang, Msg::ImportDamagedXlsx), t(lang, Msg::ImportSaveAs)),
     }
 }
 

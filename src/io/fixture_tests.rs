@@ -192,7 +192,8 @@ fn duplicate_ids() {
     assert_eq!(
         errors(&r),
         vec![
-            (4, Some("contract_start"), "2025-01-01", DuplicateTerm { first_line: 3 }),
+            // Another name under D1: another customer given the same id, not a repeated term.
+            (4, Some("id"), "D1", IdOfAnotherCustomer { first_line: 2 }),
             (5, None, "", AccountRejected { line: 6 }),
             (6, Some("contract_start"), "2024-01-01", FollowsUnrenewedTerm { line: 5 }),
             (7, Some("contract_start"), "2025-01-01", FollowsUnrenewedTerm { line: 6 }),
@@ -260,4 +261,43 @@ fn unknown_columns_and_generated_ids() {
     let a = &r.accounts[0];
     assert_eq!((a.name.as_str(), a.owner.as_str(), a.terms.clone()), ("Hooli", "Dee", open_2025(9_000.0)));
     assert_eq!(r.accounts[1].terms, open_2025(500.0));
+}
+
+#[test]
+fn two_customers_with_one_id_reject_only_the_later_row() {
+    let csv = "id,name,arr,contract_start,contract_end,status\n\
+               A7,Acme Robotics,12000,2025-01-01,2025-12-31,open\n\
+               A7,Beta Foods,8000,2025-03-01,2026-02-28,open\n\
+               A8,Gamma,500,2025-01-01,2025-12-31,open\n";
+    let sheet = read_sheet(csv.as_bytes(), None).unwrap();
+    let r = import(&sheet, &sheet.mapping).unwrap();
+    assert_eq!(errors(&r), vec![(3, Some("id"), "A7", IdOfAnotherCustomer { first_line: 2 })]);
+    assert_eq!(ids(&r), vec!["A7", "A8"], "the real A7 stays");
+    assert_eq!(r.accounts[0].name, "Acme Robotics");
+    assert_eq!((r.rows, r.imported_rows, r.rejected_rows), (3, 2, 1));
+    let zh = super::describe(&r.errors[0], crate::i18n::Lang::Zh);
+    assert!(zh.contains("第 2 行"), "{zh}");
+}
+
+#[test]
+fn rejected_rows_download_keeps_the_columns_says_why_and_imports_once_fixed() {
+    let csv = "id,name,arr,contract_start,contract_end,status,notes\n\
+               A7,Acme Robotics,12000,2025-01-01,2025-12-31,open,x\n\
+               A7,Beta Foods,8000,2025-03-01,2026-02-28,open,y\n\
+               A9,Delta,lots,2025-01-01,2025-12-31,open,z\n";
+    let sheet = read_sheet(csv.as_bytes(), None).unwrap();
+    let r = import(&sheet, &sheet.mapping).unwrap();
+    assert_eq!(r.rejected_rows, 2);
+    let text = String::from_utf8(super::rejected_rows_csv(&sheet, &r, crate::i18n::Lang::En)).unwrap();
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "id,name,arr,contract_start,contract_end,status,notes,Problem");
+    assert_eq!(lines.len(), 3, "one line a rejected row: {text}");
+    assert!(lines[1].starts_with("A7,Beta Foods,8000,") && lines[1].contains("same id as line 2"));
+    assert!(lines[2].starts_with("A9,Delta,lots,") && lines[2].contains("not a valid number"));
+    // Fixed in a spreadsheet: its own id, a real amount. The Problem column is ignored.
+    let fixed = text.replace("A7,Beta Foods", "B1,Beta Foods").replace(",lots,", ",900,");
+    let sheet = read_sheet(fixed.as_bytes(), None).unwrap();
+    let again = import(&sheet, &sheet.mapping).unwrap();
+    assert_eq!(again.errors, vec![]);
+    assert_eq!(ids(&again), vec!["B1", "A9"]);
 }

@@ -33,6 +33,9 @@ mod roundtrip_tests;
 pub mod rows;
 pub mod table;
 pub mod xlsx;
+#[cfg(test)]
+mod xlsx_import_tests;
+pub mod xlsx_read;
 
 pub use accounts::import;
 pub use backup::{Backup, BackupError};
@@ -40,12 +43,40 @@ pub use columns::{ColumnMapping, Field};
 pub use decode::Encoding;
 pub use describe::{
     describe, describe_backup_error, describe_file_error, describe_mapping_error, encoding_note, generated_ids_note,
-    merge_summary, summary,
+    merge_summary, rejected_rows_csv, summary,
 };
 pub use export::{export_csv, export_csv_in};
 pub use merge::{apply, MergeCounts, Mode};
 pub use report::{ImportReport, MappingError, Reason, RowError};
-pub use table::{read_sheet, FileError, Sheet, SheetRow};
+pub use table::{read_sheet, sheet_from_rows, FileError, Sheet, SheetRow};
+
+/// The sheets of an .xlsx workbook, by name; `None` for any other file.
+pub fn workbook_sheets(bytes: &[u8]) -> Option<Vec<String>> {
+    (xlsx_read::sniff(bytes) == xlsx_read::FileKind::Xlsx)
+        .then(|| xlsx_read::open(bytes).ok().map(|w| w.sheets))
+        .flatten()
+}
+
+/// Any table a person brings: an .xlsx workbook's sheet `sheet` (Excel or WPS), or CSV/TSV text
+/// in UTF-8 or GBK (`force` names the encoding). Another kind of file (an old .xls, Numbers, a
+/// document) is refused with what it is.
+pub fn read_table(bytes: &[u8], force: Option<Encoding>, sheet: usize) -> Result<Sheet, FileError> {
+    use xlsx_read::{FileKind, XlsxError};
+    match xlsx_read::sniff(bytes) {
+        // Bytes that are neither a workbook nor clean text are still tried as text, as before.
+        FileKind::Text | FileKind::Unknown => read_sheet(bytes, force),
+        FileKind::Xls => Err(FileError::NotATable("xls")),
+        FileKind::Zip | FileKind::Xlsx => {
+            let rows = xlsx_read::open(bytes).and_then(|w| w.rows(sheet.min(w.sheets.len().saturating_sub(1))));
+            match rows {
+                Ok(rows) => sheet_from_rows(rows),
+                Err(XlsxError::NotAWorkbook(kind)) => Err(FileError::NotATable(kind)),
+                Err(XlsxError::NoSheets) => Err(FileError::Empty),
+                Err(e) => Err(FileError::DamagedWorkbook(format!("{e:?}"))),
+            }
+        }
+    }
+}
 
 /// Why a file gave no report at all.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -32,6 +32,9 @@ pub enum Reason {
     /// Another row of the same account (on `line`) was rejected; importing the rest would
     /// give the account a false history.
     AccountRejected { line: usize },
+    /// The id of the row on `first_line`, which names another customer: two customers share
+    /// an id. This later row is rejected; the earlier one stays.
+    IdOfAnotherCustomer { first_line: usize },
     /// More cells than the header has columns: usually an unquoted comma in a name.
     ExtraCells { expected: usize, found: usize },
 }

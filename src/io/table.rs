@@ -60,6 +60,47 @@ pub enum FileError {
     Empty,
     /// The CSV reader gave up (the message is the reader's own, for a bug report).
     Malformed { line: usize, detail: String },
+    /// A file that is not a table this app reads: `"xls"` (an old binary Excel file, or a
+    /// password-protected workbook), `"numbers"`, `"opendocument"`, `"zip"`, `"other"`…
+    NotATable(&'static str),
+    /// An .xlsx workbook that could not be read (the detail is for a bug report).
+    DamagedWorkbook(String),
+}
+
+/// How many rows above the header a sheet may have (a title, a date, a blank line…).
+const MAX_TITLE_ROWS: usize = 20;
+
+/// A sheet from a workbook's rows (cells as text, dates already ISO): the header is the first
+/// row, among the first few, that names at least two of the book's columns (or the name), so
+/// title rows and merged headings above it are skipped. Line numbers are the sheet's row
+/// numbers, as Excel shows them.
+pub fn sheet_from_rows(rows: Vec<Vec<String>>) -> Result<Sheet, FileError> {
+    let is_blank = |r: &[String]| r.iter().all(|c| c.trim().is_empty());
+    let known = |r: &[String]| {
+        let m = ColumnMapping::guess(r);
+        (m.columns.iter().flatten().count(), m.column_of(super::columns::Field::Name).is_some())
+    };
+    let header_at = rows
+        .iter()
+        .take(MAX_TITLE_ROWS)
+        .position(|r| {
+            let (n, name) = known(r);
+            n >= 2 || name
+        })
+        .or_else(|| rows.iter().position(|r| !is_blank(r)))
+        .ok_or(FileError::Empty)?;
+    let headers: Vec<String> = rows[header_at].iter().map(|h| h.trim().to_string()).collect();
+    let mut data = Vec::new();
+    let mut blank_rows = 0;
+    for (i, r) in rows.iter().enumerate().skip(header_at + 1) {
+        if is_blank(r) {
+            blank_rows += 1;
+        } else {
+            data.push(SheetRow::new(i + 1, r.iter().map(String::as_str)));
+        }
+    }
+    let mapping = ColumnMapping::guess(&headers);
+    Ok(Sheet { encoding: Encoding::Utf8, had_errors: false, delimiter: b',', headers, rows: data, blank_rows, mapping })
 }
 
 /// Reads a whole file: decodes it (guessing the encoding unless `force` names one), detects

@@ -19,7 +19,7 @@
 //! may differ in length. A merged range keeps its text in its first cell only.
 //!
 //! **Limits.** A file whose parts unpack to more than 200 MB, or a sheet that would need more
-//! than 16 M cells (gaps included), is refused with [`XlsxError::TooLarge`]. No input panics:
+//! than 4 M cells (gaps included), is refused with [`XlsxError::TooLarge`]. No input panics:
 //! garbage, truncated or lying ZIP records and broken XML give an error or whatever could be read.
 
 use chrono::NaiveDate;
@@ -27,7 +27,7 @@ use chrono::NaiveDate;
 /// The most all parts of a file may unpack to.
 const MAX_UNPACKED: u64 = 200 * 1024 * 1024;
 /// The most cells (gaps and empty rows included) one sheet may give.
-const MAX_CELLS: usize = 1 << 24;
+const MAX_CELLS: usize = 1 << 22;
 /// Excel's limits: 1,048,576 rows and 16,384 columns (A … XFD).
 const MAX_ROWS: usize = 1 << 20;
 const MAX_COLUMNS: usize = 1 << 14;
@@ -46,7 +46,7 @@ pub enum XlsxError {
     Damaged(String),
     /// A workbook without any sheet.
     NoSheets,
-    /// More than 200 MB unpacked, or a sheet of more than 16 M cells.
+    /// More than 200 MB unpacked, or a sheet of more than 4 M cells (gaps included).
     TooLarge,
 }
 
@@ -75,7 +75,7 @@ pub fn sniff(bytes: &[u8]) -> FileKind {
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         return match Zip::new(bytes) {
-            Ok(zip) if zip.find("xl/workbook.xml").is_some() || other_kind(&zip).is_none() => FileKind::Xlsx,
+            Ok(zip) if zip.entries.iter().any(|e| ends_with_ci(&e.name, "workbook.xml")) => FileKind::Xlsx,
             Ok(_) => FileKind::Zip,
             // A cut-off archive: look for a workbook's part names among the local headers.
             Err(_) if contains(bytes, b"xl/workbook") || contains(bytes, b"xl/worksheets/") => FileKind::Xlsx,
@@ -148,10 +148,7 @@ pub fn open(bytes: &[u8]) -> Result<Workbook, XlsxError> {
     };
     let rels = zip.text(&rels_path)?.map(|x| relationships(&x, dir)).unwrap_or_default();
     let part = |kind: &str, usual: &str| {
-        rels.iter()
-            .find(|r| r.kind.ends_with(kind))
-            .map(|r| r.target.clone())
-            .unwrap_or_else(|| join(dir, usual))
+        rels.iter().find(|r| r.kind.ends_with(kind)).map(|r| r.target.clone()).unwrap_or_else(|| join(dir, usual))
     };
 
     let mut sheets = Vec::new();
@@ -206,6 +203,10 @@ fn other_kind(zip: &Zip) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+fn ends_with_ci(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len() && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 fn starts_with_ci(s: &str, prefix: &str) -> bool {
@@ -516,7 +517,7 @@ fn is_date_code(code: &str) -> bool {
                     time = true;
                 }
             }
-            'y' | 'Y' | 'e' | 'E' => y |= c == 'y' || c == 'Y',
+            'y' | 'Y' => y = true,
             'm' | 'M' => m = true,
             'd' | 'D' => d = true,
             'h' | 'H' | 's' | 'S' => time = true,
@@ -578,7 +579,11 @@ fn join(dir: &str, target: &str) -> String {
 enum Tok<'a> {
     /// A start tag: its local name (the namespace prefix dropped), the raw attribute text, and
     /// whether it closes itself (`<c/>`).
-    Open { name: &'a str, attrs: &'a str, empty: bool },
+    Open {
+        name: &'a str,
+        attrs: &'a str,
+        empty: bool,
+    },
     Close(&'a str),
     /// Character data, entities still escaped.
     Text(&'a str),
@@ -808,7 +813,11 @@ impl Zip {
         let lowest = bytes.len().saturating_sub(22 + 0xFFFF);
         let eocd = (lowest..=bytes.len().saturating_sub(22)).rev().find(|&i| u32_at(bytes, i) == Some(0x0605_4b50));
         let Some(eocd) = eocd else {
-            return Err(if zipish { XlsxError::Damaged("no end of central directory".into()) } else { XlsxError::NotZip });
+            return Err(if zipish {
+                XlsxError::Damaged("no end of central directory".into())
+            } else {
+                XlsxError::NotZip
+            });
         };
         let damaged = |what: &str| XlsxError::Damaged(format!("zip: {what}"));
         let count = u16_at(bytes, eocd + 10).ok_or_else(|| damaged("end record"))?;
@@ -880,21 +889,21 @@ impl Zip {
         if u32_at(&self.bytes, at) != Some(0x0403_4b50) {
             return Err(damaged());
         }
+        // Past the signature check, `at` is at least 4 bytes before the end: no overflow here.
         let name_len = u16_at(&self.bytes, at + 26).ok_or_else(damaged)? as usize;
         let extra_len = u16_at(&self.bytes, at + 28).ok_or_else(damaged)? as usize;
         let start = at + 30 + name_len + extra_len;
-        let data = self.bytes.get(start..start + e.packed as usize).ok_or_else(damaged)?;
+        let end = start.checked_add(e.packed as usize).ok_or_else(damaged)?;
+        let data = self.bytes.get(start..end).ok_or_else(damaged)?;
         match e.method {
             0 => Ok(data.to_vec()),
-            8 => {
-                miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_UNPACKED as usize).map_err(|err| {
-                    if err.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
-                        XlsxError::TooLarge
-                    } else {
-                        damaged()
-                    }
-                })
-            }
+            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_UNPACKED as usize).map_err(|err| {
+                if err.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
+                    XlsxError::TooLarge
+                } else {
+                    damaged()
+                }
+            }),
             m => Err(XlsxError::Damaged(format!("zip: {} uses compression method {m}", e.name))),
         }
     }

@@ -11,6 +11,7 @@ use crate::domain::scenario::Scenario;
 use crate::domain::Settings;
 use crate::forms::Draft;
 use crate::i18n::Lang;
+use crate::io::ColumnMapping;
 
 pub const LANG_KEY: &str = "cs-planner.lang";
 pub const SETTINGS_KEY: &str = "cs-planner.settings";
@@ -20,6 +21,10 @@ pub const SCENARIOS_KEY: &str = "cs-planner.scenarios";
 pub const DRAFT_KEY: &str = "cs-planner.capacity-draft";
 /// The Book page's chosen columns.
 pub const COLUMNS_KEY: &str = "cs-planner.book-columns";
+/// The column mappings a person corrected, by the file header they were made for.
+pub const IMPORT_MAPPINGS_KEY: &str = "cs-planner.import-mappings";
+/// How many corrected mappings are remembered (the latest ones).
+const MAX_IMPORT_MAPPINGS: usize = 20;
 pub use crate::store::{CURRENT_KEY as BOOK_KEY, GOOD_KEY as BOOK_GOOD_KEY};
 
 /// Whether localStorage can be used at all. gloo-storage throws when it is missing, so every
@@ -96,6 +101,21 @@ pub fn load_draft() -> Option<Draft> {
 
 pub fn save_draft(draft: &Draft) {
     set(DRAFT_KEY, draft);
+}
+
+/// The mapping the person last used for a file with exactly these headers.
+pub fn load_import_mapping(headers: &[String]) -> Option<ColumnMapping> {
+    let saved: Vec<(Vec<String>, ColumnMapping)> = get(IMPORT_MAPPINGS_KEY)?;
+    saved.into_iter().find(|(h, m)| h == headers && m.columns.len() == headers.len()).map(|(_, m)| m)
+}
+
+/// Remembers the person's mapping for files with these headers (the latest first).
+pub fn save_import_mapping(headers: &[String], mapping: &ColumnMapping) {
+    let mut saved: Vec<(Vec<String>, ColumnMapping)> = get(IMPORT_MAPPINGS_KEY).unwrap_or_default();
+    saved.retain(|(h, _)| h != headers);
+    saved.insert(0, (headers.to_vec(), mapping.clone()));
+    saved.truncate(MAX_IMPORT_MAPPINGS);
+    set(IMPORT_MAPPINGS_KEY, &saved);
 }
 
 pub fn load_columns<T: DeserializeOwned>() -> Option<T> {

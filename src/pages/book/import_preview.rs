@@ -76,12 +76,19 @@ fn CsvPreview(name: String, bytes: std::sync::Arc<Vec<u8>>) -> impl IntoView {
     let pending = expect_context::<RwSignal<Option<Pending>>>();
     let force = RwSignal::new(None::<Encoding>);
     let mode = RwSignal::new(Mode::Merge);
-    let sheet = Memo::new(move |_| io::read_sheet(&bytes, force.get()));
+    // An .xlsx workbook's sheets (Excel, WPS); `None` for CSV text.
+    let sheets = io::workbook_sheets(&bytes);
+    let is_workbook = sheets.is_some();
+    let chosen_sheet = RwSignal::new(0usize);
+    let sheet = Memo::new(move |_| io::read_table(&bytes, force.get(), chosen_sheet.get()));
+    let name_for_rejects = StoredValue::new(name.clone());
     // The person's corrections to the guessed mapping; a new sheet starts from its guess.
     let mapping = RwSignal::new(None::<ColumnMapping>);
+    // A file with the same header as one the person mapped by hand before starts from that mapping.
     Effect::new(move |_| {
-        sheet.track();
-        mapping.set(None);
+        let remembered =
+            sheet.with(|s| s.as_ref().ok().and_then(|s| crate::state::storage::load_import_mapping(&s.headers)));
+        mapping.set(remembered);
     });
     let current_mapping = Memo::new(move |_| {
         mapping.get().or_else(|| sheet.with(|s| s.as_ref().ok().map(|s| s.mapping.clone()))).unwrap_or_default()
@@ -91,6 +98,15 @@ fn CsvPreview(name: String, bytes: std::sync::Arc<Vec<u8>>) -> impl IntoView {
     let importable = move || report.with(|r| matches!(r, Some(Ok(rep)) if !rep.accounts.is_empty()));
     let confirm = move |_| {
         let Some(Ok(rep)) = report.get_untracked() else { return };
+        // A mapping the person corrected is remembered for the next file with this header.
+        sheet.with_untracked(|s| {
+            if let Ok(s) = s {
+                let chosen = current_mapping.get_untracked();
+                if chosen != s.mapping {
+                    crate::state::storage::save_import_mapping(&s.headers, &chosen);
+                }
+            }
+        });
         let (book, counts) = state.book.with_untracked(|b| io::apply(b, rep.accounts, mode.get_untracked()));
         let lang = state.lang.get_untracked();
         replace_book(
@@ -117,6 +133,16 @@ fn CsvPreview(name: String, bytes: std::sync::Arc<Vec<u8>>) -> impl IntoView {
     view! {
         <Shell name>
             <div class="import-options">
+                {sheets.filter(|s| s.len() > 1).map(|names| view! {
+                    <label>{state.text(Msg::ImportSheet)}
+                        <select data-testid="import-sheet" on:change=move |ev| {
+                            if let Ok(i) = event_target_value(&ev).parse::<usize>() { chosen_sheet.set(i) }
+                        }>
+                            {names.into_iter().enumerate().map(|(i, n)| view! { <option value=i.to_string()>{n}</option> }).collect_view()}
+                        </select>
+                    </label>
+                })}
+                <Show when=move || !is_workbook>
                 <label>{state.text(Msg::ImportEncodingLabel)}
                     <select data-testid="import-encoding" on:change=move |ev| force.set(encoding_from(&event_target_value(&ev)))>
                         <option value="">{state.text(Msg::ImportEncodingAuto)}</option>
@@ -128,6 +154,7 @@ fn CsvPreview(name: String, bytes: std::sync::Arc<Vec<u8>>) -> impl IntoView {
                     let lang = state.lang.get();
                     sheet.with(|s| s.as_ref().ok().map(|s| io::encoding_note(s.encoding, s.had_errors, lang)))
                 }}</span>
+                </Show>
             </div>
             {move || file_problem().map(|m| view! { <p class="notice error" role="alert">{m}</p> })}
             {move || mapping_problem().map(|m| view! { <p class="notice error" role="alert">{m}</p> })}
@@ -136,6 +163,22 @@ fn CsvPreview(name: String, bytes: std::sync::Arc<Vec<u8>>) -> impl IntoView {
                 Some(Ok(rep)) => Some(view! { <ReportView report=rep.clone() /> }.into_any()),
                 _ => None,
             })}
+            <Show when=move || report.with(|r| matches!(r, Some(Ok(rep)) if rep.rejected_rows > 0))>
+                <button type="button" class="btn small" data-testid="download-rejected" on:click=move |_| {
+                    let lang = state.lang.get_untracked();
+                    let bytes = sheet.with_untracked(|s| report.with_untracked(|r| match (s, r) {
+                        (Ok(s), Some(Ok(rep))) => Some(io::rejected_rows_csv(s, rep, lang)),
+                        _ => None,
+                    }));
+                    if let Some(bytes) = bytes {
+                        let file = name_for_rejects.with_value(|n| {
+                            let stem = n.rsplit_once('.').map_or(n.as_str(), |(s, _)| s);
+                            format!("{}-rejected.csv", if stem.is_empty() { "import" } else { stem })
+                        });
+                        let _ = crate::web::download_bytes(&bytes, "text/csv;charset=utf-8", &file);
+                    }
+                }>{state.text(Msg::ImportDownloadRejected)}</button>
+            </Show>
             <fieldset class="import-mode">
                 <label><input type="radio" name="import-mode" prop:checked=move || mode.get() == Mode::Merge
                     on:change=move |_| mode.set(Mode::Merge) data-testid="mode-merge" />{state.text(Msg::ImportModeMerge)}</label>
@@ -214,6 +257,7 @@ fn ReportView(report: io::ImportReport) -> impl IntoView {
     let rep = Arc::new(report);
     let errors = rep.clone();
     let count = rep.errors.len();
+    let rows_rejected = rep.rejected_rows;
     let lines = move |lang: Lang| {
         errors.errors.iter().take(ERRORS_SHOWN).map(|e| view! { <li>{io::describe(e, lang)}</li> }).collect_view()
     };
@@ -228,7 +272,7 @@ fn ReportView(report: io::ImportReport) -> impl IntoView {
         </p>
         <Show when=move || { count != 0 }>
             <details class="rejected" open>
-                <summary>{move || fill(state.t(Msg::ImportRejectedTitle), &[("n", &fmt_count(count))])}</summary>
+                <summary>{move || fill(state.t(Msg::ImportRejectedTitle), &[("rows", &fmt_count(rows_rejected)), ("problems", &fmt_count(count))])}</summary>
                 <ul data-testid="import-errors">{
                     let lines = lines.clone();
                     move || lines(state.lang.get())

@@ -113,7 +113,7 @@ pub fn TransferBar() -> impl IntoView {
         <div class="transfer" role="group" aria-label=state.text(Msg::DataActions)>
             <label class="btn file-btn">
                 {state.text(Msg::ImportOpen)}
-                <input type="file" accept=".csv,.txt,.tsv,.json,text/csv,application/json" data-testid="import-file" on:change=on_file />
+                <input type="file" accept=".csv,.txt,.tsv,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="import-file" on:change=on_file />
             </label>
             <span class="export">
                 <button type="button" class="btn" on:click=export_csv data-testid="export-csv">{state.text(Msg::ExportCsv)}</button>
