@@ -585,8 +585,8 @@ messages! {
     BackupNewer => "这个备份来自更新的版本（格式 {found}，当前版本最高支持 {supported}），请先更新应用。", "This backup comes from a newer version (format {found}; this version reads up to {supported}). Update the app first.";
     BackupDamaged => "备份文件内容有误：{detail}", "The backup is damaged: {detail}";
     DemoLoad => "载入示例客户", "Load a demo book";
-    ImportOpen => "导入 CSV 或备份", "Import CSV or backup";
-    ImportDrop => "也可以把 CSV 或备份文件拖放到这个页面。", "You can also drop a CSV or backup file on this page.";
+    ImportOpen => "导入 Excel、CSV 或备份", "Import Excel, CSV or backup";
+    ImportDrop => "也可以把 Excel（.xlsx）、CSV 或备份文件拖放到这个页面。", "You can also drop an Excel (.xlsx), CSV or backup file on this page.";
     ImportFileLabel => "文件：{name}", "File: {name}";
     ImportPreviewRows => "前 {n} 行预览（表头可改对应字段）", "First {n} rows (change a column's field in its header)";
     ImportRejectedTitle => "被拒绝的行：{rows} 行，共 {problems} 个问题", "Rejected rows: {rows}, with {problems} problems";
