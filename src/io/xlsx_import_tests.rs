@@ -88,3 +88,58 @@ fn other_files_are_named_and_csv_still_reads() {
         let _ = read_table(&bytes[..cut], None, 0);
     }
 }
+
+/// The fixture the app's own writer made (a second writer beside openpyxl): a title row above
+/// the header, shared strings, date cells, amounts as numbers and a second sheet.
+fn app_writer_fixture() -> Vec<u8> {
+    let text = |s: &str| Cell::Text(s.into());
+    let rows = vec![
+        vec![text("客户档案（由 CS Planner 写出）")],
+        vec![],
+        ["id", "name", "owner", "arr", "contract_start", "contract_end", "status"].map(text).to_vec(),
+        vec![
+            text("W1"),
+            text("华东智造"),
+            text("王芳"),
+            Cell::Number(120000.0),
+            Cell::Date(d("2025-03-01")),
+            Cell::Date(d("2026-02-28")),
+            text("进行中"),
+        ],
+        vec![
+            text("W2"),
+            text("Acme & Co <Ltd>"),
+            text("王芳"),
+            Cell::Number(45000.5),
+            Cell::Date(d("2024-07-15")),
+            Cell::Date(d("2025-07-14")),
+            text("open"),
+        ],
+    ];
+    workbook(&[
+        XSheet { name: "客户".into(), rows, widths: vec![] },
+        XSheet { name: "备注".into(), rows: vec![vec![text("第二张表")]], widths: vec![] },
+    ])
+}
+
+/// `cargo test --lib regenerate_app_writer_fixture -- --ignored` writes the checked-in copy.
+#[test]
+#[ignore]
+fn regenerate_app_writer_fixture() {
+    std::fs::write("tests/fixtures/xlsx/customers_app_writer.xlsx", app_writer_fixture()).unwrap();
+}
+
+#[test]
+fn the_checked_in_app_writer_fixture_reads_and_imports() {
+    let bytes = include_bytes!("../../tests/fixtures/xlsx/customers_app_writer.xlsx");
+    assert_eq!(&bytes[..], &app_writer_fixture()[..], "the writer still writes the same bytes");
+    assert_eq!(workbook_sheets(bytes), Some(vec!["客户".to_string(), "备注".to_string()]));
+    let sheet = read_table(bytes, None, 0).unwrap();
+    assert_eq!(sheet.rows[0].line, 4, "title and blank rows skipped");
+    let r = import(&sheet, &sheet.mapping).unwrap();
+    assert_eq!(r.errors, vec![]);
+    assert_eq!(r.accounts.len(), 2);
+    assert_eq!(r.accounts[1].name, "Acme & Co <Ltd>");
+    assert_eq!(r.accounts[1].terms[0].arr, 45000.5);
+    assert_eq!(r.accounts[0].terms[0].start, d("2025-03-01"));
+}
