@@ -84,6 +84,10 @@ test('a budget caps the plan and says what it leaves uncovered', async () => {
   assert.ok(await num(page, 'plan.hires') < hires, 'fewer hires than the unconstrained plan');
   assert.ok(await page.isVisible('[data-testid=plan-coverage]'));
   assert.match(await page.innerText('[data-testid=plan-uncovered]'), /未被覆盖/);
+  // The printed summary carries the budget and what it covers.
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.isVisible('[data-testid=print-coverage]'));
+  assert.match(await page.innerText('.cap-print'), /120万/);
   errors.assertClean();
   await page.close();
 });

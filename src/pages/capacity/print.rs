@@ -180,6 +180,25 @@ fn PlanFigures() -> impl IntoView {
                 .collect_view()
         })
     };
+    let coverage = move || {
+        let lang = state.lang.get();
+        let names: Vec<String> =
+            state.settings.with(|s| s.tiers.tiers.iter().map(|t| tier_name(t, lang).to_string()).collect());
+        plan.with(|p| {
+            p.coverage
+                .as_ref()
+                .map(|c| {
+                    c.tiers
+                        .iter()
+                        .map(|t| {
+                            let (name, share, arr) = (names.get(t.tier).cloned().unwrap_or_default(), t.share, t.uncovered_arr);
+                            view! { <tr><th scope="row">{name}</th><td>{fmt_percent(Some(share))}</td><td>{money(state, arr)}</td></tr> }
+                        })
+                        .collect_view()
+                })
+                .unwrap_or_default()
+        })
+    };
     view! {
         <p class="cap-print-subtitle">{state.text(Msg::PrintPlanTitle)}</p>
         <div class="cap-print-cols">
@@ -193,10 +212,18 @@ fn PlanFigures() -> impl IntoView {
                     {pair(Msg::PlanColUncoveredArr, Box::new(move || plan.with(|p| p.coverage.as_ref().map(|c| money(state, c.uncovered_arr)).unwrap_or_else(|| "—".into()))))}
                 </Show>
             </dl>
-            <table class="cap-print-growth">
-                {header(state, &[(Some(Msg::PlanColPeriod), false), (Some(Msg::PlanColHires), false), (Some(Msg::PlanColLeavers), false), (Some(Msg::PlanColPeopleEnd), false), (Some(Msg::PlanColCost), false)])}
-                <tbody>{quarters}</tbody>
-            </table>
+            <div>
+                <table class="cap-print-growth">
+                    {header(state, &[(Some(Msg::PlanColPeriod), false), (Some(Msg::PlanColHires), false), (Some(Msg::PlanColLeavers), false), (Some(Msg::PlanColPeopleEnd), false), (Some(Msg::PlanColCost), false)])}
+                    <tbody>{quarters}</tbody>
+                </table>
+                <Show when=move || budget() != BudgetMode::Off>
+                    <table class="cap-print-growth" data-testid="print-coverage">
+                        {header(state, &[(Some(Msg::ColTier), false), (Some(Msg::PlanColShare), false), (Some(Msg::PlanColUncoveredArr), false)])}
+                        <tbody>{coverage}</tbody>
+                    </table>
+                </Show>
+            </div>
         </div>
     }
 }
