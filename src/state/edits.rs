@@ -123,6 +123,8 @@ impl AppState {
         self.resume_saving();
         self.storage.set(StorageStatus::Ok);
         self.book_w.set(book);
+        // Written over the damaged (or other tab's) copy, so a reload finds this book.
+        self.book_edited(Urgency::Now);
     }
 
     /// "Start over" after a damaged save, or "keep mine" against another tab: what is in
