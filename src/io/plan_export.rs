@@ -4,6 +4,7 @@
 //! as dates.
 
 use super::xlsx::{Cell, Sheet};
+use crate::domain::dates::{iso, iso_month};
 use crate::domain::plan::{BudgetMode, Plan};
 use crate::domain::scenario::Scenario;
 use crate::i18n::{t, Lang, Msg};
@@ -142,8 +143,8 @@ pub fn plan_csv(plan: &Plan, lang: Lang) -> Vec<u8> {
                 Cell::Empty => String::new(),
                 Cell::Text(s) => s.clone(),
                 Cell::Number(x) => format!("{x}"),
-                Cell::Date(d) => crate::domain::dates::iso(*d),
-                Cell::Month(d) => crate::domain::dates::iso(*d)[..7].to_string(),
+                Cell::Date(d) => iso(*d),
+                Cell::Month(d) => iso_month(*d),
             })
             .collect();
         let _ = w.write_record(&cells);

@@ -124,7 +124,7 @@ fn truncate(s: &str, units: usize) -> String {
 
 /// Excel's serial day number: days since 1899-12-30 (right from 1900-03-01 on).
 pub fn serial(date: NaiveDate) -> i64 {
-    (date - NaiveDate::from_ymd_opt(1899, 12, 30).expect("valid date")).num_days()
+    NaiveDate::from_ymd_opt(1899, 12, 30).map_or(0, |epoch| (date - epoch).num_days())
 }
 
 // Cell styles, indexes into `cellXfs` of STYLES: plain, date, month; +3 for bold.

@@ -25,24 +25,16 @@ use crate::domain::{Account, Book, Settings};
 use crate::web;
 
 impl AppState {
-    fn edit_book<R>(&self, urgency: Urgency, f: impl FnOnce(&mut Book) -> R) -> R {
+    /// Applies `f` to the book and counts the edit. A disposed signal (the app is gone) runs
+    /// nothing, and the edit's result is then the empty one.
+    fn edit_book<R: Default>(&self, urgency: Urgency, f: impl FnOnce(&mut Book) -> R) -> R {
         // Any change makes the book no longer the demo book a share link could name.
         if self.settings.with_untracked(|s| s.demo.is_some()) {
             self.edit_settings(|s| s.demo = None);
         }
-        let (mut f, mut out) = (Some(f), None);
-        self.book_w.update(|b| {
-            if let Some(f) = f.take() {
-                out = Some(f(b));
-            }
-        });
+        let out = self.book_w.try_update(f);
         self.book_edited(urgency);
-        match (out, f) {
-            (Some(r), _) => r,
-            // A disposed signal (the app is gone) runs nothing: the edit lands nowhere.
-            (None, Some(f)) => f(&mut Book::default()),
-            (None, None) => unreachable!("the closure ran, so it gave its result"),
-        }
+        out.unwrap_or_default()
     }
 
     /// Settings are small: every change is written at once.

@@ -48,6 +48,8 @@ pub struct AppState {
     /// A `?asof=` that was not a date, to say so.
     pub bad_url_as_of: RwSignal<Option<String>>,
     pub as_of: Memo<NaiveDate>,
+    /// The as-of rules alone, so a figure that needs only them does not follow every setting.
+    pub rules: Memo<AsOfRules>,
     /// Each account as of D (arr, stage, tier, health): computed once, read by every page.
     pub snapshot: Memo<Snapshot>,
     /// The terms due in the default period (the last 12 months), decided as of D.
@@ -139,6 +141,7 @@ impl AppState {
             url_as_of,
             bad_url_as_of,
             as_of,
+            rules,
             route: RwSignal::new(route),
             storage: RwSignal::new(storage),
             saver: StoredValue::new_local(saver),

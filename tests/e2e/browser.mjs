@@ -102,15 +102,21 @@ export async function freshBook(page, lang = 'en') {
 }
 
 /**
- * A new tab in `ctx` (a launched browser) with an empty book in `lang`, the 1,000-account demo
- * book loaded on the Book page as of `asof`; resolves to { page, errors }.
+ * A new tab in `ctx` (a launched browser) on an empty book in `lang`, opened at `path` (a page
+ * under the base path, with its query); resolves to { page, errors }.
  */
-export async function demoTab(ctx, server, { lang = 'en', asof = '2026-06-30' } = {}) {
+export async function emptyTab(ctx, server, { lang = 'en', path = 'book?asof=2026-06-30' } = {}) {
   const page = await ctx.context.newPage();
   const errors = watchErrors(page);
   await freshBook(page, lang);
-  await page.goto(`${server.url}book?asof=${asof}`);
+  await page.goto(server.url + path);
   await ready(page);
+  return { page, errors };
+}
+
+/** As `emptyTab`, with the 1,000-account demo book loaded on the Book page as of `asof`. */
+export async function demoTab(ctx, server, { lang = 'en', asof = '2026-06-30' } = {}) {
+  const { page, errors } = await emptyTab(ctx, server, { lang, path: `book?asof=${asof}` });
   await page.click('[data-testid=load-demo]');
   await page.waitForSelector('[data-metric="book.accounts"][data-value="1000"]');
   return { page, errors };

@@ -1,37 +1,18 @@
 // End to end: edits that can't go wrong and are never lost. A reload straight after an import
 // or an edit keeps it; a value is typed the way people write it (150万, 1.5M, 2026/3/31) and a
 // wrong one is refused with a reason, changes no figure and is not saved.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
+import { suite } from './suite.mjs';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, watchErrors, ready, freshBook } from './browser.mjs';
+import { ready, emptyTab } from './browser.mjs';
 
-let server;
-let browser;
-let dir;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  dir = mkdtempSync(join(tmpdir(), 'cs-planner-edits-'));
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const ctx = suite({ tmp: true });
 
 const metric = (page, key) => page.getAttribute(`[data-metric="${key}"]`, 'data-value');
 
-async function open(path, lang = 'en') {
-  const page = await browser.context.newPage();
-  const errors = watchErrors(page);
-  await freshBook(page, lang);
-  await page.goto(server.url + path);
-  await ready(page);
-  return { page, errors };
-}
+const open = (path, lang = 'en') => emptyTab(ctx.browser, ctx.server, { lang, path });
 
 /** A book of `n` accounts as a CSV file. */
 function csvBook(n) {
@@ -39,7 +20,7 @@ function csvBook(n) {
   for (let i = 1; i <= n; i++) {
     rows.push(`C${i},Customer ${i},${['Li Na', 'Wang Wei', 'Ann'][i % 3]},${1000 + i * 37},2026-01-01,2026-12-31,open`);
   }
-  const path = join(dir, `book-${n}.csv`);
+  const path = join(ctx.dir, `book-${n}.csv`);
   writeFileSync(path, rows.join('\n'));
   return path;
 }

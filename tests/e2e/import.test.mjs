@@ -1,42 +1,23 @@
 // End to end: bring your spreadsheet as it is — an .xlsx made by another program (openpyxl)
 // imports with the same figures as its CSV twin; a file with a repeated id and bad rows says
 // consistent counts and its rejected rows come back once fixed; a Chinese export re-imports.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
+import { suite } from './suite.mjs';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, watchErrors, ready, freshBook, demoTab, ROOT } from './browser.mjs';
+import { demoTab, emptyTab, ROOT } from './browser.mjs';
 
-let server;
-let browser;
-let dir;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  dir = mkdtempSync(join(tmpdir(), 'cs-planner-import-'));
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const ctx = suite({ tmp: true });
 
 const metric = (page, key) => page.getAttribute(`[data-metric="${key}"]`, 'data-value');
 
-async function emptyTab(lang = 'en') {
-  const page = await browser.context.newPage();
-  const errors = watchErrors(page);
-  await freshBook(page, lang);
-  await page.goto(server.url + 'book?asof=2026-06-30');
-  await ready(page);
-  return { page, errors };
-}
+const blankTab = (lang = 'en') => emptyTab(ctx.browser, ctx.server, { lang });
 
 async function download(page, testid, name) {
   const [d] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid=${testid}]`)]);
-  const path = join(dir, name);
+  const path = join(ctx.dir, name);
   await d.saveAs(path);
   return path;
 }
@@ -47,12 +28,12 @@ async function importFile(page, path) {
 }
 
 test('an .xlsx made by another program imports with the same figures as its CSV twin', async () => {
-  const { page, errors } = await demoTab(browser, server);
+  const { page, errors } = await demoTab(ctx.browser, ctx.server);
   const [accounts, arr] = [await metric(page, 'book.accounts'), await metric(page, 'book.arr')];
   const csv = await download(page, 'export-csv', 'book.csv');
   await page.close();
   // The CSV as a person's workbook: a merged title row, dates as date cells, amounts as numbers.
-  const xlsx = join(dir, 'book.xlsx');
+  const xlsx = join(ctx.dir, 'book.xlsx');
   const script = `
 import csv, datetime, sys, openpyxl
 wb = openpyxl.Workbook(); ws = wb.active; ws.title = "客户"
@@ -70,7 +51,7 @@ for r in rows[1:]:
 wb.create_sheet("Notes").append(["not the book"])
 wb.save(sys.argv[2])`;
   execFileSync('/usr/bin/python3', ['-c', script, csv, xlsx]);
-  const { page: p2, errors: e2 } = await emptyTab();
+  const { page: p2, errors: e2 } = await blankTab();
   await importFile(p2, xlsx);
   assert.ok(await p2.isVisible('[data-testid=import-sheet]'), 'a workbook with two sheets offers the choice');
   assert.equal(await p2.getAttribute('[data-testid=import-summary]', 'data-rejected'), '0');
@@ -83,7 +64,7 @@ wb.save(sys.argv[2])`;
 });
 
 test('a repeated id and bad rows: consistent counts, and the rejected rows import once fixed', async () => {
-  const file = join(dir, 'messy.csv');
+  const file = join(ctx.dir, 'messy.csv');
   writeFileSync(file, [
     'id,name,arr,contract_start,contract_end,status',
     'A7,Acme Robotics,12000,2025-01-01,2025-12-31,open',
@@ -91,7 +72,7 @@ test('a repeated id and bad rows: consistent counts, and the rejected rows impor
     'A9,Delta,lots,9026-01-01,2025-12-31,open',
     'A10,Echo,500,2025-01-01,2025-12-31,open',
   ].join('\n'));
-  const { page, errors } = await emptyTab();
+  const { page, errors } = await blankTab();
   await importFile(page, file);
   assert.equal(await page.getAttribute('[data-testid=import-summary]', 'data-rejected'), '2');
   assert.match(await page.innerText('details.rejected summary'), /Rejected rows: 2, with 3 problems/);
@@ -104,7 +85,7 @@ test('a repeated id and bad rows: consistent counts, and the rejected rows impor
   await page.click('[data-testid=import-confirm]');
   await page.waitForSelector('[data-metric="book.accounts"][data-value="2"]');
   // Fixed in a spreadsheet, then imported again: both rows come in.
-  const fixed = join(dir, 'fixed.csv');
+  const fixed = join(ctx.dir, 'fixed.csv');
   writeFileSync(fixed, readFileSync(rejected, 'utf8').replace('A7,Beta Foods', 'B1,Beta Foods').replace(',lots,9026-01-01,', ',900,2025-01-01,'));
   await importFile(page, fixed);
   assert.equal(await page.getAttribute('[data-testid=import-summary]', 'data-rejected'), '0');
@@ -115,13 +96,13 @@ test('a repeated id and bad rows: consistent counts, and the rejected rows impor
 });
 
 test('a Chinese export has Chinese headers and re-imports exactly', async () => {
-  const { page, errors } = await demoTab(browser, server, { lang: 'zh-CN' });
+  const { page, errors } = await demoTab(ctx.browser, ctx.server, { lang: 'zh-CN' });
   const [accounts, arr] = [await metric(page, 'book.accounts'), await metric(page, 'book.arr')];
   const csv = await download(page, 'export-csv', 'zh.csv');
   const text = readFileSync(csv, 'utf8');
   assert.ok(text.includes('客户名称') && text.includes('合同到期') && !text.includes('renewed'), 'headers and statuses in Chinese');
   await page.close();
-  const { page: p2, errors: e2 } = await emptyTab('zh-CN');
+  const { page: p2, errors: e2 } = await blankTab('zh-CN');
   await importFile(p2, csv);
   assert.equal(await p2.getAttribute('[data-testid=import-summary]', 'data-rejected'), '0');
   await p2.click('[data-testid=import-confirm]');

@@ -1,33 +1,21 @@
 // End to end: the hiring plan a CFO signs, on the demo book — whole people and calendar months,
 // backfill vs growth, fiscal quarters from April, managers and a budget with its coverage, and
 // the plan exported as CSV and as an .xlsx workbook read back by another program (openpyxl).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
+import { suite } from './suite.mjs';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, demoTab } from './browser.mjs';
+import { demoTab } from './browser.mjs';
 
-let server;
-let browser;
-let dir;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  dir = mkdtempSync(join(tmpdir(), 'cs-planner-plan-'));
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const ctx = suite({ tmp: true });
 
 const metric = async (page, key) => page.getAttribute(`[data-metric="${key}"]`, 'data-value');
 const num = async (page, key) => Number(await metric(page, key));
 
 async function openPlan(lang = 'en') {
-  const { page, errors } = await demoTab(browser, server, { lang });
+  const { page, errors } = await demoTab(ctx.browser, ctx.server, { lang });
   await page.click('[data-testid=nav-capacity]');
   await page.waitForSelector('[data-metric="plan.hires"]');
   // A plan with hires: 1M ARR per CSM and a 24-month horizon.
@@ -95,7 +83,7 @@ test('a budget caps the plan and says what it leaves uncovered', async () => {
 test('the plan exports as CSV and as an .xlsx that another program reads with the same values', async () => {
   const { page, errors } = await openPlan();
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=plan-export-csv]')]);
-  const csvPath = join(dir, 'plan.csv');
+  const csvPath = join(ctx.dir, 'plan.csv');
   await csvDownload.saveAs(csvPath);
   const csv = readFileSync(csvPath, 'utf8');
   assert.ok(csv.startsWith('\ufeff'), 'UTF-8 with a byte-order mark');
@@ -107,7 +95,7 @@ test('the plan exports as CSV and as an .xlsx that another program reads with th
 
   const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=plan-export-xlsx]')]);
   assert.match(xlsxDownload.suggestedFilename(), /\.xlsx$/);
-  const xlsxPath = join(dir, 'plan.xlsx');
+  const xlsxPath = join(ctx.dir, 'plan.xlsx');
   await xlsxDownload.saveAs(xlsxPath);
   const script = `
 import json, sys, datetime, openpyxl

@@ -2,25 +2,17 @@
 // it — the bridge closes and lists the accounts behind a movement, cohorts switch to quarters,
 // a probability typed changes the forecast and is kept, and the forecast's logo churn becomes
 // the Capacity projection's churn, saved with a scenario.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
+import { suite } from './suite.mjs';
 import assert from 'node:assert/strict';
-import { startServer, launch, ready, demoTab } from './browser.mjs';
+import { ready, demoTab } from './browser.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const ctx = suite();
 
 const metric = (page, key) => page.getAttribute(`[data-metric="${key}"]`, 'data-value');
 
 async function openDemo(lang = 'en') {
-  const { page, errors } = await demoTab(browser, server, { lang });
+  const { page, errors } = await demoTab(ctx.browser, ctx.server, { lang });
   await page.click('[data-testid=nav-revenue]');
   await page.waitForSelector('[data-metric="bridge.end_arr"]');
   return { page, errors };

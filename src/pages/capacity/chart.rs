@@ -3,10 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::charts::{capacity_lines, CapacityChart, Line, Opening};
-use crate::domain::dates::add_months;
+use crate::domain::dates::{add_months, iso_month};
 use crate::domain::projection::{PlannedHire, Projection};
 use crate::domain::scenario::ScenarioColumn;
 use crate::i18n::{t, Lang, Msg};
@@ -14,8 +14,7 @@ use crate::i18n::{t, Lang, Msg};
 /// The calendar month of projection month `m`, e.g. "2026-01". Written by hand: chrono's
 /// strftime machinery would add its parser to the bundle for one pattern.
 pub fn month_label(as_of: NaiveDate, m: u32) -> String {
-    let d = add_months(as_of, m as i32);
-    format!("{:04}-{:02}", d.year(), d.month())
+    iso_month(add_months(as_of, m as i32))
 }
 
 fn openings(hires: &[PlannedHire], color: usize) -> Vec<Opening> {

@@ -12,7 +12,8 @@ use crate::domain::dates::iso;
 use crate::domain::plan::BudgetMode;
 use crate::domain::scenario::ScenarioSummary;
 use crate::domain::scenario_diff::{Assumption, Value};
-use crate::i18n::{fill, fmt_percent, tier_name, Msg};
+use crate::i18n::{fill, fmt_percent, Msg};
+use crate::pages::widgets::tier_names;
 use crate::state::AppState;
 use crate::web;
 
@@ -121,9 +122,8 @@ pub fn Compare() -> impl IntoView {
 /// The words for an assumption; a tier's carries the tier's name.
 fn assumption_label(state: AppState, what: Assumption) -> String {
     let tier = |i: usize, msg: Msg| {
-        let lang = state.lang.get();
-        let name = state.settings.with(|s| s.tiers.tiers.get(i).map(|t| tier_name(t, lang).to_string()));
-        format!("{} · {}", name.unwrap_or_else(|| format!("#{}", i + 1)), state.t(msg))
+        let name = tier_names(state).get(i).cloned().unwrap_or_else(|| format!("#{}", i + 1));
+        format!("{name} · {}", state.t(msg))
     };
     match what {
         Assumption::AsOf => state.t(Msg::AsOfLabel).into(),

@@ -28,20 +28,6 @@ use crate::state::AppState;
 /// The User Timing measure of the last projection recompute (read by `make bench`).
 pub const PROJECTION_MEASURE: &str = "capacity.projection";
 
-fn timing_start(name: &str) -> Option<web_sys::Performance> {
-    let perf = web_sys::window().and_then(|w| w.performance())?;
-    perf.mark(&format!("{name}.start")).ok()?;
-    Some(perf)
-}
-
-/// Keeps only the latest measure, so a long session does not pile up entries.
-fn timing_end(perf: Option<web_sys::Performance>, name: &str) {
-    if let Some(perf) = perf {
-        perf.clear_measures_with_measure_name(name);
-        let _ = perf.measure_with_start_mark(name, &format!("{name}.start"));
-    }
-}
-
 /// A scenario that arrived by link, waiting for the user to keep it or not.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Incoming {
@@ -156,10 +142,9 @@ impl Model {
             active_arrs.with(|arrs| ownership.with(|o| hiring_alerts(&triggers, threshold, book_csms.get(), arrs, o)))
         });
         let projection = Memo::new(move |_| {
-            let perf = timing_start(PROJECTION_MEASURE);
-            let p = scenario.with(|s| loads.with(|l| project(l, &s.capacity, &s.projection)));
-            timing_end(perf, PROJECTION_MEASURE);
-            p
+            crate::web::measure(PROJECTION_MEASURE, || {
+                scenario.with(|s| loads.with(|l| project(l, &s.capacity, &s.projection)))
+            })
         });
         let plan = Memo::new(move |_| {
             let as_of = state.as_of.get();

@@ -8,17 +8,18 @@ use leptos::prelude::*;
 use super::model::Model;
 use super::{header, label, money};
 use crate::components::{Metric, NumField, Unit};
-use crate::domain::dates::iso;
+use crate::domain::dates::iso_month;
 use crate::domain::plan::{yyyymm, BudgetMode, Plan, PlanSettings};
 use crate::forms::field::plain_text;
-use crate::i18n::{fill, fmt_count, fmt_percent, tier_name, Msg};
+use crate::i18n::{fill, fmt_count, fmt_percent, Msg};
+use crate::pages::widgets::tier_names;
 use crate::state::AppState;
 
 mod export;
 
-/// `2026-08` for a calendar month's first day.
-pub(super) fn month_text(d: chrono::NaiveDate) -> String {
-    iso(d)[..7].to_string()
+/// The first month a position opens, `2026-08`, or a dash.
+pub(super) fn first_open_text(p: &Plan) -> String {
+    p.totals.first_open.map(|m| format!("{}-{:02}", m / 100, m % 100)).unwrap_or_else(|| "—".into())
 }
 
 /// Whole people as a person writes them (a part-time team keeps its decimals).
@@ -53,9 +54,7 @@ pub fn HiringPlan() -> impl IntoView {
                 display=Signal::derive(move || money(state, plan.with(|p| p.totals.cost))) />
             <Metric key="plan.first_open" label=Signal::derive(state.text(Msg::PlanFirstOpen))
                 value=Signal::derive(move || plan.with(|p| p.totals.first_open.map(f64::from)))
-                display=Signal::derive(move || plan.with(|p| {
-                    p.totals.first_open.map(|m| format!("{}-{:02}", m / 100, m % 100)).unwrap_or_else(|| "—".into())
-                })) />
+                display=Signal::derive(move || plan.with(first_open_text)) />
             <Show when=budget_on>
                 <Metric key="plan.affordable_end" label=Signal::derive(state.text(Msg::PlanAffordableEnd))
                     value=Signal::derive(move || plan.with(|p| p.affordable_end.map(f64::from)))
@@ -184,7 +183,7 @@ fn PlanTable() -> impl IntoView {
                     let gap = if m.gap > 1e-9 { format!("+{}", people(m.gap)) } else { people(m.gap) };
                     view! {
                         <tr class:short={m.gap > 1e-9} data-month=yyyymm(m.calendar)>
-                            <th scope="row">{month_text(m.calendar)}</th>
+                            <th scope="row">{iso_month(m.calendar)}</th>
                             <td class="num" data-value=m.people.to_string()>{people(m.people)}</td>
                             <td class="num">{(m.leavers > 0).then(|| format!("−{}", m.leavers))}</td>
                             <td class="num">{(m.hires_starting > 0).then(|| format!("+{}", m.hires_starting))}</td>
@@ -241,7 +240,7 @@ fn PeriodTables() -> impl IntoView {
             list.iter()
                 .map(|t| {
                     let t = t.clone();
-                    let span = format!("{} – {}", month_text(t.first_month), month_text(t.last_month));
+                    let span = format!("{} – {}", iso_month(t.first_month), iso_month(t.last_month));
                     let partial = t.months < if years { 12 } else { 3 };
                     view! {
                         <tr>
@@ -284,9 +283,7 @@ fn CoverageTable() -> impl IntoView {
     let state = expect_context::<AppState>();
     let model = expect_context::<Model>();
     let rows = move || {
-        let lang = state.lang.get();
-        let names: Vec<String> =
-            state.settings.with(|s| s.tiers.tiers.iter().map(|t| tier_name(t, lang).to_string()).collect());
+        let names = tier_names(state);
         model.plan.with(|p| {
             p.coverage
                 .as_ref()

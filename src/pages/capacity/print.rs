@@ -15,6 +15,7 @@ use crate::domain::plan::BudgetMode;
 use crate::domain::revenue::bridge::arr_bridge;
 use crate::domain::scenario::ScenarioSummary;
 use crate::i18n::{fill, fmt_count, fmt_percent, tier_name, Msg};
+use crate::pages::widgets::tier_names;
 use crate::state::AppState;
 
 #[component]
@@ -116,7 +117,7 @@ fn RevenueFigures() -> impl IntoView {
     let state = expect_context::<AppState>();
     let bridge = Memo::new(move |_| {
         let p = Period::last_12_months(state.as_of.get());
-        let rules = state.settings.with(|s| s.rules);
+        let rules = state.rules.get();
         state.book.with(|b| arr_bridge(b, &rules, p.from, p.to))
     });
     let f = state.forecast;
@@ -181,9 +182,7 @@ fn PlanFigures() -> impl IntoView {
         })
     };
     let coverage = move || {
-        let lang = state.lang.get();
-        let names: Vec<String> =
-            state.settings.with(|s| s.tiers.tiers.iter().map(|t| tier_name(t, lang).to_string()).collect());
+        let names = tier_names(state);
         plan.with(|p| {
             p.coverage
                 .as_ref()

@@ -7,7 +7,7 @@ use super::RenewalsModel;
 use crate::charts::theme;
 use crate::charts::{stacked_bars, StackSeries, StackedChart};
 use crate::components::ChartView;
-use crate::domain::dates::iso;
+use crate::domain::dates::iso_month;
 use crate::domain::health::Band;
 use crate::i18n::{fmt_count, t, Msg};
 use crate::pages::widgets::{band_msg, Money};
@@ -35,7 +35,7 @@ pub fn CalendarSection(model: RenewalsModel) -> impl IntoView {
                 title: t(lang, Msg::RenCalendarChartTitle).into(),
                 x_title: t(lang, Msg::RenMonthX).into(),
                 y_title: t(lang, Msg::RenArrY).into(),
-                categories: months.iter().map(|m| iso(m.month)[..7].to_string()).collect(),
+                categories: months.iter().map(|m| iso_month(m.month)).collect(),
                 // At risk at the bottom, where the eye starts.
                 series: Band::ALL
                     .iter()
@@ -66,7 +66,7 @@ pub fn CalendarSection(model: RenewalsModel) -> impl IntoView {
                     Band::ALL.iter().map(|&b| view! { <td class="num">{money.fmt(m.arr.get(b))}</td> }).collect_view();
                 view! {
                     <tr>
-                        <th scope="row">{iso(m.month)[..7].to_string()}</th>
+                        <th scope="row">{iso_month(m.month)}</th>
                         <td class="num">{fmt_count(m.terms.total())}</td>
                         <td class="num">{money.fmt(m.arr.total())}</td>
                         {bands}

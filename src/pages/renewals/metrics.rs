@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::RenewalsModel;
 use crate::charts::{line_chart, LineChart, LineSeries};
 use crate::components::{ChartView, Metric};
-use crate::domain::dates::iso;
+use crate::domain::dates::iso_month;
 use crate::domain::renewals::RenewalTally;
 use crate::i18n::{fmt_count, fmt_percent, t, Msg};
 use crate::pages::widgets::{FigureCell, Money};
@@ -42,7 +42,7 @@ pub fn MetricsSection(model: RenewalsModel) -> impl IntoView {
                 x_title: t(lang, Msg::RenMonthX).into(),
                 y_title: t(lang, Msg::RenRateY).into(),
                 // "2025-07": the same in both languages.
-                categories: months.iter().map(|m| iso(m.month)[..7].to_string()).collect(),
+                categories: months.iter().map(|m| iso_month(m.month)).collect(),
                 series: vec![
                     series(Msg::RenSeriesLogo, RenewalTally::logo_rate),
                     series(Msg::RenSeriesGrr, RenewalTally::grr),

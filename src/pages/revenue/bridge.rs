@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use super::{Grain, RevenueData};
 use crate::charts::{waterfall_chart, Step, WaterfallChart};
 use crate::components::{ChartView, Metric};
-use crate::domain::dates::iso;
+use crate::domain::dates::{iso, iso_month};
 use crate::domain::period::Period;
 use crate::domain::revenue::bridge::{Bridge, Movement};
-use crate::i18n::{fill, fmt_count, fmt_number, t, Msg};
+use crate::i18n::{fill, fmt_count, fmt_money, t, Msg};
 use crate::pages::widgets::{DateRange, Money};
 use crate::state::AppState;
 
@@ -89,7 +89,7 @@ pub fn BridgeSection() -> impl IntoView {
     let chart = Memo::new(move |_| {
         let lang = state.lang.get();
         let currency = state.settings.with(|s| s.currency.clone());
-        let fmt = move |v: f64| format!("{currency}{}", fmt_number(lang, v));
+        let fmt = move |v: f64| fmt_money(lang, v, &currency);
         bridge.with(|b| {
             let mut categories = vec![t(lang, Msg::RevStart).to_string()];
             let mut steps = vec![Step::Total(b.start_arr)];
@@ -201,7 +201,7 @@ fn Steps() -> impl IntoView {
     let data = expect_context::<RevenueData>();
     let money = Money::new(state);
     let label = move |b: &Bridge, grain: Grain| match grain {
-        Grain::Month => iso(b.from)[..7].to_string(),
+        Grain::Month => iso_month(b.from),
         Grain::Quarter => {
             use chrono::Datelike;
             format!("{} Q{}", b.from.year(), b.from.month0() / 3 + 1)
@@ -210,7 +210,7 @@ fn Steps() -> impl IntoView {
     let chart = Memo::new(move |_| {
         let (lang, grain) = (state.lang.get(), data.steps_grain.get());
         let currency = state.settings.with(|s| s.currency.clone());
-        let fmt = move |v: f64| format!("{currency}{}", fmt_number(lang, v));
+        let fmt = move |v: f64| fmt_money(lang, v, &currency);
         data.steps.with(|steps| {
             let mut categories = Vec::with_capacity(steps.len() + 2);
             let mut bars = Vec::with_capacity(steps.len() + 2);

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use super::RevenueData;
 use crate::charts::{grouped_bars, BarChart, BarSeries};
 use crate::components::{ChartView, Metric, NumField, Unit};
-use crate::domain::dates::iso;
+use crate::domain::dates::{iso, iso_month};
 use crate::domain::revenue::forecast::{Forecast, ForecastSettings, ProbabilitySource};
-use crate::i18n::{fmt_count, fmt_number, fmt_percent, t, Msg};
+use crate::i18n::{fmt_count, fmt_money, fmt_percent, t, Msg};
 use crate::pages::widgets::{band_msg, Money};
 use crate::state::AppState;
 
@@ -32,13 +32,13 @@ pub fn ForecastSection() -> impl IntoView {
     let chart = Memo::new(move |_| {
         let lang = state.lang.get();
         let currency = state.settings.with(|s| s.currency.clone());
-        let fmt = move |v: f64| format!("{currency}{}", fmt_number(lang, v));
+        let fmt = move |v: f64| fmt_money(lang, v, &currency);
         f.with(|f| {
             grouped_bars(&BarChart {
                 title: t(lang, Msg::RevForecastChartTitle).into(),
                 x_title: t(lang, Msg::RevMonth).into(),
                 y_title: "ARR".into(),
-                categories: f.months.iter().map(|m| iso(m.month)[..7].to_string()).collect(),
+                categories: f.months.iter().map(|m| iso_month(m.month)).collect(),
                 series: vec![
                     BarSeries {
                         name: t(lang, Msg::RevSeriesDue).into(),

@@ -39,7 +39,7 @@ pub struct RevenueData {
 
 impl RevenueData {
     fn new(state: AppState) -> Self {
-        let rules = Memo::new(move |_| state.settings.with(|s| s.rules));
+        let rules = state.rules;
         let period = RwSignal::new(None::<Period>);
         let period_in_force =
             Memo::new(move |_| period.get().unwrap_or_else(|| Period::last_12_months(state.as_of.get())));
