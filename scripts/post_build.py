@@ -6,20 +6,64 @@
 2. Copy index.html to <page>/index.html for every page, so a reload of /cs-planner/segments
    is answered with the app (status 200) by any static host, GitHub Pages included, and to
    404.html, so an unknown path still shows the app's own "page not found".
+3. Write the service worker, sw.js, from the template public/sw.js: the exact list of this
+   build's files with their SRI hashes, and a version derived from those hashes (so a new
+   deploy is a new worker). The page copies and 404.html are left out: they are index.html,
+   which the worker answers every page with.
 
 Runs in Trunk's staging directory (TRUNK_STAGING_DIR), or on a directory given as argument.
+`post_build.py --worker DIR` rewrites only DIR/sw.js, for a build whose files were changed
+after the hook ran (the end-to-end test of the update notice simulates a deploy that way).
 """
 import base64
 import hashlib
+import json
 import os
 import re
 import sys
 
 PAGES = ["book", "segments", "lifecycle", "renewals", "revenue", "capacity", "team", "board", "settings"]
 PLACEHOLDER = "__INLINE_SCRIPT_HASHES__"
+WORKER = "sw.js"
+WORKER_TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "public", WORKER)
+
+
+def sri(data: bytes) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
+
+
+def write_worker(root: str) -> int:
+    """Writes root/sw.js for the files in root; returns how many files it precaches."""
+    skip = {WORKER, "404.html"} | {f"{page}/index.html" for page in PAGES}
+    files = []
+    for folder, dirs, names in os.walk(root):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            rel = os.path.relpath(path, root).replace(os.sep, "/")
+            if rel not in skip:
+                with open(path, "rb") as f:
+                    files.append([rel, sri(f.read())])
+    with open(WORKER_TEMPLATE, encoding="utf-8") as f:
+        template = f.read()
+    digest = hashlib.sha256(template.encode("utf-8"))
+    for rel, integrity in files:
+        digest.update(f"{rel}\0{integrity}\n".encode("utf-8"))
+    version = digest.hexdigest()[:16]
+    listing = "[\n" + "".join(f"  {json.dumps(entry, ensure_ascii=False)},\n" for entry in files) + "]"
+    if "'__SW_VERSION__'" not in template or "__SW_FILES__" not in template:
+        raise SystemExit(f"post_build: {WORKER_TEMPLATE} lacks the __SW_VERSION__ / __SW_FILES__ placeholders")
+    worker = template.replace("'__SW_VERSION__'", json.dumps(version)).replace("__SW_FILES__", listing)
+    with open(os.path.join(root, WORKER), "w", encoding="utf-8") as f:
+        f.write(worker)
+    return len(files)
 
 
 def main() -> int:
+    if len(sys.argv) == 3 and sys.argv[1] == "--worker":
+        n = write_worker(sys.argv[2])
+        print(f"post_build: {WORKER} precaching {n} files")
+        return 0
     root = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TRUNK_STAGING_DIR", "dist")
     index_path = os.path.join(root, "index.html")
     with open(index_path, encoding="utf-8") as f:
@@ -41,7 +85,8 @@ def main() -> int:
             f.write(html)
     with open(os.path.join(root, "404.html"), "w", encoding="utf-8") as f:
         f.write(html)
-    print(f"post_build: {len(scripts)} inline script hash(es), {len(PAGES)} page copies, 404.html")
+    n = write_worker(root)
+    print(f"post_build: {len(scripts)} inline script hash(es), {len(PAGES)} page copies, 404.html, {WORKER} precaching {n} files")
     return 0
 
 

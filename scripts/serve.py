@@ -17,7 +17,8 @@ import sys
 import urllib.parse
 
 TYPES = {".wasm": "application/wasm", ".js": "text/javascript", ".svg": "image/svg+xml",
-         ".css": "text/css", ".html": "text/html; charset=utf-8", ".json": "application/json"}
+         ".css": "text/css", ".html": "text/html; charset=utf-8", ".json": "application/json",
+         ".webmanifest": "application/manifest+json", ".png": "image/png"}
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):

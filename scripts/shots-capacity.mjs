@@ -2,7 +2,7 @@
 // and print media. `node scripts/shots-capacity.mjs [outdir] [--demo]` after a release build.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, ready, watchErrors } from '../tests/e2e/browser.mjs';
+import { startServer, launch, ready, watchErrors, freshBook } from '../tests/e2e/browser.mjs';
 
 const out = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 'target/shots';
 const demo = process.argv.includes('--demo');
@@ -15,7 +15,8 @@ try {
       const page = await browser.context.newPage();
       const errors = watchErrors(page);
       await page.setViewportSize({ width, height: 900 });
-      await page.addInitScript((tag) => localStorage.setItem('cs-planner.lang', JSON.stringify(tag)), lang);
+      // An empty book in `lang` (the demo loads without asking over an empty book).
+      await freshBook(page, lang);
       // The book lives in memory: load the demo, then move to the page inside the app.
       await page.goto(server.url + (demo ? 'book' : 'capacity') + '?asof=2026-06-30');
       await ready(page);

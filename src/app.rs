@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Header, StorageNotice};
+use crate::components::{register_service_worker, Header, StorageNotice, UpdateNotice};
 use crate::i18n::{Lang, Msg};
 use crate::pages;
 use crate::route::{base_path_of, Route};
@@ -14,6 +14,9 @@ use crate::web;
 
 pub fn mount() {
     leptos::mount::mount_to_body(App);
+    // Offline start and "update available" (components/update_notice.rs); not in the browser
+    // tests, which mount `App` themselves.
+    register_service_worker();
 }
 
 #[component]
@@ -47,6 +50,7 @@ pub fn App() -> impl IntoView {
         <main id="main" class="page" data-route=move || state.route.get().slug()>
             <UrlNotice />
             <StorageNotice />
+            <UpdateNotice />
             {move || pages::render(state.route.get())}
         </main>
         {

@@ -24,3 +24,10 @@ pub mod state;
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+/// The table component's plain model (columns, cells, paging, CSV), compiled natively for its
+/// tests: the component around it is browser-only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "components/table/model.rs"]
+#[allow(dead_code)]
+mod table_model;

@@ -2,11 +2,13 @@
 // - projection recompute: the app's own User Timing measure around the projection memo;
 // - recompute + render: from the input event to the next frame after every figure, the
 //   month table and the chart are updated (median of several changes).
-import { ready } from '../../tests/e2e/browser.mjs';
+import { ready, freshBook } from '../../tests/e2e/browser.mjs';
 import { median } from './10-startup.mjs';
 
 export default async function ({ server, browser }) {
   const page = await browser.context.newPage();
+  // An empty book, so the demo loads without asking (it asks over a book with accounts).
+  await freshBook(page);
   await page.goto(server.url + 'book?asof=2026-06-30');
   await ready(page);
   await page.selectOption('[data-testid=demo-size]', '10000');

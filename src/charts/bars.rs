@@ -1,15 +1,13 @@
 //! Grouped bar charts: one group per category, one bar per series, value labels on the bars.
 
-use plotters::element::{EmptyElement, Rectangle, Text};
+use plotters::element::{Rectangle, Text};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::frame;
+use super::layout::{text_width, Legend, LegendEntry, Placer, Swatch, Title};
 use super::svg;
-use super::theme::{self, FONT};
-
-pub const WIDTH: u32 = 720;
-pub const HEIGHT: u32 = 400;
+use super::theme::{self, font};
 
 pub struct BarSeries {
     pub name: String,
@@ -35,70 +33,91 @@ impl BarChart<'_> {
     pub fn is_empty(&self) -> bool {
         self.categories.is_empty() || !self.series.iter().flat_map(|s| &s.values).any(|v| v.is_finite() && *v != 0.0)
     }
+
+    fn top(&self) -> f64 {
+        let data_max =
+            self.series.iter().flat_map(|s| s.values.iter().copied()).filter(|v| v.is_finite()).fold(0.0_f64, f64::max);
+        self.y_max.unwrap_or_else(|| nice_ceiling(data_max * 1.1))
+    }
+
+    fn axes(&self) -> frame::Axes<'_> {
+        frame::Axes {
+            x_title: &self.x_title,
+            y_title: &self.y_title,
+            categories: &self.categories,
+            top: self.top(),
+            format_value: self.format_value,
+        }
+    }
 }
 
-/// Renders the chart to a standalone SVG document.
-pub fn grouped_bars(chart: &BarChart) -> String {
+/// Renders the chart to a standalone SVG document `width` pixels wide (more if its labels need
+/// more: see `frame::min_width`).
+pub fn grouped_bars(chart: &BarChart, width: u32) -> String {
     let mut buf = String::new();
     // The only backend errors plotters can raise come from I/O, which a String target never
     // does; a failure would leave a partial chart, never a panic.
-    let _ = draw(chart, &mut buf);
+    let _ = draw(chart, width.max(frame::min_width(&chart.axes())), &mut buf);
     svg::finish(buf, &chart.title)
 }
 
-fn draw<'b>(c: &BarChart, buf: &'b mut String) -> Result<(), Box<dyn std::error::Error + 'b>> {
-    let root = SVGBackend::with_string(buf, (WIDTH, HEIGHT)).into_drawing_area();
-    root.fill(&WHITE)?;
+fn draw<'b>(c: &BarChart, width: u32, buf: &'b mut String) -> Result<(), Box<dyn std::error::Error + 'b>> {
+    let axes = c.axes();
+    let top = axes.top;
     let n = c.categories.len().max(1);
-    let data_max =
-        c.series.iter().flat_map(|s| s.values.iter().copied()).filter(|v| v.is_finite()).fold(0.0_f64, f64::max);
-    let top = c.y_max.unwrap_or_else(|| nice_ceiling(data_max * 1.1));
-
-    let label_font = (FONT, theme::LABEL_SIZE).into_font().color(&theme::INK);
-    let axes = frame::Axes {
-        title: &c.title,
-        x_title: &c.x_title,
-        y_title: &c.y_title,
-        categories: &c.categories,
-        top,
-        format_value: c.format_value,
-    };
-    let mut cc = frame::category_frame(&root, &axes)?;
+    let title = Title::new(&c.title, width);
+    let entries = c
+        .series
+        .iter()
+        .enumerate()
+        .map(|(s, series)| LegendEntry { swatch: Swatch::Block(theme::series_color(s)), text: series.name.clone() })
+        .collect();
+    let legend = Legend::new(if c.is_empty() { Vec::new() } else { entries }, width);
+    let height = title.height() + legend.height() + frame::body_height(width);
+    let root = SVGBackend::with_string(buf, (width, height)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let area = title.draw(&root)?;
+    let area = legend.draw(&area)?;
+    let mut cc = frame::category_frame(&area, &axes)?;
     if c.is_empty() {
         frame::empty_message(&cc, &c.empty_message, n, top)?;
         root.present()?;
         return Ok(());
     }
 
-    let centre_bottom = Pos::new(HPos::Center, VPos::Bottom);
     let k = c.series.len().max(1) as f64;
-    let width = 0.7 / k;
-    let value_font = (FONT, 11.0).into_font().color(&theme::INK).pos(centre_bottom);
+    let bar = 0.7 / k;
+    let x0 = |s: usize, i: usize| i as f64 + 0.15 + s as f64 * bar;
+    let mut placer = Placer::default();
     for (s, series) in c.series.iter().enumerate() {
         let color = theme::series_color(s);
-        let x0 = |i: usize| i as f64 + 0.15 + s as f64 * width;
-        let bars = series
+        let bars: Vec<Rectangle<(f64, f64)>> = series
             .values
             .iter()
             .enumerate()
             .filter(|(_, v)| v.is_finite())
-            .map(|(i, &v)| Rectangle::new([(x0(i), 0.0), (x0(i) + width * 0.92, v.min(top))], color.filled()));
-        cc.draw_series(bars)?
-            .label(series.name.as_str())
-            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], color.filled()));
+            .map(|(i, &v)| Rectangle::new([(x0(s, i), 0.0), (x0(s, i) + bar * 0.92, v.min(top))], color.filled()))
+            .collect();
         for (i, &v) in series.values.iter().enumerate().filter(|(_, v)| v.is_finite()) {
-            cc.plotting_area().draw(
-                &(EmptyElement::at((x0(i) + width * 0.46, v.min(top)))
-                    + Text::new((c.format_value)(v), (0, -3), value_font.clone())),
-            )?;
+            let (l, t) = cc.backend_coord(&(x0(s, i), v.min(top)));
+            let (r, b) = cc.backend_coord(&(x0(s, i) + bar * 0.92, 0.0));
+            placer.block((f64::from(l), f64::from(t), f64::from(r), f64::from(b)));
+        }
+        cc.draw_series(bars)?;
+    }
+    // Values over their bars where there is room; the axis tells the rest.
+    let value_font = font(theme::SMALL_PX).color(&theme::INK).pos(Pos::new(HPos::Center, VPos::Bottom));
+    let ceiling = frame::label_ceiling(&cc);
+    for (s, series) in c.series.iter().enumerate() {
+        for (i, &v) in series.values.iter().enumerate().filter(|(_, v)| v.is_finite()) {
+            let text = (c.format_value)(v);
+            let (x, y) = cc.backend_coord(&(x0(s, i) + bar * 0.46, v.min(top)));
+            let w = text_width(&text, theme::SMALL_PX);
+            if let Some(b) = placer.above(f64::from(x), f64::from(y) - 2.0, w, theme::SMALL_PX * 1.1, ceiling) {
+                root.draw(&Text::new(text, (x, b.round() as i32), value_font.clone()))?;
+            }
         }
     }
-    cc.configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .label_font(label_font)
-        .background_style(WHITE.mix(0.9))
-        .border_style(theme::GRID)
-        .draw()?;
     root.present()?;
     Ok(())
 }
@@ -115,6 +134,8 @@ pub fn nice_ceiling(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const W: u32 = crate::charts::DOWNLOAD_WIDTH;
 
     fn pct(v: f64) -> String {
         format!("{v:.0}%")
@@ -139,11 +160,14 @@ mod tests {
 
     #[test]
     fn draws_one_bar_per_value_with_labels_and_titles() {
-        let svg = grouped_bars(&chart(
-            &["战略客户", "Key", "Growth"],
-            &[("Accounts", &[10.0, 30.0, 60.0]), ("ARR", &[55.0, 30.0, 15.0])],
-            &pct,
-        ));
+        let svg = grouped_bars(
+            &chart(
+                &["战略客户", "Key", "Growth"],
+                &[("Accounts", &[10.0, 30.0, 60.0]), ("ARR", &[55.0, 30.0, 15.0])],
+                &pct,
+            ),
+            W,
+        );
         assert!(svg.starts_with("<svg"), "{svg}");
         assert!(svg.contains("<title>Share by tier</title>"));
         for text in ["战略客户", "Key", "Growth", "Tier", "Share (%)", "Accounts", "ARR", "55%", "60%"] {
@@ -159,16 +183,16 @@ mod tests {
 
     #[test]
     fn empty_chart_says_so_and_draws_no_bars() {
-        let svg = grouped_bars(&chart(&["A", "B"], &[("Accounts", &[0.0, 0.0])], &pct));
+        let svg = grouped_bars(&chart(&["A", "B"], &[("Accounts", &[0.0, 0.0])], &pct), W);
         assert!(svg.contains("No data yet"));
         assert_eq!(count(&svg, "fill=\"#0072B2\""), 0);
-        let none = grouped_bars(&chart(&[], &[], &pct));
+        let none = grouped_bars(&chart(&[], &[], &pct), W);
         assert!(none.contains("No data yet"));
     }
 
     #[test]
     fn user_text_is_escaped() {
-        let svg = grouped_bars(&chart(&["<img src=x onerror=alert(1)>"], &[("S", &[5.0])], &pct));
+        let svg = grouped_bars(&chart(&["<img src=x onerror=alert(1)>"], &[("S", &[5.0])], &pct), W);
         assert!(!svg.contains("<img"));
         assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
     }

@@ -7,12 +7,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::nice_ceiling;
+use super::layout::{self, fit, text_width, Legend, LegendEntry, Swatch, Title};
 use super::svg;
-use super::theme::{self, FONT};
-
-pub const WIDTH: u32 = 720;
-/// The plot's height; the legend below adds a row per line of entries.
-pub const HEIGHT: u32 = 400;
+use super::theme::{self, font};
 
 /// One line: a value per month from month 0.
 pub struct Line {
@@ -52,37 +49,70 @@ impl CapacityChart<'_> {
         !self.lines.iter().flat_map(|l| &l.values).any(|v| v.is_finite() && *v != 0.0)
             && self.openings.iter().all(|o| o.count == 0)
     }
+
+    fn top(&self) -> f64 {
+        let data_max =
+            self.lines.iter().flat_map(|l| l.values.iter().copied()).filter(|v| v.is_finite()).fold(0.0_f64, f64::max);
+        // Headroom above the highest line for the "+n" labels of the openings.
+        nice_ceiling(data_max * 1.15)
+    }
+
+    fn widest_month(&self) -> f64 {
+        (0..=self.months.max(1)).map(|m| text_width(&(self.month_label)(m), theme::LABEL_PX)).fold(0.0, f64::max)
+    }
 }
 
-/// Renders the chart to a standalone SVG document.
-pub fn capacity_lines(chart: &CapacityChart) -> String {
+/// The plot's height (the title above and the legend below add theirs).
+pub fn plot_height(width: u32) -> u32 {
+    (f64::from(width) * 0.55).clamp(260.0, 380.0) as u32
+}
+
+const MARGIN_LEFT: u32 = 8;
+const MARGIN_RIGHT: u32 = 24;
+
+fn y_area(c: &CapacityChart) -> u32 {
+    let top = c.top();
+    let ticks = (0..=20).map(|k| text_width(&short(top * f64::from(k) / 20.0), theme::LABEL_PX)).fold(0.0, f64::max);
+    let title = if c.y_title.is_empty() { 0.0 } else { theme::AXIS_TITLE_PX * 1.3 + 6.0 };
+    (ticks + 14.0 + title).ceil() as u32
+}
+
+/// The narrowest the chart is drawn: three month labels side by side.
+pub fn min_width(c: &CapacityChart) -> u32 {
+    let plot = 3.0 * (c.widest_month() + 12.0);
+    (MARGIN_LEFT + MARGIN_RIGHT + y_area(c) + plot.ceil() as u32).max(layout::MIN_WIDTH)
+}
+
+/// Renders the chart to a standalone SVG document `width` pixels wide (or `min_width`).
+pub fn capacity_lines(chart: &CapacityChart, width: u32) -> String {
     let mut buf = String::new();
     // Only I/O errors can come from the backend, which a String never raises; a failure would
     // leave a partial chart, never a panic.
-    let _ = draw(chart, &mut buf);
+    let _ = draw(chart, width.max(min_width(chart)), &mut buf);
     svg::finish(buf, &chart.title)
 }
 
-fn draw<'b>(c: &CapacityChart, buf: &'b mut String) -> Result<(), Box<dyn std::error::Error + 'b>> {
-    let entries = legend_entries(c);
-    let rows = legend_rows(&entries, WIDTH - 2 * LEGEND_PAD);
-    let legend_height = if rows.is_empty() { 0 } else { rows.len() as u32 * LEGEND_ROW + LEGEND_PAD };
-    let root = SVGBackend::with_string(buf, (WIDTH, HEIGHT + legend_height)).into_drawing_area();
+fn draw<'b>(c: &CapacityChart, width: u32, buf: &'b mut String) -> Result<(), Box<dyn std::error::Error + 'b>> {
+    let title = Title::new(&c.title, width);
+    let legend = Legend::new(legend_entries(c), width);
+    let plot_h = plot_height(width);
+    let root = SVGBackend::with_string(buf, (width, title.height() + plot_h + legend.height())).into_drawing_area();
     root.fill(&WHITE)?;
-    let (plot, legend) = root.split_vertically(HEIGHT);
+    let area = title.draw(&root)?;
+    let (plot, legend_area) = area.split_vertically(plot_h);
     let months = c.months.max(1);
-    let data_max =
-        c.lines.iter().flat_map(|l| l.values.iter().copied()).filter(|v| v.is_finite()).fold(0.0_f64, f64::max);
-    // Headroom above the highest line for the "+n" labels of the openings.
-    let top = nice_ceiling(data_max * 1.15);
-    let label_font = (FONT, theme::LABEL_SIZE).into_font().color(&theme::INK);
-    let step = tick_step(months);
+    let top = c.top();
+    let label_font = font(theme::LABEL_PX).color(&theme::INK);
+    let y_area = y_area(c);
+    let plot_w = f64::from(width.saturating_sub(MARGIN_LEFT + MARGIN_RIGHT + y_area)).max(1.0);
+    let step = tick_step(months, plot_w / (f64::from(months) + 0.6), c.widest_month() + 12.0);
     let mut cc = ChartBuilder::on(&plot)
-        .caption(&c.title, (FONT, theme::TITLE_SIZE).into_font().color(&theme::INK))
-        .margin(14)
-        .margin_right(24)
-        .x_label_area_size(44)
-        .y_label_area_size(56)
+        .margin_top(8)
+        .margin_left(MARGIN_LEFT)
+        .margin_right(MARGIN_RIGHT)
+        .margin_bottom(4)
+        .x_label_area_size(theme::LABEL_PX as u32 + theme::AXIS_TITLE_PX as u32 + 26)
+        .y_label_area_size(y_area)
         .build_cartesian_2d(-0.3f64..f64::from(months) + 0.3, 0f64..top)?;
     cc.configure_mesh()
         .x_labels(0)
@@ -90,7 +120,7 @@ fn draw<'b>(c: &CapacityChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
         .y_label_formatter(&|v| short(*v))
         .x_desc(c.x_title.as_str())
         .y_desc(c.y_title.as_str())
-        .axis_desc_style((FONT, theme::AXIS_TITLE_SIZE).into_font().color(&theme::MUTED))
+        .axis_desc_style(font(theme::AXIS_TITLE_PX).color(&theme::MUTED))
         .label_style(label_font.clone())
         .light_line_style(TRANSPARENT)
         .bold_line_style(theme::GRID)
@@ -104,9 +134,9 @@ fn draw<'b>(c: &CapacityChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
     }
     if c.is_empty() {
         cc.plotting_area().draw(&Text::new(
-            c.empty_message.clone(),
+            fit(&c.empty_message, theme::MESSAGE_PX, plot_w - 8.0),
             (f64::from(months) / 2.0, top / 2.0),
-            (FONT, 15.0).into_font().color(&theme::MUTED).pos(Pos::new(HPos::Center, VPos::Center)),
+            font(theme::MESSAGE_PX).color(&theme::MUTED).pos(Pos::new(HPos::Center, VPos::Center)),
         ))?;
         root.present()?;
         return Ok(());
@@ -130,7 +160,7 @@ fn draw<'b>(c: &CapacityChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
         }
     }
 
-    let count_font = (FONT, 11.0).into_font().color(&theme::INK).pos(Pos::new(HPos::Center, VPos::Bottom));
+    let count_font = font(theme::SMALL_PX).color(&theme::INK).pos(Pos::new(HPos::Center, VPos::Bottom));
     for o in c.openings.iter().filter(|o| o.count > 0 && o.month <= months) {
         let color = theme::series_color(o.color);
         let marker = EmptyElement::at((f64::from(o.month), 0.0))
@@ -138,27 +168,12 @@ fn draw<'b>(c: &CapacityChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
             + Text::new(format!("+{}", o.count), (0, -12), count_font.clone());
         cc.draw_series(std::iter::once(marker))?;
     }
-    draw_legend(&legend, &entries, &rows)?;
+    legend.draw(&legend_area)?;
     root.present()?;
     Ok(())
 }
 
-const LEGEND_ROW: u32 = 22;
-const LEGEND_PAD: u32 = 14;
-const SWATCH: i32 = 22;
-
-enum Swatch {
-    Solid(RGBColor),
-    Dashed(RGBColor),
-    Triangle,
-}
-
-struct LegendEntry<'a> {
-    swatch: Swatch,
-    text: &'a str,
-}
-
-fn legend_entries<'a>(c: &'a CapacityChart) -> Vec<LegendEntry<'a>> {
+fn legend_entries(c: &CapacityChart) -> Vec<LegendEntry> {
     if c.is_empty() {
         return Vec::new();
     }
@@ -167,82 +182,27 @@ fn legend_entries<'a>(c: &'a CapacityChart) -> Vec<LegendEntry<'a>> {
         .iter()
         .map(|l| {
             let color = theme::series_color(l.color);
-            LegendEntry { swatch: if l.dashed { Swatch::Dashed(color) } else { Swatch::Solid(color) }, text: &l.name }
+            LegendEntry {
+                swatch: if l.dashed { Swatch::Dashed(color) } else { Swatch::Line(color) },
+                text: l.name.clone(),
+            }
         })
         .collect();
     if c.openings.iter().any(|o| o.count > 0 && o.month <= c.months.max(1)) {
-        out.push(LegendEntry { swatch: Swatch::Triangle, text: &c.openings_name });
+        out.push(LegendEntry { swatch: Swatch::Triangle(theme::INK), text: c.openings_name.clone() });
     }
     out
 }
 
-/// An entry's width in pixels at the label size: CJK characters are about one em wide, others
-/// a little over half.
-fn entry_width(text: &str) -> u32 {
-    let em = theme::LABEL_SIZE;
-    let text: f64 = text.chars().map(|ch| if ch >= '\u{2E80}' { em } else { em * 0.58 }).sum();
-    SWATCH as u32 + 8 + text.ceil() as u32 + 18
-}
-
-/// Entries flowed into rows no wider than `width` (a too-wide entry gets a row of its own).
-fn legend_rows(entries: &[LegendEntry], width: u32) -> Vec<Vec<usize>> {
-    let mut rows: Vec<Vec<usize>> = Vec::new();
-    let mut used = 0;
-    for (i, e) in entries.iter().enumerate() {
-        let w = entry_width(e.text);
-        match rows.last_mut() {
-            Some(row) if used + w <= width => row.push(i),
-            _ => {
-                rows.push(vec![i]);
-                used = 0;
-            }
-        }
-        used += w;
-    }
-    rows
-}
-
-fn draw_legend<DB: DrawingBackend>(
-    area: &DrawingArea<DB, plotters::coord::Shift>,
-    entries: &[LegendEntry],
-    rows: &[Vec<usize>],
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let font = (FONT, theme::LABEL_SIZE).into_font().color(&theme::INK).pos(Pos::new(HPos::Left, VPos::Center));
-    for (r, row) in rows.iter().enumerate() {
-        let y = (r as u32 * LEGEND_ROW + LEGEND_ROW / 2) as i32;
-        let mut x = LEGEND_PAD as i32 + 56;
-        for &i in row {
-            let e = &entries[i];
-            match e.swatch {
-                Swatch::Solid(color) => {
-                    area.draw(&PathElement::new(vec![(x, y), (x + SWATCH, y)], color.stroke_width(2)))?;
-                    area.draw(&Circle::new((x + SWATCH / 2, y), 3, color.filled()))?;
-                }
-                Swatch::Dashed(color) => {
-                    for (a, b) in [(0, 6), (9, 15), (18, SWATCH)] {
-                        area.draw(&PathElement::new(vec![(x + a, y), (x + b, y)], color.stroke_width(2)))?;
-                    }
-                }
-                Swatch::Triangle => {
-                    let (cx, cy) = (x + SWATCH / 2, y + 4);
-                    area.draw(&Polygon::new(vec![(cx, cy - 10), (cx - 6, cy), (cx + 6, cy)], theme::INK.filled()))?;
-                }
-            }
-            area.draw(&Text::new(e.text.to_string(), (x + SWATCH + 8, y), font.clone()))?;
-            x += entry_width(e.text) as i32;
-        }
-    }
-    Ok(())
-}
-
-/// Every month up to 12, then every 3rd or 6th so the labels never crowd.
-fn tick_step(months: u32) -> u32 {
-    match months {
-        // Calendar-month labels (2026-06) are wide: every other month up to a year.
+/// Months between two labels: every month when they fit, else every 2nd, 3rd, 6th or 12th.
+/// Calendar-month labels (2026-06) are wide, so a year shows every other month at most.
+fn tick_step(months: u32, px_per_month: f64, label: f64) -> u32 {
+    let least = match months {
         0..=12 => 2,
         13..=24 => 3,
         _ => 6,
-    }
+    };
+    [1, 2, 3, 6, 12].into_iter().filter(|&s| s >= least).find(|&s| f64::from(s) * px_per_month >= label).unwrap_or(12)
 }
 
 /// Axis numbers: FTE are small, so one decimal at most.
@@ -254,6 +214,8 @@ fn short(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const W: u32 = crate::charts::DOWNLOAD_WIDTH;
 
     fn m(i: u32) -> String {
         format!("M{i}")
@@ -281,11 +243,14 @@ mod tests {
     fn draws_both_lines_the_openings_and_a_legend() {
         let need: Vec<f64> = (0..=12).map(|i| 2.0 + i as f64 * 0.25).collect();
         let have = vec![2.0; 13];
-        let svg = capacity_lines(&chart(
-            vec![line("Required FTE", need, 0, false), line("Effective capacity", have, 1, true)],
-            vec![Opening { month: 3, count: 2, color: 0 }, Opening { month: 7, count: 1, color: 0 }],
-            &m,
-        ));
+        let svg = capacity_lines(
+            &chart(
+                vec![line("Required FTE", need, 0, false), line("Effective capacity", have, 1, true)],
+                vec![Opening { month: 3, count: 2, color: 0 }, Opening { month: 7, count: 1, color: 0 }],
+                &m,
+            ),
+            W,
+        );
         assert!(svg.starts_with("<svg"), "{svg}");
         for text in [
             "Required vs available",
@@ -311,7 +276,7 @@ mod tests {
 
     #[test]
     fn empty_projection_says_so() {
-        let svg = capacity_lines(&chart(vec![line("Required", vec![0.0; 13], 0, false)], vec![], &m));
+        let svg = capacity_lines(&chart(vec![line("Required", vec![0.0; 13], 0, false)], vec![], &m), W);
         assert!(svg.contains("Nothing to project"));
         assert_eq!(svg.matches("<circle").count(), 0);
     }
@@ -320,7 +285,7 @@ mod tests {
     fn long_horizons_thin_the_ticks_and_text_is_escaped() {
         let mut c = chart(vec![line("<b>A</b>", vec![1.0; 37], 2, false)], vec![], &m);
         c.months = 36;
-        let svg = capacity_lines(&c);
+        let svg = capacity_lines(&c, W);
         assert!(svg.contains("M36") && svg.contains("M6") && !svg.contains(">M5<"));
         assert!(!svg.contains("<b>") && svg.contains("&lt;b&gt;A&lt;/b&gt;"));
         // Values past the horizon and non-numbers are skipped, not drawn off the chart.
@@ -329,7 +294,7 @@ mod tests {
             vec![Opening { month: 40, count: 3, color: 0 }],
             &m,
         );
-        let svg = capacity_lines(&c);
+        let svg = capacity_lines(&c, W);
         assert_eq!(svg.matches("<circle").count(), 5, "4 finite points and the legend");
         assert!(!svg.contains("+3"));
     }
@@ -338,14 +303,26 @@ mod tests {
     fn a_long_legend_wraps_below_the_plot() {
         let lines: Vec<Line> =
             (0..8).map(|i| line(&format!("方案 {} · required", i / 2), vec![1.0; 13], i / 2, i % 2 == 1)).collect();
-        let one = capacity_lines(&chart(vec![line("A", vec![1.0; 13], 0, false)], vec![], &m));
-        let many = capacity_lines(&chart(lines, vec![Opening { month: 1, count: 1, color: 3 }], &m));
+        let one = capacity_lines(&chart(vec![line("A", vec![1.0; 13], 0, false)], vec![], &m), W);
+        let many = capacity_lines(&chart(lines, vec![Opening { month: 1, count: 1, color: 3 }], &m), W);
         let height = |svg: &str| -> u32 {
             let vb = svg.split("viewBox=\"").nth(1).unwrap().split('"').next().unwrap();
             vb.split_whitespace().nth(3).unwrap().parse().unwrap()
         };
-        assert_eq!(height(&one), HEIGHT + LEGEND_ROW + LEGEND_PAD);
-        assert!(height(&many) >= HEIGHT + 3 * LEGEND_ROW, "{}", height(&many));
+        let plot = Title::new("Required vs available", W).height() + plot_height(W);
+        assert_eq!(height(&one), plot + layout::LEGEND_ROW + layout::LEGEND_PAD);
+        assert!(height(&many) >= plot + 3 * layout::LEGEND_ROW, "{}", height(&many));
+        // Narrower, the same legend takes more rows.
+        let narrow = capacity_lines(
+            &chart(
+                (0..8).map(|i| line(&format!("方案 {} · required", i / 2), vec![1.0; 13], i / 2, i % 2 == 1)).collect(),
+                vec![],
+                &m,
+            ),
+            360,
+        );
+        let narrow_plot = Title::new("Required vs available", 360).height() + plot_height(360);
+        assert!(height(&narrow) - narrow_plot > height(&many) - plot, "{}", height(&narrow));
         assert!(many.contains("方案 3 · required") && many.contains("Positions opened"));
     }
 }

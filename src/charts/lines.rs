@@ -6,11 +6,9 @@ use plotters::prelude::*;
 
 use super::bars::nice_ceiling;
 use super::frame;
+use super::layout::{Legend, LegendEntry, Swatch, Title};
 use super::svg;
-use super::theme::{self, FONT};
-
-pub const WIDTH: u32 = 720;
-pub const HEIGHT: u32 = 400;
+use super::theme;
 
 pub struct LineSeries {
     pub name: String,
@@ -39,13 +37,24 @@ impl LineChart<'_> {
     pub fn is_empty(&self) -> bool {
         self.categories.is_empty() || self.points().next().is_none()
     }
+
+    fn axes(&self) -> frame::Axes<'_> {
+        frame::Axes {
+            x_title: &self.x_title,
+            y_title: &self.y_title,
+            categories: &self.categories,
+            top: axis_top(self.points().fold(0.0_f64, f64::max), self.y_min_top),
+            format_value: self.format_value,
+        }
+    }
 }
 
-/// Renders the chart to a standalone SVG document.
-pub fn line_chart(chart: &LineChart) -> String {
+/// Renders the chart to a standalone SVG document `width` pixels wide (more if its labels need
+/// more: see `frame::min_width`).
+pub fn line_chart(chart: &LineChart, width: u32) -> String {
     let mut buf = String::new();
     // A String target never fails; an error would leave a partial chart, never a panic.
-    let _ = draw(chart, &mut buf);
+    let _ = draw(chart, width.max(frame::min_width(&chart.axes())), &mut buf);
     svg::finish(buf, &chart.title)
 }
 
@@ -63,21 +72,27 @@ pub fn axis_top(data_max: f64, min_top: f64) -> f64 {
     (wanted / step).ceil() * step
 }
 
-fn draw<'b>(c: &LineChart, buf: &'b mut String) -> Result<(), Box<dyn std::error::Error + 'b>> {
-    let root = SVGBackend::with_string(buf, (WIDTH, HEIGHT)).into_drawing_area();
-    root.fill(&WHITE)?;
+fn draw<'b>(c: &LineChart, width: u32, buf: &'b mut String) -> Result<(), Box<dyn std::error::Error + 'b>> {
+    let axes = c.axes();
+    let top = axes.top;
     let n = c.categories.len().max(1);
-    let data_max = c.points().fold(0.0_f64, f64::max);
-    let top = axis_top(data_max, c.y_min_top);
-    let axes = frame::Axes {
-        title: &c.title,
-        x_title: &c.x_title,
-        y_title: &c.y_title,
-        categories: &c.categories,
-        top,
-        format_value: c.format_value,
+    let title = Title::new(&c.title, width);
+    let entries = if c.is_empty() {
+        Vec::new()
+    } else {
+        c.series
+            .iter()
+            .enumerate()
+            .map(|(s, series)| LegendEntry { swatch: Swatch::Line(theme::series_color(s)), text: series.name.clone() })
+            .collect()
     };
-    let mut cc = frame::category_frame(&root, &axes)?;
+    let legend = Legend::new(entries, width);
+    let height = title.height() + legend.height() + frame::body_height(width);
+    let root = SVGBackend::with_string(buf, (width, height)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let area = title.draw(&root)?;
+    let area = legend.draw(&area)?;
+    let mut cc = frame::category_frame(&area, &axes)?;
     if c.is_empty() {
         frame::empty_message(&cc, &c.empty_message, n, top)?;
         root.present()?;
@@ -103,25 +118,14 @@ fn draw<'b>(c: &LineChart, buf: &'b mut String) -> Result<(), Box<dyn std::error
             .filter_map(|(i, v)| v.filter(|v| v.is_finite()).map(|v| at(i, v)))
             .collect();
         // Circle, triangle, square, then again.
-        let anno = match s % 3 {
+        match s % 3 {
             0 => cc.draw_series(points.into_iter().map(|p| Circle::new(p, 4, color.filled())))?,
             1 => cc.draw_series(points.into_iter().map(|p| TriangleMarker::new(p, 5, color.filled())))?,
             _ => cc.draw_series(
                 points.into_iter().map(|p| EmptyElement::at(p) + Rectangle::new([(-4, -4), (4, 4)], color.filled())),
             )?,
         };
-        anno.label(series.name.as_str()).legend(move |(x, y)| {
-            EmptyElement::at((x, y))
-                + PathElement::new(vec![(0, 0), (16, 0)], color.stroke_width(2))
-                + Circle::new((8, 0), 3, color.filled())
-        });
     }
-    cc.configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
-        .label_font((FONT, theme::LABEL_SIZE).into_font().color(&theme::INK))
-        .background_style(WHITE.mix(0.9))
-        .border_style(theme::GRID)
-        .draw()?;
     root.present()?;
     Ok(())
 }
@@ -129,6 +133,8 @@ fn draw<'b>(c: &LineChart, buf: &'b mut String) -> Result<(), Box<dyn std::error
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const W: u32 = crate::charts::DOWNLOAD_WIDTH;
 
     fn pct(v: f64) -> String {
         format!("{v:.0}%")
@@ -152,13 +158,16 @@ mod tests {
 
     #[test]
     fn lines_break_at_missing_values() {
-        let svg = line_chart(&chart(
-            vec![
-                ("Logo", vec![Some(80.0), Some(90.0), None, Some(70.0)]),
-                ("NRR", vec![Some(110.0), Some(95.0), Some(100.0), Some(120.0)]),
-            ],
-            &pct,
-        ));
+        let svg = line_chart(
+            &chart(
+                vec![
+                    ("Logo", vec![Some(80.0), Some(90.0), None, Some(70.0)]),
+                    ("NRR", vec![Some(110.0), Some(95.0), Some(100.0), Some(120.0)]),
+                ],
+                &pct,
+            ),
+            W,
+        );
         for text in ["<title>Renewal by month</title>", "Jan", "Apr", "Logo", "NRR", "Month of end"] {
             assert!(svg.contains(text), "missing {text}");
         }
@@ -179,10 +188,10 @@ mod tests {
 
     #[test]
     fn nothing_computed_says_so() {
-        let svg = line_chart(&chart(vec![("Logo", vec![None; 4])], &pct));
+        let svg = line_chart(&chart(vec![("Logo", vec![None; 4])], &pct), W);
         assert!(svg.contains("No decided renewals"));
         assert!(!svg.contains("stroke-width=\"2\""));
-        assert!(line_chart(&chart(vec![], &pct)).contains("No decided renewals"));
+        assert!(line_chart(&chart(vec![], &pct), W).contains("No decided renewals"));
     }
 
     #[test]
@@ -195,7 +204,7 @@ mod tests {
 
     #[test]
     fn user_text_is_escaped() {
-        let svg = line_chart(&chart(vec![("<b>&", vec![Some(1.0); 4])], &pct));
+        let svg = line_chart(&chart(vec![("<b>&", vec![Some(1.0); 4])], &pct), W);
         assert!(!svg.contains("<b>") && svg.contains("&lt;b&gt;&amp;"));
     }
 }

@@ -6,11 +6,14 @@ use plotters::element::{EmptyElement, Rectangle, Text};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::layout::{self, fit, text_width, Legend, LegendEntry, Swatch, Title};
 use super::svg;
-use super::theme::{self, FONT};
+use super::theme::{self, font};
 
-pub const WIDTH: u32 = 720;
 const ROW: u32 = 44;
+const MARGIN: u32 = 10;
+/// The row names never take more than this share of the width; longer names are cut.
+const NAME_SHARE: f64 = 0.3;
 
 pub struct SharePart {
     pub name: String,
@@ -29,14 +32,12 @@ pub struct ShareBarChart<'a> {
     pub format_value: &'a dyn Fn(f64) -> String,
 }
 
-pub fn height_for(rows: usize) -> u32 {
-    (150 + ROW * rows.max(1) as u32).max(230)
-}
-
-pub fn share_bars(chart: &ShareBarChart) -> String {
+/// Renders the chart to a standalone SVG document `width` pixels wide (at least
+/// `layout::MIN_WIDTH`).
+pub fn share_bars(chart: &ShareBarChart, width: u32) -> String {
     let mut buf = String::new();
     // Only I/O can fail in plotters' backend, which a String never does.
-    let _ = draw(chart, &mut buf);
+    let _ = draw(chart, width.max(layout::MIN_WIDTH), &mut buf);
     svg::finish(buf, &chart.title)
 }
 
@@ -51,62 +52,68 @@ fn text_on(color: RGBColor) -> RGBColor {
     }
 }
 
-fn draw<'b>(c: &ShareBarChart, buf: &'b mut String) -> Result<(), Box<dyn std::error::Error + 'b>> {
+fn draw<'b>(c: &ShareBarChart, width: u32, buf: &'b mut String) -> Result<(), Box<dyn std::error::Error + 'b>> {
     let n = c.rows.len();
-    let root = SVGBackend::with_string(buf, (WIDTH, height_for(n))).into_drawing_area();
+    let title = Title::new(&c.title, width);
+    let entries =
+        c.parts.iter().map(|p| LegendEntry { swatch: Swatch::Block(p.color), text: p.name.clone() }).collect();
+    let legend = Legend::new(entries, width);
+    let x_area = 50;
+    let body = ROW * n.max(1) as u32 + x_area + 10;
+    let height = title.height() + legend.height() + body;
+    let root = SVGBackend::with_string(buf, (width, height)).into_drawing_area();
     root.fill(&WHITE)?;
-    let label_font = (FONT, theme::LABEL_SIZE).into_font().color(&theme::INK);
-    let mut cc = ChartBuilder::on(&root)
-        .caption(&c.title, (FONT, theme::TITLE_SIZE).into_font().color(&theme::INK))
-        .margin(14)
-        .margin_right(24)
-        .margin_bottom(36)
-        .x_label_area_size(44)
-        .y_label_area_size(120)
+    let area = title.draw(&root)?;
+    // The legend names every part, so colour is never the only cue.
+    let area = legend.draw(&area)?;
+
+    let names_px = c.rows.iter().map(|s| text_width(s, theme::LABEL_PX)).fold(0.0, f64::max);
+    let names_max = f64::from(width) * NAME_SHARE;
+    let name_area = (names_px.min(names_max) + 14.0).max(40.0) as u32;
+    let label_font = font(theme::LABEL_PX).color(&theme::INK);
+    let mut cc = ChartBuilder::on(&area)
+        .margin_top(4)
+        .margin_left(MARGIN)
+        .margin_right(MARGIN + 14)
+        .margin_bottom(6)
+        .x_label_area_size(x_area)
+        .y_label_area_size(name_area)
         .build_cartesian_2d(0f64..100f64, n.max(1) as f64..0f64)?;
+    let (plot_w, _) = cc.plotting_area().dim_in_pixel();
     cc.configure_mesh()
         .disable_y_mesh()
         .y_labels(0)
-        .x_labels(6)
+        .x_labels(if plot_w < 240 { 3 } else { 6 })
         .x_label_formatter(&|v| format!("{v:.0}%"))
         .x_desc(c.x_title.as_str())
-        .axis_desc_style((FONT, theme::AXIS_TITLE_SIZE).into_font().color(&theme::MUTED))
+        .axis_desc_style(font(theme::AXIS_TITLE_PX).color(&theme::MUTED))
         .label_style(label_font.clone())
         .light_line_style(TRANSPARENT)
         .bold_line_style(theme::GRID)
         .axis_style(theme::MUTED)
         .draw()?;
 
-    // Legend under the axis, left to right in part order: a swatch and the part's name.
-    let mut x = 140;
-    let y = height_for(n) as i32 - 24;
-    for part in &c.parts {
-        root.draw(&Rectangle::new([(x, y - 6), (x + 12, y + 6)], part.color.filled()))?;
-        root.draw(&Text::new(
-            part.name.clone(),
-            (x + 17, y),
-            label_font.clone().pos(Pos::new(HPos::Left, VPos::Center)),
-        ))?;
-        x += 30 + 9 * part.name.chars().map(|ch| if ch.is_ascii() { 1 } else { 2 }).sum::<i32>();
-    }
-
     let totals: Vec<f64> =
         (0..n).map(|i| c.parts.iter().filter_map(|p| p.values.get(i)).filter(|v| v.is_finite()).sum()).collect();
     if totals.iter().all(|t| *t <= 0.0) {
         cc.plotting_area().draw(&Text::new(
-            c.empty_message.clone(),
+            fit(&c.empty_message, theme::MESSAGE_PX, f64::from(plot_w)),
             (50.0, n.max(1) as f64 / 2.0),
-            (FONT, 15.0).into_font().color(&theme::MUTED).pos(Pos::new(HPos::Center, VPos::Center)),
+            font(theme::MESSAGE_PX).color(&theme::MUTED).pos(Pos::new(HPos::Center, VPos::Center)),
         ))?;
     }
-    let (plot_w, _) = cc.plotting_area().dim_in_pixel();
     let px_per_pct = f64::from(plot_w) / 100.0;
     let centre = Pos::new(HPos::Center, VPos::Center);
+    let name_max = f64::from(name_area) - 12.0;
     for (i, name) in c.rows.iter().enumerate() {
         let y = i as f64;
         cc.plotting_area().draw(
             &(EmptyElement::at((0.0, y + 0.5))
-                + Text::new(name.clone(), (-8, 0), label_font.clone().pos(Pos::new(HPos::Right, VPos::Center)))),
+                + Text::new(
+                    fit(name, theme::LABEL_PX, name_max),
+                    (-8, 0),
+                    label_font.clone().pos(Pos::new(HPos::Right, VPos::Center)),
+                )),
         )?;
         let total = totals[i];
         if total <= 0.0 {
@@ -121,9 +128,8 @@ fn draw<'b>(c: &ShareBarChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
             let to = from + v / total * 100.0;
             cc.draw_series(std::iter::once(Rectangle::new([(from, y + 0.15), (to, y + 0.85)], part.color.filled())))?;
             let label = (c.format_value)(v);
-            let needed = 8.0 * label.chars().count() as f64 + 6.0;
-            if (to - from) * px_per_pct >= needed {
-                let font = (FONT, 12.0).into_font().color(&text_on(part.color)).pos(centre);
+            if (to - from) * px_per_pct >= text_width(&label, theme::SMALL_PX) + 6.0 {
+                let font = font(theme::SMALL_PX).color(&text_on(part.color)).pos(centre);
                 cc.plotting_area().draw(&Text::new(label, ((from + to) / 2.0, y + 0.5), font))?;
             }
             from = to;
@@ -136,6 +142,8 @@ fn draw<'b>(c: &ShareBarChart, buf: &'b mut String) -> Result<(), Box<dyn std::e
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const W: u32 = crate::charts::DOWNLOAD_WIDTH;
 
     fn count(v: f64) -> String {
         format!("{v:.0}")
@@ -158,15 +166,18 @@ mod tests {
 
     #[test]
     fn parts_with_counts_and_a_legend() {
-        let svg = share_bars(&chart(
-            &["全部", "战略客户"],
-            vec![
-                ("风险 Red", theme::HEALTH_RED, vec![10.0, 0.0]),
-                ("关注 Yellow", theme::HEALTH_YELLOW, vec![30.0, 2.0]),
-                ("健康 Green", theme::HEALTH_GREEN, vec![60.0, 8.0]),
-            ],
-            &count,
-        ));
+        let svg = share_bars(
+            &chart(
+                &["全部", "战略客户"],
+                vec![
+                    ("风险 Red", theme::HEALTH_RED, vec![10.0, 0.0]),
+                    ("关注 Yellow", theme::HEALTH_YELLOW, vec![30.0, 2.0]),
+                    ("健康 Green", theme::HEALTH_GREEN, vec![60.0, 8.0]),
+                ],
+                &count,
+            ),
+            W,
+        );
         for text in [
             "Health by tier",
             "全部",
@@ -189,7 +200,7 @@ mod tests {
 
     #[test]
     fn empty_rows_say_so_and_text_is_escaped() {
-        let svg = share_bars(&chart(&["<i>All</i>"], vec![("A&B", theme::HEALTH_NONE, vec![0.0])], &count));
+        let svg = share_bars(&chart(&["<i>All</i>"], vec![("A&B", theme::HEALTH_NONE, vec![0.0])], &count), W);
         assert!(svg.contains("No data yet"));
         assert!(svg.contains("&lt;i&gt;All&lt;/i&gt;") && svg.contains("A&amp;B"));
         assert!(!svg.contains("<i>"));

@@ -1,16 +1,14 @@
 //! Stacked bar charts: one bar per category, its segments one per series, the total on top.
 
-use plotters::element::{EmptyElement, Rectangle, Text};
+use plotters::element::{Rectangle, Text};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::nice_ceiling;
 use super::frame;
+use super::layout::{text_width, Legend, LegendEntry, Placer, Swatch, Title};
 use super::svg;
-use super::theme::{self, FONT};
-
-pub const WIDTH: u32 = 720;
-pub const HEIGHT: u32 = 400;
+use super::theme::{self, font};
 
 pub struct StackSeries {
     pub name: String,
@@ -52,32 +50,47 @@ impl StackedChart<'_> {
     pub fn is_empty(&self) -> bool {
         self.totals().iter().all(|t| *t == 0.0)
     }
+
+    fn axes(&self) -> frame::Axes<'_> {
+        let top = self.y_max.unwrap_or_else(|| nice_ceiling(self.totals().iter().copied().fold(0.0, f64::max) * 1.12));
+        frame::Axes {
+            x_title: &self.x_title,
+            y_title: &self.y_title,
+            categories: &self.categories,
+            top,
+            format_value: self.format_value,
+        }
+    }
 }
 
-/// Renders the chart to a standalone SVG document.
-pub fn stacked_bars(chart: &StackedChart) -> String {
+/// Renders the chart to a standalone SVG document `width` pixels wide (more if its labels need
+/// more: see `frame::min_width`).
+pub fn stacked_bars(chart: &StackedChart, width: u32) -> String {
     let mut buf = String::new();
     // A String target never fails; an error would leave a partial chart, never a panic.
-    let _ = draw(chart, &mut buf);
+    let _ = draw(chart, width.max(frame::min_width(&chart.axes())), &mut buf);
     svg::finish(buf, &chart.title)
 }
 
-fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::error::Error + 'b>> {
-    let root = SVGBackend::with_string(buf, (WIDTH, HEIGHT)).into_drawing_area();
-    root.fill(&WHITE)?;
+fn draw<'b>(c: &StackedChart, width: u32, buf: &'b mut String) -> Result<(), Box<dyn std::error::Error + 'b>> {
+    let axes = c.axes();
+    let top = axes.top;
     let n = c.categories.len().max(1);
     let totals = c.totals();
-    let top = c.y_max.unwrap_or_else(|| nice_ceiling(totals.iter().copied().fold(0.0, f64::max) * 1.12));
-    // Many categories (twelve months) get a smaller label so neighbours do not touch.
-    let axes = frame::Axes {
-        title: &c.title,
-        x_title: &c.x_title,
-        y_title: &c.y_title,
-        categories: &c.categories,
-        top,
-        format_value: c.format_value,
+    let title = Title::new(&c.title, width);
+    // One series needs no legend: the axis title says what it is.
+    let entries = if c.series.len() > 1 && !c.is_empty() {
+        c.series.iter().map(|s| LegendEntry { swatch: Swatch::Block(s.color), text: s.name.clone() }).collect()
+    } else {
+        Vec::new()
     };
-    let mut cc = frame::category_frame(&root, &axes)?;
+    let legend = Legend::new(entries, width);
+    let height = title.height() + legend.height() + frame::body_height(width);
+    let root = SVGBackend::with_string(buf, (width, height)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let area = title.draw(&root)?;
+    let area = legend.draw(&area)?;
+    let mut cc = frame::category_frame(&area, &axes)?;
     if c.is_empty() {
         frame::empty_message(&cc, &c.empty_message, n, top)?;
         root.present()?;
@@ -97,25 +110,24 @@ fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::er
                 *b += v;
             }
         }
-        cc.draw_series(bars)?
-            .label(series.name.as_str())
-            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], color.filled()));
+        cc.draw_series(bars)?;
     }
-    let total_font = (FONT, 11.0).into_font().color(&theme::INK).pos(Pos::new(HPos::Center, VPos::Bottom));
+    // Totals over the bars where there is room; the axis tells the rest.
+    let mut placer = Placer::default();
     for (i, &total) in totals.iter().enumerate().filter(|(_, t)| **t > 0.0) {
-        cc.plotting_area().draw(
-            &(EmptyElement::at((i as f64 + 0.5, total.min(top)))
-                + Text::new((c.format_value)(total), (0, -3), total_font.clone())),
-        )?;
+        let (l, t) = cc.backend_coord(&(i as f64 + left, total.min(top)));
+        let (r, b) = cc.backend_coord(&(i as f64 + right, 0.0));
+        placer.block((f64::from(l), f64::from(t), f64::from(r), f64::from(b)));
     }
-    // One series needs no legend: the axis title says what it is.
-    if c.series.len() > 1 {
-        cc.configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .label_font((FONT, theme::LABEL_SIZE).into_font().color(&theme::INK))
-            .background_style(WHITE.mix(0.9))
-            .border_style(theme::GRID)
-            .draw()?;
+    let total_font = font(theme::SMALL_PX).color(&theme::INK).pos(Pos::new(HPos::Center, VPos::Bottom));
+    let ceiling = frame::label_ceiling(&cc);
+    for (i, &total) in totals.iter().enumerate().filter(|(_, t)| **t > 0.0) {
+        let text = (c.format_value)(total);
+        let (x, y) = cc.backend_coord(&(i as f64 + 0.5, total.min(top)));
+        let w = text_width(&text, theme::SMALL_PX);
+        if let Some(b) = placer.above(f64::from(x), f64::from(y) - 2.0, w, theme::SMALL_PX * 1.1, ceiling) {
+            root.draw(&Text::new(text, (x, b.round() as i32), total_font.clone()))?;
+        }
     }
     root.present()?;
     Ok(())
@@ -124,6 +136,8 @@ fn draw<'b>(c: &StackedChart, buf: &'b mut String) -> Result<(), Box<dyn std::er
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const W: u32 = crate::charts::DOWNLOAD_WIDTH;
 
     fn money(v: f64) -> String {
         format!("${v:.0}")
@@ -152,7 +166,7 @@ mod tests {
     fn segments_stack_with_totals_on_top() {
         let c = chart([[100.0, 0.0, 50.0], [200.0, 300.0, 0.0]], &money);
         assert_eq!(c.totals(), [300.0, 300.0, 50.0]);
-        let svg = stacked_bars(&c);
+        let svg = stacked_bars(&c, W);
         assert!(svg.starts_with("<svg") && svg.contains("<title>ARR up for renewal</title>"));
         for text in ["2025-07", "2025-09", "Month", "At risk", "Healthy", "$300", "$50"] {
             assert!(svg.contains(text), "missing {text}");
@@ -174,9 +188,10 @@ mod tests {
             ],
             ..chart([[0.0; 3]; 2], &money)
         };
-        let svg = stacked_bars(&c);
+        let svg = stacked_bars(&c, W);
         let rect_of = |fill: &str| -> (i32, i32) {
-            let tag = svg.split("<rect").find(|r| r.contains(fill)).unwrap();
+            // The bar, not the legend's swatch above the plot.
+            let tag = svg.split("<rect").filter(|r| r.contains(fill)).last().unwrap();
             let attr = |name: &str| -> i32 {
                 tag.split(&format!(" {name}=\"")).nth(1).unwrap().split('"').next().unwrap().parse().unwrap()
             };
@@ -199,7 +214,7 @@ mod tests {
             y_max: Some(100.0),
             ..chart([[0.0; 3]; 2], &money)
         };
-        let svg = stacked_bars(&c);
+        let svg = stacked_bars(&c, W);
         assert!(!svg.contains("Renewal rate"), "no legend");
         assert_eq!(svg.matches(GREEN).count(), 2, "two bars, no swatch");
         assert!(svg.contains("$100") && !svg.contains("$120"), "the axis stops at 100");
@@ -207,25 +222,25 @@ mod tests {
 
     #[test]
     fn empty_chart_says_so() {
-        let svg = stacked_bars(&chart([[0.0; 3]; 2], &money));
+        let svg = stacked_bars(&chart([[0.0; 3]; 2], &money), W);
         assert!(svg.contains("Nothing due"));
         assert_eq!(svg.matches(RED).count(), 0);
         let none = StackedChart { categories: vec![], series: vec![], ..chart([[0.0; 3]; 2], &money) };
-        assert!(stacked_bars(&none).contains("Nothing due"));
+        assert!(stacked_bars(&none, W).contains("Nothing due"));
     }
 
     #[test]
     fn negative_and_nan_values_draw_nothing() {
         let c = chart([[f64::NAN, -5.0, 0.0], [0.0, 0.0, 0.0]], &money);
         assert!(c.is_empty());
-        assert!(!stacked_bars(&c).contains("NaN"));
+        assert!(!stacked_bars(&c, W).contains("NaN"));
     }
 
     #[test]
     fn user_text_is_escaped() {
         let mut c = chart([[1.0, 0.0, 0.0], [0.0, 0.0, 0.0]], &money);
         c.categories[0] = "<script>".into();
-        let svg = stacked_bars(&c);
+        let svg = stacked_bars(&c, W);
         assert!(!svg.contains("<script>") && svg.contains("&lt;script&gt;"));
     }
 }

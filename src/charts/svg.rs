@@ -1,30 +1,18 @@
-//! Finishing touches on plotters' SVG: an accessible title and a size that follows its box.
+//! Finishing touches on plotters' SVG: an accessible title.
+//!
+//! The root keeps its width and height: a chart is drawn at the width it is shown at, so the
+//! page shows it at exactly its size (one SVG pixel per CSS pixel, text at its drawn size); a
+//! print style may still scale it through the viewBox.
 
-/// Gives the root `<svg>` a `role="img"`, an `aria-label` and a `<title>`, and drops its fixed
-/// width and height so CSS sizes it (the viewBox keeps the proportions).
+/// Gives the root `<svg>` a `role="img"`, an `aria-label` and a `<title>`.
 pub fn finish(svg: String, title: &str) -> String {
     let Some(open_end) = svg.find('>') else { return svg };
     let (head, rest) = svg.split_at(open_end);
-    let head = drop_attr(&drop_attr(head, "width"), "height");
     let title = escape(title);
     format!(
         "{head} role=\"img\" aria-label=\"{title}\" preserveAspectRatio=\"xMidYMid meet\"><title>{title}</title>{}",
         &rest[1..]
     )
-}
-
-fn drop_attr(tag: &str, name: &str) -> String {
-    let needle = format!(" {name}=\"");
-    match tag.find(&needle) {
-        Some(start) => {
-            let value_start = start + needle.len();
-            match tag[value_start..].find('"') {
-                Some(len) => format!("{}{}", &tag[..start], &tag[value_start + len + 1..]),
-                None => tag.to_string(),
-            }
-        }
-        None => tag.to_string(),
-    }
 }
 
 pub fn escape(s: &str) -> String {
@@ -47,11 +35,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn root_gets_title_and_loses_fixed_size() {
+    fn root_gets_title_and_keeps_its_size() {
         let svg = "<svg width=\"640\" height=\"360\" viewBox=\"0 0 640 360\" xmlns=\"http://www.w3.org/2000/svg\">\n<rect/></svg>".to_string();
         let out = finish(svg, "A < B");
-        assert!(out.starts_with("<svg viewBox=\"0 0 640 360\""), "{out}");
-        assert!(!out.contains("width=\"640\""));
+        assert!(out.starts_with("<svg width=\"640\" height=\"360\" viewBox=\"0 0 640 360\""), "{out}");
         assert!(out.contains("<title>A &lt; B</title>"));
         assert!(out.contains("aria-label=\"A &lt; B\""));
         assert!(out.ends_with("<rect/></svg>"));

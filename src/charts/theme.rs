@@ -2,8 +2,11 @@
 //!
 //! The palette is Okabe & Ito's, chosen to stay distinguishable for the common forms of colour
 //! blindness; series also differ by position, never by colour alone.
+//!
+//! Sizes are in pixels of the SVG, which the page shows at its own size (one SVG pixel is one
+//! CSS pixel; see `components/chart_view.rs`), so a 13 px label reads as 13 px on any screen.
 
-use plotters::style::RGBColor;
+use plotters::style::{FontDesc, IntoFont, RGBColor};
 
 /// Okabe–Ito, in the order series take them.
 pub const SERIES: [RGBColor; 7] = [
@@ -30,9 +33,25 @@ pub const GRID: RGBColor = RGBColor(226, 230, 234);
 pub const FONT: &str =
     "system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif";
 
-pub const TITLE_SIZE: f64 = 18.0;
-pub const LABEL_SIZE: f64 = 13.0;
-pub const AXIS_TITLE_SIZE: f64 = 13.0;
+/// The chart's title (a long one wraps, and may step down to `TITLE_MIN_PX`).
+pub const TITLE_PX: f64 = 17.0;
+pub const TITLE_MIN_PX: f64 = 14.0;
+/// Axis numbers, category names, legends.
+pub const LABEL_PX: f64 = 13.0;
+pub const AXIS_TITLE_PX: f64 = 13.0;
+/// The smallest text any chart draws: values on bars, notes, a crowded axis.
+pub const SMALL_PX: f64 = 12.0;
+/// "Nothing to draw" in the middle of an empty plot.
+pub const MESSAGE_PX: f64 = 15.0;
+
+/// plotters' SVG backend writes a font's size divided by 1.24; asking for `px × 1.24` puts
+/// `font-size="px"` in the SVG.
+const PLOTTERS_EM: f64 = 1.24;
+
+/// The chart font at `px` pixels as drawn in the SVG.
+pub fn font(px: f64) -> FontDesc<'static> {
+    (FONT, px * PLOTTERS_EM).into_font()
+}
 
 pub fn series_color(i: usize) -> RGBColor {
     SERIES[i % SERIES.len()]

@@ -1,17 +1,15 @@
 //! A waterfall: a total bar, then steps that float from where the running total stands (up for
 //! a gain, down for a loss), then the closing total. The ARR bridge draws one.
 
-use plotters::element::{EmptyElement, Rectangle, Text};
+use plotters::element::{Rectangle, Text};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::nice_ceiling;
 use super::frame;
+use super::layout::{text_width, Placer, Title};
 use super::svg;
-use super::theme::{self, FONT};
-
-pub const WIDTH: u32 = 720;
-pub const HEIGHT: u32 = 400;
+use super::theme::{self, font};
 
 /// One bar: a total (from zero) or a step (a change of the running total).
 #[derive(Clone, Debug, PartialEq)]
@@ -53,37 +51,46 @@ impl WaterfallChart<'_> {
     pub fn is_empty(&self) -> bool {
         self.spans().iter().all(|(lo, hi)| *lo == 0.0 && *hi == 0.0)
     }
+
+    fn axes(&self) -> frame::Axes<'_> {
+        let top = nice_ceiling(self.spans().iter().map(|s| s.1).fold(0.0, f64::max) * 1.12).max(1.0);
+        frame::Axes {
+            x_title: "",
+            y_title: &self.y_title,
+            categories: &self.categories,
+            top,
+            format_value: self.format_value,
+        }
+    }
 }
 
-/// Renders the chart to a standalone SVG document.
-pub fn waterfall_chart(chart: &WaterfallChart) -> String {
+/// Renders the chart to a standalone SVG document `width` pixels wide (more if its labels need
+/// more: see `frame::min_width`).
+pub fn waterfall_chart(chart: &WaterfallChart, width: u32) -> String {
     let mut buf = String::new();
     // A String target never fails; an error would leave a partial chart, never a panic.
-    let _ = draw(chart, &mut buf);
+    let _ = draw(chart, width.max(frame::min_width(&chart.axes())), &mut buf);
     svg::finish(buf, &chart.title)
 }
 
-fn draw<'b>(c: &WaterfallChart, buf: &'b mut String) -> Result<(), Box<dyn std::error::Error + 'b>> {
-    let root = SVGBackend::with_string(buf, (WIDTH, HEIGHT)).into_drawing_area();
-    root.fill(&WHITE)?;
+fn draw<'b>(c: &WaterfallChart, width: u32, buf: &'b mut String) -> Result<(), Box<dyn std::error::Error + 'b>> {
+    let axes = c.axes();
+    let top = axes.top;
     let spans = c.spans();
-    let top = nice_ceiling(spans.iter().map(|s| s.1).fold(0.0, f64::max) * 1.12).max(1.0);
-    let axes = frame::Axes {
-        title: &c.title,
-        x_title: "",
-        y_title: &c.y_title,
-        categories: &c.categories,
-        top,
-        format_value: c.format_value,
-    };
-    let mut cc = frame::category_frame(&root, &axes)?;
+    let title = Title::new(&c.title, width);
+    let height = title.height() + frame::body_height(width);
+    let root = SVGBackend::with_string(buf, (width, height)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let area = title.draw(&root)?;
+    let mut cc = frame::category_frame(&area, &axes)?;
     if c.is_empty() {
         frame::empty_message(&cc, &c.empty_message, c.categories.len().max(1), top)?;
         root.present()?;
         return Ok(());
     }
     let (left, right) = (0.15, 0.85);
-    let label_font = (FONT, 11.0).into_font().color(&theme::INK).pos(Pos::new(HPos::Center, VPos::Bottom));
+    let mut placer = Placer::default();
+    let mut labels = Vec::new();
     for (i, (step, &(lo, hi))) in c.steps.iter().zip(&spans).enumerate() {
         let (color, value) = match *step {
             Step::Total(v) => (theme::series_color(0), v),
@@ -94,13 +101,25 @@ fn draw<'b>(c: &WaterfallChart, buf: &'b mut String) -> Result<(), Box<dyn std::
         let (lo, hi) = (lo.max(0.0).min(top), hi.max(0.0).min(top));
         if hi > lo {
             cc.draw_series(std::iter::once(Rectangle::new([(x + left, lo), (x + right, hi)], color.filled())))?;
+            let (l, t) = cc.backend_coord(&(x + left, hi));
+            let (r, b) = cc.backend_coord(&(x + right, lo));
+            placer.block((f64::from(l), f64::from(t), f64::from(r), f64::from(b)));
         }
         let text = match step {
             Step::Change(d) if *d > 0.0 => format!("+{}", (c.format_value)(value)),
             Step::Change(d) if *d < 0.0 => format!("−{}", (c.format_value)(-value)),
             _ => (c.format_value)(value),
         };
-        cc.plotting_area().draw(&(EmptyElement::at((x + 0.5, hi)) + Text::new(text, (0, -3), label_font.clone())))?;
+        labels.push((cc.backend_coord(&(x + 0.5, hi)), text));
+    }
+    // Each value over its bar; one that would cover another steps up, or is left out.
+    let label_font = font(theme::SMALL_PX).color(&theme::INK).pos(Pos::new(HPos::Center, VPos::Bottom));
+    let ceiling = frame::label_ceiling(&cc);
+    for ((x, y), text) in labels {
+        let w = text_width(&text, theme::SMALL_PX);
+        if let Some(b) = placer.above(f64::from(x), f64::from(y) - 2.0, w, theme::SMALL_PX * 1.1, ceiling) {
+            root.draw(&Text::new(text, (x, b.round() as i32), label_font.clone()))?;
+        }
     }
     root.present()?;
     Ok(())
@@ -109,6 +128,8 @@ fn draw<'b>(c: &WaterfallChart, buf: &'b mut String) -> Result<(), Box<dyn std::
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const W: u32 = crate::charts::DOWNLOAD_WIDTH;
 
     fn money(v: f64) -> String {
         format!("${v:.0}")
@@ -135,7 +156,7 @@ mod tests {
             c.spans(),
             vec![(0.0, 100.0), (100.0, 130.0), (130.0, 140.0), (135.0, 140.0), (115.0, 135.0), (0.0, 115.0)]
         );
-        let svg = waterfall_chart(&c);
+        let svg = waterfall_chart(&c, W);
         for text in ["<title>ARR bridge</title>", "Start", "Churn", "+$30", "−$20", "$115"] {
             assert!(svg.contains(text), "missing {text}");
         }
@@ -153,6 +174,6 @@ mod tests {
             format_value: &money,
         };
         assert!(c.is_empty());
-        assert!(waterfall_chart(&c).contains("No ARR in this period"));
+        assert!(waterfall_chart(&c, W).contains("No ARR in this period"));
     }
 }

@@ -1,37 +1,140 @@
-//! A chart on a page: the SVG from `charts`, with buttons to save it as SVG or PNG.
+//! A chart on a page: the SVG from `charts`, drawn at the width of its box, with buttons to
+//! save it as SVG or PNG.
+//!
+//! The box's width is measured when it is mounted and again whenever it changes (a
+//! `ResizeObserver`: a window resize, a panel opening, the scrollbar coming and going), and the
+//! chart is drawn for that width; the SVG is shown at its own size, so its text reads at the
+//! size it was drawn at. A chart that needs more room than the box draws itself wider, and the
+//! box scrolls sideways with a fade on the side that has more.
 
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::charts::DOWNLOAD_WIDTH;
 use crate::i18n::Msg;
 use crate::state::AppState;
 use crate::web;
 
-/// Shows `svg` (a document made by `crate::charts`, whose texts are escaped there) and offers
-/// it for download as `file_stem.svg` / `file_stem.png`.
+/// The observer of a chart's box, kept (with its callback) until the chart goes.
+struct Observer {
+    observer: web_sys::ResizeObserver,
+    _on_resize: Closure<dyn FnMut()>,
+}
+
+/// The usable width of `el` in whole pixels (rounded down, so the SVG never overflows it by a
+/// fraction); `None` when it is not laid out (hidden).
+fn measure(el: &web_sys::Element) -> Option<u32> {
+    let w = el.get_bounding_client_rect().width();
+    (w >= 1.0).then(|| w.floor() as u32)
+}
+
+/// Shows the chart `svg` draws for a width in CSS pixels (a document made by `crate::charts`,
+/// whose texts are escaped there), and offers it for download as `file_stem.svg` /
+/// `file_stem.png`, drawn at `DOWNLOAD_WIDTH`.
 #[component]
-pub fn ChartView(
-    #[prop(into)] svg: Signal<String>,
+pub fn ChartView<F>(
+    /// Draws the chart `width` pixels wide; reads the signals the chart follows.
+    svg: F,
     /// File name without extension, e.g. "tier-share".
     file_stem: &'static str,
-) -> impl IntoView {
+) -> impl IntoView
+where
+    F: Fn(u32) -> String + Send + Sync + 'static,
+{
     let state = expect_context::<AppState>();
+    let draw = Callback::new(svg);
+    let holder = NodeRef::<html::Div>::new();
+    let width = RwSignal::new(None::<u32>);
+    let shown = Memo::new(move |_| width.get().map(|w| draw.run(w)).unwrap_or_default());
+    let more_left = RwSignal::new(false);
+    let more_right = RwSignal::new(false);
+    let observer = StoredValue::new_local(None::<Observer>);
+
+    // Which sides have more to scroll to (none when the chart fits).
+    let update_cue = move |el: &web_sys::Element| {
+        let max = el.scroll_width() - el.client_width();
+        let at = el.scroll_left();
+        let (left, right) = (max > 1 && at > 1, max > 1 && at < max - 1);
+        if more_left.try_get_untracked() != Some(left) {
+            more_left.try_set(left);
+        }
+        if more_right.try_get_untracked() != Some(right) {
+            more_right.try_set(right);
+        }
+    };
+
+    // Measure on mount, then follow the box.
+    Effect::new(move |_| {
+        let Some(el) = holder.get() else { return };
+        let el: web_sys::Element = el.into();
+        width.set(Some(measure(&el).unwrap_or(DOWNLOAD_WIDTH)));
+        if observer.with_value(Option::is_some) {
+            return;
+        }
+        let target = el.clone();
+        // Redrawn on the next frame, not in the observer's callback: a redrawing changes the
+        // box's height, which the browser would report as a resize loop.
+        let on_resize = Closure::<dyn FnMut()>::new(move || {
+            let target = target.clone();
+            request_animation_frame(move || {
+                if let Some(w) = measure(&target) {
+                    if width.try_get_untracked().is_some_and(|old| old != Some(w)) {
+                        width.try_set(Some(w));
+                    }
+                }
+                update_cue(&target);
+            });
+        });
+        match web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            Ok(o) => {
+                o.observe(&el);
+                observer.set_value(Some(Observer { observer: o, _on_resize: on_resize }));
+            }
+            Err(e) => web_sys::console::warn_1(&e),
+        }
+    });
+    on_cleanup(move || {
+        observer.try_update_value(|o| {
+            if let Some(o) = o.take() {
+                o.observer.disconnect();
+            }
+        });
+    });
+    // After each drawing, whether it scrolls.
+    Effect::new(move |_| {
+        shown.track();
+        if let Some(el) = holder.get() {
+            update_cue(&el.into());
+        }
+    });
+
+    let download = move || untrack(|| draw.run(DOWNLOAD_WIDTH));
     let save_svg = move |_| {
-        let text = svg.get_untracked();
-        if let Err(e) = web::download_bytes(text.as_bytes(), "image/svg+xml", &format!("{file_stem}.svg")) {
+        if let Err(e) = web::download_bytes(download().as_bytes(), "image/svg+xml", &format!("{file_stem}.svg")) {
             web_sys::console::warn_1(&e);
         }
     };
     let save_png = move |_| {
-        if let Err(e) = download_png(&svg.get_untracked(), &format!("{file_stem}.png")) {
+        if let Err(e) = download_png(&download(), &format!("{file_stem}.png")) {
             web_sys::console::warn_1(&e);
         }
     };
+    let scrolls = move || more_left.get() || more_right.get();
     view! {
-        <figure class="chart">
-            // The SVG comes from plotters, which escapes every text it draws.
-            <div class="chart-svg" inner_html=move || svg.get()></div>
+        <figure class="chart" class:more-left=move || more_left.get() class:more-right=move || more_right.get()
+            data-chart-pending=move || width.with(Option::is_none).then_some("")>
+            <div class="chart-frame">
+                // The SVG comes from plotters, which escapes every text it draws.
+                <div class="chart-svg" node_ref=holder inner_html=move || shown.get()
+                    tabindex=move || scrolls().then_some("0")
+                    on:scroll=move |ev| {
+                        if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                            update_cue(&el);
+                        }
+                    }></div>
+            </div>
             <figcaption class="chart-actions">
                 <button type="button" class="btn small" on:click=save_svg data-testid=format!("{file_stem}-svg")>
                     {state.text(Msg::DownloadSvg)}
@@ -57,7 +160,12 @@ fn view_box_size(svg: &str) -> (f64, f64) {
 fn download_png(svg: &str, file_name: &str) -> Result<(), JsValue> {
     const SCALE: f64 = 2.0;
     let (w, h) = view_box_size(svg);
-    let sized = svg.replacen("<svg ", &format!("<svg width=\"{w}\" height=\"{h}\" "), 1);
+    // Charts carry their size; an image needs one to be drawn at.
+    let sized = if svg.starts_with("<svg width=") {
+        svg.to_string()
+    } else {
+        svg.replacen("<svg ", &format!("<svg width=\"{w}\" height=\"{h}\" "), 1)
+    };
     let parts = js_sys::Array::of1(&JsValue::from_str(&sized));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("image/svg+xml;charset=utf-8");

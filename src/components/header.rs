@@ -1,5 +1,6 @@
 //! The header: product name, as-of date, currency, language switch and the navigation.
 
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::domain::dates::iso;
@@ -36,6 +37,23 @@ pub fn Header() -> impl IntoView {
         }
     };
     let message = move || problem.get().map(|e| state.t(value_error_msg(e)));
+    // On a phone the menu scrolls sideways: at start, on every page change (and when the labels
+    // change language or the window its size) the current page's link is brought to the middle
+    // of the menu. Only the menu scrolls, never the page.
+    let nav = NodeRef::<html::Nav>::new();
+    Effect::new(move |_| {
+        state.route.track();
+        state.lang.track();
+        if let Some(nav) = nav.get() {
+            show_current(&nav);
+        }
+    });
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| {
+        if let Some(nav) = nav.get_untracked() {
+            show_current(&nav);
+        }
+    });
+    on_cleanup(move || on_resize.remove());
     let lang_button = move |lang: Lang, msg: Msg| {
         view! {
             <button
@@ -89,11 +107,25 @@ pub fn Header() -> impl IntoView {
                     {lang_button(Lang::En, Msg::LangEn)}
                 </div>
             </div>
-            <nav class="app-nav" aria-label=state.text(Msg::MainNav)>
+            <nav class="app-nav" aria-label=state.text(Msg::MainNav) node_ref=nav>
                 {Route::NAV.into_iter().map(|r| view! { <NavLink route=r /> }).collect_view()}
             </nav>
         </header>
     }
+}
+
+/// Scrolls the menu (only the menu) so that its current link is in the middle, or as near as
+/// the menu's ends allow.
+fn show_current(nav: &web_sys::Element) {
+    let max = nav.scroll_width() - nav.client_width();
+    if max <= 0 {
+        return;
+    }
+    let Ok(Some(link)) = nav.query_selector("[aria-current=\"page\"]") else { return };
+    let (n, l) = (nav.get_bounding_client_rect(), link.get_bounding_client_rect());
+    let off_centre = (l.left() + l.width() / 2.0) - (n.left() + n.width() / 2.0);
+    let target = (f64::from(nav.scroll_left()) + off_centre).round().clamp(0.0, f64::from(max));
+    nav.set_scroll_left(target as i32);
 }
 
 #[component]

@@ -29,3 +29,17 @@ pub fn Metric(
         </div>
     }
 }
+
+/// A table cell holding a headline figure (DOMAIN.md §8).
+#[component]
+pub fn FigureCell(
+    #[prop(into)] key: String,
+    #[prop(into)] value: Signal<Option<f64>>,
+    #[prop(into)] display: Signal<String>,
+) -> impl IntoView {
+    view! {
+        <td class="num" data-metric=key data-value=move || data_value(value.get())>
+            {move || display.get()}
+        </td>
+    }
+}

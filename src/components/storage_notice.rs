@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::dates::iso;
-use crate::i18n::{fill, fmt_count, Msg};
+use crate::i18n::{fmt_count, Msg, Tpl};
 use crate::io::{backup, Backup};
 use crate::state::storage;
 use crate::state::AppState;
@@ -41,7 +41,7 @@ pub fn StorageNotice() -> impl IntoView {
             }.into_any())),
             StorageStatus::Quota { chars } => Some(notice("error", view! {
                 <span>{state.text(Msg::StorageQuota)}</span> " "
-                <span>{move || fill(state.t(Msg::StorageBookSize), &[("chars", &fmt_count(chars))])}</span> " "
+                <span>{move || state.tr(Tpl::StorageBookSize { chars: &fmt_count(chars) })}</span> " "
                 {backup_button()}
             }.into_any())),
             StorageStatus::GoodStale => Some(notice("warn", view! { <span>{state.text(Msg::StorageGoodStale)}</span> }.into_any())),
@@ -76,7 +76,7 @@ pub fn StorageNotice() -> impl IntoView {
                             <button type="button" class="btn small primary" on:click=use_good data-testid="use-good-copy">
                                 {state.text(Msg::StorageUseGood)} " " {
                                     let at = at.clone();
-                                    move || fill(state.t(Msg::StorageGoodSavedAt), &[("at", &at)])
+                                    move || state.tr(Tpl::StorageGoodSavedAt { at: &at })
                                 }
                             </button>
                         </Show>

@@ -77,6 +77,20 @@ pub enum PriorityReason {
 }
 
 impl PriorityReason {
+    /// The reasons' groups, in DOMAIN.md §6 order.
+    pub const GROUPS: usize = 5;
+
+    /// The group of the list this reason belongs to, 0 (overdue) to 4 (contact due): the order
+    /// the list is read in.
+    pub fn group(&self) -> usize {
+        usize::from(self.rank())
+    }
+
+    /// The group's stable name, for test ids and file names.
+    pub fn group_key(group: usize) -> &'static str {
+        ["overdue", "renewal", "red", "stalled", "contact"].get(group).copied().unwrap_or("other")
+    }
+
     fn rank(&self) -> u8 {
         match self {
             PriorityReason::Overdue { .. } => 0,
@@ -162,10 +176,39 @@ pub fn priority_list(facts: &[AccountFacts], as_of: NaiveDate, settings: &BoardS
     rows
 }
 
+/// How many rows of the list each reason group holds, in §6 order; they add up to the list.
+pub fn group_counts(rows: &[PriorityRow]) -> [usize; PriorityReason::GROUPS] {
+    let mut counts = [0; PriorityReason::GROUPS];
+    for row in rows {
+        if let Some(c) = counts.get_mut(row.reason.group()) {
+            *c += 1;
+        }
+    }
+    counts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use Stage::*;
+
+    #[test]
+    fn groups_follow_section_6_and_add_up() {
+        let row = |reason| PriorityRow { account: 0, reason, also: vec![] };
+        let rows = [
+            row(PriorityReason::Overdue { days_past_end: 3 }),
+            row(PriorityReason::RenewalWindow { days_to_end: 10 }),
+            row(PriorityReason::RenewalWindow { days_to_end: 0 }),
+            row(PriorityReason::RedHealth),
+            row(PriorityReason::ContactDue { days_since_touch: None, cadence_days: 30 }),
+            row(PriorityReason::ContactDue { days_since_touch: Some(40), cadence_days: 30 }),
+            row(PriorityReason::ContactDue { days_since_touch: Some(90), cadence_days: 30 }),
+        ];
+        assert_eq!(group_counts(&rows), [1, 2, 1, 0, 3]);
+        assert_eq!(group_counts(&[]), [0; 5]);
+        assert_eq!(PriorityReason::StalledKickoff { days_since_start: 70 }.group(), 3);
+        assert_eq!(PriorityReason::group_key(4), "contact");
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -2,6 +2,11 @@
 //!
 //! Built for 100,000 accounts per keystroke: the lower-cased text of each account is prepared
 //! once per book (`SearchIndex`), a query then is one pass plus a sort of the matches.
+//!
+//! Text columns (name, id, owner, industry, region) sort in natural order — "Company 2" before
+//! "Company 10" — through a `TextOrder` prepared once per book: in the browser the page builds
+//! it with the collator of the app's language (pinyin order for Chinese), natively and as the
+//! fallback `natural_cmp` orders the text.
 
 use std::cmp::Ordering;
 
@@ -10,6 +15,7 @@ use chrono::NaiveDate;
 use super::book::Book;
 use super::health::Band;
 use super::lifecycle::Stage;
+use super::natural::{natural_cmp, TextOrder};
 use super::snapshot::Snapshot;
 
 /// Lower-cased searchable text of every account, in book order.
@@ -71,6 +77,56 @@ pub enum SortKey {
     LastTouch,
 }
 
+impl SortKey {
+    /// The keys that sort text, through a `TextOrder`.
+    pub const TEXT: [SortKey; 5] = [SortKey::Name, SortKey::Id, SortKey::Owner, SortKey::Industry, SortKey::Region];
+
+    pub fn is_text(self) -> bool {
+        SortKey::TEXT.contains(&self)
+    }
+}
+
+/// The text of `key` for each account, trimmed; `None` when empty (or `key` is not a text key).
+pub fn text_values(book: &Book, key: SortKey) -> impl Iterator<Item = Option<&str>> + '_ {
+    book.accounts.iter().map(move |a| {
+        let s = match key {
+            SortKey::Name => &a.name,
+            SortKey::Id => &a.id,
+            SortKey::Owner => &a.owner,
+            SortKey::Industry => &a.industry,
+            SortKey::Region => &a.region,
+            _ => "",
+        }
+        .trim();
+        (!s.is_empty()).then_some(s)
+    })
+}
+
+/// The order of one text column of a book, for `query`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColumnOrder {
+    pub key: SortKey,
+    pub order: TextOrder,
+}
+
+impl ColumnOrder {
+    /// `key`'s order in `book`, sorted by `sort` (see `TextOrder::build`), reusing `previous`.
+    pub fn build(
+        book: &Book,
+        key: SortKey,
+        previous: Option<&ColumnOrder>,
+        sort: impl FnOnce(&[&str]) -> Option<Vec<u32>>,
+    ) -> ColumnOrder {
+        let previous = previous.filter(|p| p.key == key).map(|p| &p.order);
+        ColumnOrder { key, order: TextOrder::build(text_values(book, key), previous, sort) }
+    }
+
+    /// `key`'s order in `book` by `natural_cmp`.
+    pub fn natural(book: &Book, key: SortKey) -> ColumnOrder {
+        ColumnOrder::build(book, key, None, |_| None)
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Sort {
     pub key: SortKey,
@@ -79,6 +135,7 @@ pub struct Sort {
 
 /// Indices of the accounts that pass `filter`, ordered by `sort` (ties by book order).
 /// Accounts without a value for the sort key (no health, no end…) come last either way.
+/// A text key sorts by `text` when it is that key's order for this book, else by `natural_cmp`.
 pub fn query(
     book: &Book,
     snapshot: &Snapshot,
@@ -86,6 +143,7 @@ pub fn query(
     filter: &BookFilter,
     sort: Sort,
     as_of: NaiveDate,
+    text: Option<&ColumnOrder>,
 ) -> Vec<u32> {
     let words: Vec<String> = filter.text.split_whitespace().map(str::to_lowercase).collect();
     let industry = filter.industry.as_ref().map(|s| s.trim().to_lowercase());
@@ -103,11 +161,19 @@ pub fn query(
         })
         .map(|i| i as u32)
         .collect();
-    sort_indices(&mut hits, book, snapshot, sort, as_of);
+    let text = text.filter(|t| t.key == sort.key && t.order.rows() == book.accounts.len());
+    sort_indices(&mut hits, book, snapshot, sort, as_of, text.map(|t| &t.order));
     hits
 }
 
-fn sort_indices(hits: &mut [u32], book: &Book, snapshot: &Snapshot, sort: Sort, as_of: NaiveDate) {
+fn sort_indices(
+    hits: &mut [u32],
+    book: &Book,
+    snapshot: &Snapshot,
+    sort: Sort,
+    as_of: NaiveDate,
+    text: Option<&TextOrder>,
+) {
     let acc = |i: u32| &book.accounts[i as usize];
     let view = |i: u32| &snapshot.views[i as usize];
     let dir = |o: Ordering| if sort.descending { o.reverse() } else { o };
@@ -120,7 +186,6 @@ fn sort_indices(hits: &mut [u32], book: &Book, snapshot: &Snapshot, sort: Sort, 
             (None, None) => Ordering::Equal,
         }
     }
-    let text = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_lowercase());
     match sort.key {
         SortKey::Arr => hits.sort_by(|&a, &b| dir(view(a).arr.total_cmp(&view(b).arr))),
         SortKey::Tier => hits.sort_by(|&a, &b| dir(view(a).tier.cmp(&view(b).tier))),
@@ -135,33 +200,40 @@ fn sort_indices(hits: &mut [u32], book: &Book, snapshot: &Snapshot, sort: Sort, 
             }
         }
         SortKey::LastTouch => hits.sort_by(|&a, &b| opt(acc(a).last_touch, acc(b).last_touch, dir)),
-        key => {
-            let field = |i: u32| -> &str {
-                let a = acc(i);
-                match key {
-                    SortKey::Id => &a.id,
-                    SortKey::Owner => &a.owner,
-                    SortKey::Industry => &a.industry,
-                    SortKey::Region => &a.region,
-                    _ => &a.name,
+        key => match text {
+            // Prepared ranks: a sort of integers, whatever the size of the book.
+            Some(order) => {
+                let mut keyed: Vec<(Option<u32>, u32)> = hits.iter().map(|&i| (order.rank(i as usize), i)).collect();
+                keyed.sort_by(|a, b| opt(a.0, b.0, dir));
+                for (slot, (_, i)) in hits.iter_mut().zip(keyed) {
+                    *slot = i;
                 }
-            };
-            let mut keyed: Vec<(Option<String>, u32)> = hits.iter().map(|&i| (text(field(i)), i)).collect();
-            keyed.sort_by(|a, b| opt(a.0.as_deref(), b.0.as_deref(), dir));
-            for (slot, (_, i)) in hits.iter_mut().zip(keyed) {
-                *slot = i;
             }
-        }
+            None => {
+                let values: Vec<Option<&str>> = text_values(book, key).collect();
+                hits.sort_by(|&a, &b| match (values[a as usize], values[b as usize]) {
+                    (Some(x), Some(y)) => dir(natural_cmp(x, y)),
+                    (Some(_), None) => Ordering::Less,
+                    (None, Some(_)) => Ordering::Greater,
+                    (None, None) => Ordering::Equal,
+                });
+            }
+        },
     }
 }
 
 /// The distinct owners (trimmed, non-empty) and industries (first spelling of each,
-/// case-insensitive) of the book, sorted, for the filter lists.
+/// case-insensitive) of the book, in natural order, for the filter lists.
 pub fn owners_and_industries(book: &Book) -> (Vec<String>, Vec<String>) {
-    let mut owners: Vec<String> =
-        book.accounts.iter().map(|a| a.owner.trim()).filter(|o| !o.is_empty()).map(String::from).collect();
-    owners.sort();
-    owners.dedup();
+    let mut seen_owner = std::collections::HashSet::new();
+    let mut owners: Vec<String> = book
+        .accounts
+        .iter()
+        .map(|a| a.owner.trim())
+        .filter(|o| !o.is_empty() && seen_owner.insert(*o))
+        .map(String::from)
+        .collect();
+    owners.sort_by(|a, b| natural_cmp(a, b));
     let mut seen = std::collections::HashSet::new();
     let mut industries: Vec<String> = book
         .accounts
@@ -170,7 +242,7 @@ pub fn owners_and_industries(book: &Book) -> (Vec<String>, Vec<String>) {
         .filter(|s| !s.is_empty() && seen.insert(s.to_lowercase()))
         .map(String::from)
         .collect();
-    industries.sort_by_key(|s| s.to_lowercase());
+    industries.sort_by(|a, b| natural_cmp(a, b));
     (owners, industries)
 }
 
@@ -213,7 +285,7 @@ mod tests {
         let as_of = d("2025-03-01");
         let snap =
             Snapshot::new(&b, as_of, &AsOfRules::default(), &HealthSettings::default(), &TierSettings::default());
-        query(&b, &snap, &SearchIndex::new(&b), &filter, sort, as_of)
+        query(&b, &snap, &SearchIndex::new(&b), &filter, sort, as_of, None)
     }
 
     #[test]
@@ -259,6 +331,70 @@ mod tests {
         assert_eq!(run(all.clone(), s(SortKey::Owner, true)), vec![2, 0, 3, 1]);
         assert_eq!(run(all.clone(), s(SortKey::End, false)), vec![1, 2, 0, 3]);
         assert_eq!(run(all, s(SortKey::Name, false)), vec![2, 0, 3, 1]);
+    }
+
+    fn named(names: &[&str]) -> Book {
+        Book {
+            accounts: names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| acct(&format!("C-{}", 10 - i), n, "", "", 1_000.0, None, "2025-12-31"))
+                .collect(),
+        }
+    }
+
+    fn sorted_names(b: &Book, sort: Sort, text: Option<&ColumnOrder>) -> Vec<String> {
+        let as_of = d("2025-03-01");
+        let snap = Snapshot::new(b, as_of, &AsOfRules::default(), &HealthSettings::default(), &TierSettings::default());
+        query(b, &snap, &SearchIndex::new(b), &BookFilter::default(), sort, as_of, text)
+            .into_iter()
+            .map(|i| b.accounts[i as usize].name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn names_and_ids_sort_naturally() {
+        let b = named(&["Company 1003", "Company 10", " ", "company 2", "Company 1", "Company 2"]);
+        let asc = Sort { key: SortKey::Name, descending: false };
+        let want = ["Company 1", "Company 2", "company 2", "Company 10", "Company 1003", " "];
+        assert_eq!(sorted_names(&b, asc, None), want);
+        // Prepared natively, the same order.
+        let natural = ColumnOrder::natural(&b, SortKey::Name);
+        assert_eq!(sorted_names(&b, asc, Some(&natural)), want);
+        // Descending reverses the names; the empty one stays last.
+        let desc = Sort { key: SortKey::Name, descending: true };
+        assert_eq!(
+            sorted_names(&b, desc, Some(&natural)),
+            ["Company 1003", "Company 10", "company 2", "Company 2", "Company 1", " "]
+        );
+        // Ids C-10, C-9 … C-5: by number.
+        let by_id = Sort { key: SortKey::Id, descending: false };
+        assert_eq!(
+            sorted_names(&b, by_id, None),
+            ["Company 2", "Company 1", "company 2", " ", "Company 10", "Company 1003"]
+        );
+    }
+
+    #[test]
+    fn a_prepared_order_decides_text_columns() {
+        // A stand-in for the browser's pinyin collator.
+        let pinyin = |v: &[&str]| {
+            let key = |s: &str| ["阿里巴巴", "北京银行", "张三科技"].iter().position(|x| *x == s);
+            let mut order: Vec<u32> = (0..v.len() as u32).collect();
+            order.sort_by_key(|&i| key(v[i as usize]));
+            Some(order)
+        };
+        let b = named(&["张三科技", "北京银行", "阿里巴巴"]);
+        let asc = Sort { key: SortKey::Name, descending: false };
+        let order = ColumnOrder::build(&b, SortKey::Name, None, pinyin);
+        assert_eq!(sorted_names(&b, asc, Some(&order)), ["阿里巴巴", "北京银行", "张三科技"]);
+        // Without it: code point order.
+        assert_eq!(sorted_names(&b, asc, None), ["北京银行", "张三科技", "阿里巴巴"]);
+        // An order for another key, or another book, is not used.
+        let by_id = Sort { key: SortKey::Id, descending: false };
+        assert_eq!(sorted_names(&b, by_id, Some(&order)), ["阿里巴巴", "北京银行", "张三科技"]);
+        let smaller = named(&["张三科技", "北京银行"]);
+        assert_eq!(sorted_names(&smaller, asc, Some(&order)), ["北京银行", "张三科技"]);
     }
 
     #[test]

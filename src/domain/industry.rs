@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 use super::book::Book;
+use super::natural::natural_cmp;
 use super::renewals::{DueTerm, RenewalTally};
 use super::snapshot::Snapshot;
 use super::stats::Mean;
@@ -88,7 +89,12 @@ pub fn industry_figures(book: &Book, snapshot: &Snapshot, due: &[DueTerm]) -> Ve
             row
         })
         .collect();
-    out.sort_by(|a, b| b.arr.total_cmp(&a.arr).then_with(|| a.name.cmp(&b.name)));
+    out.sort_by(|a, b| {
+        b.arr.total_cmp(&a.arr).then_with(|| match (&a.name, &b.name) {
+            (Some(x), Some(y)) => natural_cmp(x, y),
+            (x, y) => x.cmp(y),
+        })
+    });
     out
 }
 

@@ -16,6 +16,7 @@ pub mod health;
 pub mod industry;
 pub mod kpi;
 pub mod lifecycle;
+pub mod natural;
 pub mod owner_book;
 pub mod period;
 pub mod plan;

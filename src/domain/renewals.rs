@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::book::{AsOfRules, Book, TermState};
 use super::dates::{first_of_month, last_of_month};
+use super::natural::natural_cmp;
 use super::period::{months_between, Period};
 use super::stats::ratio;
 
@@ -165,7 +166,8 @@ pub struct OwnerTally {
     pub tally: RenewalTally,
 }
 
-/// Per owner, sorted by owner name. Owners compare exactly after trimming (§0).
+/// Per owner, by owner name in natural order ("CSM 2" before "CSM 10"). Owners compare
+/// exactly after trimming (§0).
 pub fn by_owner(book: &Book, due: &[DueTerm]) -> Vec<OwnerTally> {
     let mut slots: HashMap<&str, RenewalTally> = HashMap::new();
     for term in due {
@@ -175,7 +177,7 @@ pub fn by_owner(book: &Book, due: &[DueTerm]) -> Vec<OwnerTally> {
     }
     let mut owners: Vec<OwnerTally> =
         slots.into_iter().map(|(owner, tally)| OwnerTally { owner: owner.to_string(), tally }).collect();
-    owners.sort_by(|a, b| a.owner.cmp(&b.owner));
+    owners.sort_by(|a, b| natural_cmp(&a.owner, &b.owner));
     owners
 }
 

@@ -188,3 +188,19 @@ fn per_owner_trims_names() {
         owners.iter().map(|o| (o.owner.as_str(), o.tally.due_count, o.tally.renewed_count)).collect();
     assert_eq!(rows, [("", 2, 1), ("Li", 4, 2), ("Wang", 2, 2)]);
 }
+
+#[test]
+fn per_owner_in_natural_order() {
+    let b = Book {
+        accounts: ["CSM 10", "CSM 2", "csm 1", "CSM 2"]
+            .iter()
+            .enumerate()
+            .map(|(i, owner)| {
+                account(&format!("N{i}"), owner, vec![renewed("2024-01-01", "2024-12-31", 1_000.0, "2024-12-01")])
+            })
+            .collect(),
+    };
+    let due = due_set(&b, d(AS_OF), &AsOfRules::default(), &Period::last_12_months(d(AS_OF)));
+    let owners: Vec<(String, usize)> = by_owner(&b, &due).into_iter().map(|o| (o.owner, o.tally.due_count)).collect();
+    assert_eq!(owners, [("csm 1".to_string(), 1), ("CSM 2".to_string(), 2), ("CSM 10".to_string(), 1)]);
+}

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::book::Book;
+use super::natural::natural_cmp;
 use super::snapshot::Snapshot;
 use super::stats::TOLERANCE;
 
@@ -140,7 +141,7 @@ pub fn account_weight(tier: usize, accounts_per_csm: &[f64]) -> f64 {
     }
 }
 
-/// Each owner's book and load, by owner name.
+/// Each owner's book and load, by owner name in natural order ("CSM 2" before "CSM 10").
 pub fn owner_loads(accounts: &[OwnedAccount], accounts_per_csm: &[f64], bands: &LoadBands) -> Vec<OwnerLoad> {
     let mut by_owner: BTreeMap<&str, (usize, f64, f64)> = BTreeMap::new();
     for a in accounts.iter().filter(|a| !a.owner.trim().is_empty()) {
@@ -149,7 +150,7 @@ pub fn owner_loads(accounts: &[OwnedAccount], accounts_per_csm: &[f64], bands: &
         entry.1 += a.arr;
         entry.2 += account_weight(a.tier, accounts_per_csm);
     }
-    by_owner
+    let mut loads: Vec<OwnerLoad> = by_owner
         .into_iter()
         .map(|(owner, (n, arr, load))| OwnerLoad {
             owner: owner.to_string(),
@@ -158,7 +159,9 @@ pub fn owner_loads(accounts: &[OwnedAccount], accounts_per_csm: &[f64], bands: &
             load,
             band: bands.band(load),
         })
-        .collect()
+        .collect();
+    loads.sort_by(|a, b| natural_cmp(&a.owner, &b.owner));
+    loads
 }
 
 #[cfg(test)]
@@ -213,6 +216,14 @@ mod tests {
         assert!((loads[0].load - 1.2).abs() < 1e-12);
         assert_eq!(loads[0].arr, 12.0 * 100_000.0 + 66.0 * 1_000.0);
         assert!((loads[4].load - 0.001).abs() < 1e-15);
+    }
+
+    #[test]
+    fn owners_in_natural_order() {
+        let book: Vec<OwnedAccount> =
+            ["CSM 10", "csm 2", "CSM 1", "阿里"].iter().map(|o| acct(o, 2, 1_000.0)).collect();
+        let names: Vec<String> = owner_loads(&book, &APC, &LoadBands::default()).into_iter().map(|o| o.owner).collect();
+        assert_eq!(names, ["CSM 1", "csm 2", "CSM 10", "阿里"]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! language (`150万` / `1.5M`). The `Field` component of the UI is a thin shell around this.
 
 use crate::domain::typed::{self, ValueError};
-use crate::i18n::{fill, t, value_error_msg, Lang, Msg};
+use crate::i18n::{t, tr, value_error_msg, Lang, Msg, Tpl};
 
 /// What a field holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -136,8 +136,8 @@ impl Spec {
                 t(lang, Msg::FieldNotAPercent).to_string()
             }
             Invalid::Value(e) => t(lang, value_error_msg(e)).to_string(),
-            Invalid::Below(min) => fill(t(lang, Msg::ReasonAtLeast), &[("min", &bound(min))]),
-            Invalid::Above(max) => fill(t(lang, Msg::ReasonAtMost), &[("max", &bound(max))]),
+            Invalid::Below(min) => tr(lang, Tpl::ReasonAtLeast { min: &bound(min) }),
+            Invalid::Above(max) => tr(lang, Tpl::ReasonAtMost { max: &bound(max) }),
         }
     }
 }

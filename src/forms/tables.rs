@@ -1,26 +1,11 @@
-//! Rows of the Segments page's tables: tier names per language, industries in the reader's
+//! Rows of the Segments page's tables: industries in the reader's
 //! sort order, the accounts of a quadrant (capped, largest first).
 
 use std::cmp::Ordering;
 
 use crate::domain::industry::IndustryFigures;
 use crate::domain::snapshot::Snapshot;
-use crate::domain::tiers::Tier;
 use crate::domain::Book;
-use crate::i18n::Lang;
-
-/// The tier's name in the reader's language, the other language's when that one is empty.
-pub fn tier_name(tier: &Tier, lang: Lang) -> &str {
-    let (first, second) = match lang {
-        Lang::Zh => (&tier.name_zh, &tier.name_en),
-        Lang::En => (&tier.name_en, &tier.name_zh),
-    };
-    if first.trim().is_empty() {
-        second
-    } else {
-        first
-    }
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum IndustryColumn {
@@ -182,15 +167,6 @@ mod tests {
             s.clicked(IndustryColumn::Health),
             IndustrySort { column: IndustryColumn::Health, descending: true }
         );
-    }
-
-    #[test]
-    fn tier_names_fall_back_to_the_other_language() {
-        let mut t = TierSettings::default().tiers.remove(0);
-        assert_eq!(tier_name(&t, Lang::Zh), "战略客户");
-        assert_eq!(tier_name(&t, Lang::En), "Strategic");
-        t.name_en = " ".into();
-        assert_eq!(tier_name(&t, Lang::En), "战略客户");
     }
 
     #[test]

@@ -67,6 +67,53 @@ pub fn fmt_count(n: usize) -> String {
     group(n as u64)
 }
 
+/// The one unit a column of amounts is written in, so a reader compares rows at a glance
+/// ("$0.55万" beside "$3.5万", never "$5,521" beside "$3.5万"). Chosen from the column's
+/// typical (median) non-zero amount: the largest unit that amount reaches.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scale {
+    div: f64,
+    suffix: &'static str,
+}
+
+impl Scale {
+    /// No unit: amounts in full with grouping.
+    pub const ONE: Scale = Scale { div: 1.0, suffix: "" };
+
+    pub fn for_column(lang: Lang, amounts: impl IntoIterator<Item = f64>) -> Scale {
+        let mut mags: Vec<f64> = amounts.into_iter().filter(|a| a.is_finite() && *a != 0.0).map(f64::abs).collect();
+        if mags.is_empty() {
+            return Scale::ONE;
+        }
+        let mid = mags.len() / 2;
+        let (_, median, _) = mags.select_nth_unstable_by(mid, f64::total_cmp);
+        let median = *median;
+        let units: &[(f64, &'static str)] = match lang {
+            Lang::En => &[(1e9, "B"), (1e6, "M"), (1e3, "K")],
+            Lang::Zh => &[(1e8, "亿"), (1e4, "万")],
+        };
+        units
+            .iter()
+            .find(|&&(div, _)| median / div >= 0.9995)
+            .map_or(Scale::ONE, |&(div, suffix)| Scale { div, suffix })
+    }
+
+    /// An amount in this unit with the currency symbol: up to three significant digits below
+    /// 100 units, whole units with grouping above.
+    pub fn money(self, amount: f64, symbol: &str) -> String {
+        if !amount.is_finite() {
+            return "—".into();
+        }
+        let sign = if amount < 0.0 { "-" } else { "" };
+        let x = amount.abs() / self.div;
+        if x == 0.0 {
+            return format!("{symbol}0");
+        }
+        let body = if self.div == 1.0 || x >= 999.5 { group(x.round() as u64) } else { short(x) };
+        format!("{sign}{symbol}{body}{}", self.suffix)
+    }
+}
+
 /// A fraction 0..1 as a percentage with one decimal: 0.8567 → "85.7%". `None` → "—".
 pub fn fmt_percent(fraction: Option<f64>) -> String {
     match fraction {
@@ -119,5 +166,23 @@ mod tests {
         assert_eq!(fmt_percent(Some(0.8567)), "85.7%");
         assert_eq!(fmt_percent(Some(1.0)), "100%");
         assert_eq!(fmt_percent(None), "—");
+    }
+
+    #[test]
+    fn a_column_of_amounts_uses_one_unit() {
+        let zh = Scale::for_column(Lang::Zh, [5_521.0, 35_000.0, 120_000.0]);
+        assert_eq!(zh.money(5_521.0, "$"), "$0.55万");
+        assert_eq!(zh.money(35_000.0, "$"), "$3.5万");
+        assert_eq!(zh.money(350_000_000.0, "$"), "$35,000万");
+        let en = Scale::for_column(Lang::En, [950.0, 12_000.0, 40_000.0]);
+        assert_eq!(en.money(950.0, "$"), "$0.95K");
+        assert_eq!(en.money(40_000.0, "$"), "$40K");
+        assert_eq!(en.money(-1_500.0, "$"), "-$1.5K");
+        assert_eq!(en.money(0.0, "$"), "$0");
+        // Small amounts, or no amounts at all: written in full.
+        let small = Scale::for_column(Lang::Zh, [0.0, 800.0, 9_000.0, 20_000.0]);
+        assert_eq!(small.money(20_000.0, "¥"), "¥20,000");
+        assert_eq!(Scale::for_column(Lang::En, []), Scale::ONE);
+        assert_eq!(Scale::for_column(Lang::En, [f64::NAN, 0.0]).money(f64::NAN, "$"), "—");
     }
 }

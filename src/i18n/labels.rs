@@ -14,7 +14,7 @@ pub fn stage_label(stage: Stage) -> Msg {
         Stage::Renewal => Msg::StageRenewal,
         Stage::Maintenance => Msg::StageMaintenance,
         Stage::Overdue => Msg::StageOverdue,
-        Stage::Churned => Msg::StageChurned,
+        Stage::Churned => Msg::Churned,
     }
 }
 
@@ -40,8 +40,6 @@ pub fn tier_name(tier: &Tier, lang: Lang) -> &str {
     }
 }
 
-/// Fills `{key}` placeholders in one pass, so a value that happens to contain `{line}` is
-/// shown as written instead of being filled in again.
 /// Why a typed value was refused (DOMAIN.md §0), for a field or an import row.
 pub fn value_error_msg(e: ValueError) -> Msg {
     match e {
@@ -58,56 +56,9 @@ pub fn value_error_msg(e: ValueError) -> Msg {
     }
 }
 
-pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let hit = after.find('}').and_then(|close| {
-            let key = &after[..close];
-            args.iter().find(|(k, _)| *k == key).map(|(_, v)| (close, *v))
-        });
-        match hit {
-            Some((close, v)) => {
-                out.push_str(v);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::t;
-
-    #[test]
-    fn fills_placeholders_and_leaves_others() {
-        assert_eq!(fill("Showing {shown} of {total}", &[("shown", "3"), ("total", "10")]), "Showing 3 of 10");
-        assert_eq!(fill("{n} {n} {x}", &[("n", "2")]), "2 2 {x}");
-        // A value is never filled in again.
-        assert_eq!(fill("{a} {b}", &[("a", "{b}"), ("b", "B")]), "{b} B");
-    }
-
-    #[test]
-    fn placeholders_are_the_same_in_both_languages() {
-        let names = |s: &str| {
-            let mut v: Vec<String> =
-                s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string())).collect();
-            v.sort();
-            v
-        };
-        for msg in Msg::ALL {
-            assert_eq!(names(t(Lang::Zh, *msg)), names(t(Lang::En, *msg)), "{msg:?}");
-        }
-    }
 
     #[test]
     fn tier_names_fall_back_to_the_other_language() {

@@ -1,9 +1,29 @@
-//! The message table: each key with its zh-CN and en text, side by side.
+//! The message table: every key with its zh-CN and en text side by side, split by area into
+//! `messages/*.rs` (one file per page or concern, `common.rs` for the shell and shared words).
 //!
-//! Add a line here to add a string; the compiler rejects a line without both languages.
+//! Each area file defines a macro that appends its entries to two accumulators (plain messages,
+//! then templates) and hands them to the next area's macro; the last step declares the one
+//! flat `Msg` enum and the one `Tpl` enum. So callers write `Msg::Key` whatever file the key
+//! lives in, and a line without both languages does not compile.
+//!
+//! A plain message is `Key => "zh", "en";`. A message with slots is a template,
+//! `Key { slot, other } => "第 {slot} 行…", "Line {slot} …";`: it becomes the variant
+//! `Tpl::Key { slot: &str, other: &str }`, filled by `tr(lang, tpl)`, so a misspelt or missing
+//! slot is a compile error. Native tests check that each text holds exactly its declared slots.
+//!
+//! To add a string, add a line to the area file of the page that shows it (or to `common.rs`
+//! when several pages share it; no two keys may have the same pair of texts). To add an area,
+//! add its file below and its macro to the list in the `collect!` call.
 
+use super::Lang;
+
+/// The last step: declares `Msg` and `Tpl` from the accumulated entries.
 macro_rules! messages {
-    ($($key:ident => $zh:literal, $en:literal;)*) => {
+    (
+        { $($key:ident => $zh:literal, $en:literal;)* }
+        { $($tkey:ident { $($slot:ident),+ } => $tzh:literal, $ten:literal;)* }
+    ) => {
+        /// A message without slots: a label, a sentence, a button.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Msg { $($key),* }
 
@@ -15,13 +35,90 @@ macro_rules! messages {
                 match self { $(Msg::$key => ($zh, $en)),* }
             }
         }
+
+        /// A message with named slots; each variant's fields are exactly its slots, so a
+        /// misspelt or missing slot does not compile. Show it with `tr(lang, tpl)`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Tpl<'a> { $($tkey { $($slot: &'a str),+ }),* }
+
+        impl Tpl<'_> {
+            /// Every template as data (name, slots, texts), for the tests.
+            pub const ALL: &'static [TplInfo] = &[
+                $(TplInfo { name: stringify!($tkey), slots: &[$(stringify!($slot)),+], zh: $tzh, en: $ten }),*
+            ];
+
+            /// The text in `lang` with every slot filled in one pass.
+            pub(super) fn fill(&self, lang: Lang) -> String {
+                match *self {
+                    $(Tpl::$tkey { $($slot),+ } => fill(pick(lang, $tzh, $ten), &[$((stringify!($slot), $slot)),+])),*
+                }
+            }
+        }
     };
 }
 
+/// Runs the area macros in turn, each appending its entries, then `messages!`.
+macro_rules! collect {
+    ([] { $($msg:tt)* } { $($tpl:tt)* }) => {
+        messages! { { $($msg)* } { $($tpl)* } }
+    };
+    ([$head:ident $($next:ident)*] { $($msg:tt)* } { $($tpl:tt)* }) => {
+        $head! { [$($next)*] { $($msg)* } { $($tpl)* } }
+    };
+}
+
+#[macro_use]
+mod common;
+#[macro_use]
+mod settings;
+#[macro_use]
+mod fields;
+#[macro_use]
+mod book;
+#[macro_use]
+mod import;
+#[macro_use]
+mod storage;
+#[macro_use]
+mod segments;
+#[macro_use]
+mod lifecycle;
+#[macro_use]
+mod renewals;
+#[macro_use]
+mod revenue;
+#[macro_use]
+mod capacity;
+#[macro_use]
+mod plan;
+#[macro_use]
+mod team;
+#[macro_use]
+mod board;
+
+collect! {
+    [
+        common_messages settings_messages fields_messages book_messages import_messages storage_messages
+        segments_messages lifecycle_messages renewals_messages revenue_messages capacity_messages
+        plan_messages team_messages board_messages
+    ]
+    {} {}
+}
+
+/// A template as data: its name, its slot names and its (zh-CN, en) texts.
+#[derive(Clone, Copy, Debug)]
+pub struct TplInfo {
+    pub name: &'static str,
+    pub slots: &'static [&'static str],
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
 impl Msg {
-    /// Keys whose Chinese text is legitimately Latin (language names shown in their own script).
+    /// Keys whose Chinese text is legitimately not Chinese characters: a language name in its
+    /// own script, a separator that is only punctuation.
     pub fn zh_may_be_latin(self) -> bool {
-        matches!(self, Msg::LangEn)
+        matches!(self, Msg::LangEn | Msg::ReasonsJoin)
     }
     /// Keys whose English text is legitimately Chinese.
     pub fn en_may_be_cjk(self) -> bool {
@@ -29,886 +126,59 @@ impl Msg {
     }
 }
 
-messages! {
-    AppName => "CS Planner 客户成功规划", "CS Planner";
-    AppTagline => "客户分层 · 续约 · 人力配置", "Segments · renewals · CSM capacity";
-    LangZh => "中文", "中文";
-    LangEn => "English", "English";
-    LanguageLabel => "语言", "Language";
-    AsOfLabel => "基准日期", "As of";
-    AsOfFromUrl => "来自链接参数 ?asof=", "set by the link's ?asof=";
-    AsOfBadUrl => "链接中的 ?asof= 不是 YYYY-MM-DD 格式的日期，已忽略：", "The link's ?asof= is not a date written YYYY-MM-DD, so it is ignored:";
-    CurrencyLabel => "货币", "Currency";
-    MainNav => "主导航", "Main navigation";
+fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
 
-    NavBook => "客户档案", "Book";
-    NavSegments => "客户分层", "Segments";
-    NavLifecycle => "生命周期", "Lifecycle";
-    NavRenewals => "续约", "Renewals";
-    NavRevenue => "收入变动", "Revenue";
-    NavCapacity => "人力配置", "Capacity";
-    NavTeam => "团队与绩效", "Team";
-    NavBoard => "工作看板", "Board";
-    NavSettings => "设置", "Settings";
+/// Fills `{slot}` placeholders in one pass, so a value that happens to contain `{line}` is
+/// shown as written instead of being filled in again. A `{` that opens no known slot stays.
+fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let hit = after.find('}').and_then(|close| {
+            let key = &after[..close];
+            args.iter().find(|(k, _)| *k == key).map(|(_, v)| (close, *v))
+        });
+        match hit {
+            Some((close, v)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
 
-    SettingsTitle => "设置", "Settings";
-    SettingsAsOfHelp => "所有与日期有关的指标都按这一天计算。留空表示今天。", "Every date-dependent figure is computed as of this date. Leave empty for today.";
-    SettingsCurrencyHelp => "只改变显示的符号，不做汇率换算。", "Changes the symbol shown; no conversion.";
-    SettingsToday => "使用今天", "Use today";
-    SettingsInvalidDate => "日期格式应为 YYYY-MM-DD，例如 2025-03-31。", "Write the date as YYYY-MM-DD, e.g. 2025-03-31.";
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    BookAccounts => "客户数", "Accounts";
-    BookActive => "活跃客户", "Active accounts";
-    BookArr => "活跃 ARR", "Active ARR";
+    #[test]
+    fn fills_placeholders_in_one_pass_and_leaves_others() {
+        assert_eq!(fill("Showing {shown} of {total}", &[("shown", "3"), ("total", "10")]), "Showing 3 of 10");
+        assert_eq!(fill("{n} {n} {x}", &[("n", "2")]), "2 2 {x}");
+        // A value is never filled in again.
+        assert_eq!(fill("{a} {b}", &[("a", "{b}"), ("b", "B")]), "{b} B");
+        assert_eq!(fill("a {x} b {y} {z}", &[("x", "{y}"), ("y", "2")]), "a {y} b 2 {z}");
+        assert_eq!(fill("{", &[]), "{");
+        assert_eq!(fill("{n", &[("n", "1")]), "{n");
+    }
 
-    ChartTierShareTitle => "各层级客户数占比与 ARR 占比", "Share of accounts and of ARR by tier";
-    ChartTierShareX => "层级", "Tier";
-    ChartTierShareY => "占比 (%)", "Share (%)";
-    ChartSeriesAccounts => "客户数占比", "Share of accounts";
-    ChartSeriesArr => "ARR 占比", "Share of ARR";
-    ChartEmpty => "暂无数据：添加客户后这里会显示图表。", "No data yet: the chart appears once the book has accounts.";
-    DownloadSvg => "下载 SVG", "Download SVG";
-    DownloadPng => "下载 PNG", "Download PNG";
-
-    // — segments (issue 5) —
-    SegIntro => "按合同规模分层、按行业和价值 × 匹配度划分客户，并查看健康度分布。客户数、ARR 和健康度只计活跃客户；续约率按近 12 个月到期的合同计算。", "Accounts by ARR tier, industry and value × fit, with the health distribution. Counts, ARR and health are over active accounts; renewal rates over the terms that came due in the last 12 months.";
-    SegEmptyBook => "客户档案还是空的：导入客户或加载示例数据后，这里会显示数字。规则现在就可以编辑。", "The book is empty: import accounts or load the demo data to see figures here. The rules can be edited already.";
-    SegTiersTitle => "ARR 分层", "ARR tiers";
-    SegTierRulesTitle => "分层规则", "Tier rules";
-    SegTierHelp => "门槛从上到下递减，最后一层为 0。金额可写作 12000、1.2万 或 15k。每位 CSM 的 ARR 留空表示使用全局值；联系周期留空表示不定期联系。", "Thresholds fall from top to bottom and the last is 0. Amounts may be typed 12000, 12,000, 15k or 1.5M. An empty ARR per CSM uses the global figure; an empty cadence means no scheduled contact.";
-    SegTierBasis => "分层依据", "Tier by";
-    SegBasisArr => "当前 ARR", "Current ARR";
-    SegBasisPotential => "潜在 ARR（缺失时用当前 ARR）", "Potential ARR (current ARR when missing)";
-    SegColTier => "层级", "Tier";
-    SegColTierName => "名称", "Name";
-    SegColNameZh => "中文名称", "Chinese name";
-    SegColNameEn => "英文名称", "English name";
-    SegColThreshold => "门槛（≥）", "Threshold (≥)";
-    SegColServiceModel => "服务模式", "Service model";
-    SegColAccountsPerCsm => "每位 CSM 客户数", "Accounts per CSM";
-    SegColArrPerCsm => "每位 CSM 的 ARR", "ARR per CSM";
-    SegColCadence => "联系周期（天）", "Contact cadence (days)";
-    SegColHoursPerAccount => "每客户年工时", "Hours per account a year";
-    SegPlaceholderGlobal => "全局", "global";
-    SegPlaceholderNone => "无", "none";
-    SegModelHighTouch => "高接触", "High-touch";
-    SegModelLowTouch => "低接触", "Low-touch";
-    SegModelTechTouch => "自动化", "Tech-touch";
-    SegAddTier => "添加层级", "Add a tier";
-    SegRemoveTier => "删除", "Remove";
-    SegRemoveTierLabel => "删除此层级", "Remove this tier";
-    SegNewTier => "新层级", "New tier";
-    SegDraftNotice => "以下修改有误，尚未生效；数字和图表仍按上一次有效的设置计算。", "These edits have problems and are not applied yet; figures and charts still use the last valid settings.";
-    SegDiscard => "放弃修改", "Discard edits";
-    SegTierFiguresTitle => "各层级数字", "Figures per tier";
-    SegColAccounts => "客户数", "Accounts";
-    SegColArr => "ARR 金额", "ARR";
-    SegColShareAccounts => "客户数占比", "Share of accounts";
-    SegColShareArr => "ARR 占比", "Share of ARR";
-    SegColAvgHealth => "平均健康度", "Average health";
-    SegColRenewalRate => "续约率", "Logo renewal rate";
-    SegColRenewalRateN => "续约率（到期数）", "Renewal rate (terms due)";
-    SegColDue => "到期合同数（近 12 个月）", "Terms due (last 12 months)";
-    SegTotal => "合计", "Total";
-    SegTierN => "第 {n} 层", "Tier {n}";
-
-    SegErrRequired => "必填", "Required";
-    SegErrNotANumber => "不是有效的数字", "Not a number";
-    SegErrNegative => "不能为负数", "Must not be negative";
-    SegErrNotPositive => "必须大于 0", "Must be greater than 0";
-    SegErrNotWholeDays => "须为正整数天数", "Must be a whole number of days";
-    SegErrOutOfPercentRange => "须在 0 到 100 之间", "Must be between 0 and 100";
-    SegErrNotBelowPrevious => "须低于上一层级的门槛", "Must be below the threshold of the tier above";
-    SegErrLastNotZero => "最后一层的门槛须为 0，才能涵盖所有客户", "The last tier's threshold must be 0 so that every account has a tier";
-    SegErrUnnamed => "请至少填写中文或英文名称", "Give the tier a Chinese or an English name";
-    SegErrBandsOutOfOrder => "关注线须低于健康线", "The yellow limit must be below the green limit";
-    SegErrAllWeightsZero => "至少一个权重须大于 0", "At least one weight must be above 0";
-    SegErrNoTiers => "至少保留一个层级", "Keep at least one tier";
-
-    SegIndustriesTitle => "行业", "Industries";
-    SegColIndustry => "行业", "Industry";
-    SegUnspecified => "未指定", "Unspecified";
-    SegSortHelp => "点击表头可排序。", "Click a column header to sort.";
-    SegMoreRows => "另有 {n} 项未列出。", "{n} more not listed.";
-    SegNoIndustries => "暂无行业数据。", "No industries yet.";
-    ChartIndustryTitle => "各行业 ARR（活跃客户）", "ARR by industry (active accounts)";
-    ChartIndustryNote => "按 ARR 取前 {n} 个行业，共 {total} 个", "Top {n} of {total} industries by ARR";
-
-    SegQuadrantTitle => "价值 × 匹配度四象限", "Value × fit quadrant";
-    SegQuadrantHelp => "横轴为价值（ARR），纵轴为用户画像匹配度；两条线把客户分为四类。点击一个象限查看其中的客户。", "Value (ARR) across, persona fit up; the two lines split the accounts into four groups. Click a quadrant to list its accounts.";
-    SegQPanda => "大熊猫", "Panda";
-    SegQPotential => "潜力牛", "Potential";
-    SegQTool => "工具型", "Tool";
-    SegQOasis => "绿洲", "Oasis";
-    SegQPandaWhere => "高价值 · 高匹配", "High value · high fit";
-    SegQPotentialWhere => "低价值 · 高匹配", "Low value · high fit";
-    SegQToolWhere => "低价值 · 低匹配", "Low value · low fit";
-    SegQOasisWhere => "高价值 · 低匹配", "High value · low fit";
-    SegQPandaStrategy => "核心客户，重点服务", "Core accounts: key service";
-    SegQPotentialStrategy => "深挖需求，推动增购", "Dig deeper and expand";
-    SegQToolStrategy => "短期匹配度低：工具化、自动化服务", "Low fit for now: tool-style, automated service";
-    SegQOasisStrategy => "看似诱人，风险较高", "Looks attractive, high risk";
-    SegUnscored => "未评分（无匹配度）", "Unscored (no fit)";
-    SegUnscoredHelp => "没有匹配度的活跃客户不进入四象限。", "Active accounts without a fit score are left out of the quadrants.";
-    SegValueThreshold => "价值线", "Value threshold";
-    SegValueMedian => "活跃客户 ARR 中位数", "Median ARR of active accounts";
-    SegValueFixed => "固定金额", "Fixed amount";
-    SegValueNow => "当前：", "Now:";
-    SegFitThreshold => "匹配度线（≥ 为高）", "Fit threshold (≥ is high)";
-    ChartQuadrantTitle => "价值 × 匹配度（活跃客户）", "Value × fit (active accounts)";
-    ChartQuadrantX => "ARR（对数刻度）", "ARR (log scale)";
-    ChartQuadrantY => "匹配度", "Fit";
-    ChartQuadrantBinned => "分箱显示：{cols} × {rows} 格，圆面积代表格内客户数（最多 {max} 个）", "Binned: {cols} × {rows} cells; circle area = accounts in the cell (largest {max})";
-    ChartQuadrantEmpty => "暂无带匹配度的活跃客户。", "No active account with a fit score yet.";
-    SegListTitle => "{q}：客户列表", "{q}: accounts";
-    SegListShown => "按 ARR 从高到低列出。", "Largest ARR first.";
-    SegListEmpty => "这一组没有客户。", "No accounts in this group.";
-    SegListClose => "收起列表", "Close the list";
-    SegColName => "客户名称", "Account";
-    SegColOwner => "负责人", "Owner";
-    SegColFit => "匹配度", "Fit";
-    SegUnassigned => "未分配", "Unassigned";
-
-    SegHealthTitle => "健康度", "Health";
-    SegHealthHelp => "健康度 = 手动健康度；没有时按权重对已有的活跃率、应用深度、满意度加权平均，缺少的指标的权重按比例分给其余指标。区间含下限。", "Health = the manual health if set, else the weighted mean of the activity, depth and satisfaction present; a missing input's weight is spread over the others. Bands include their lower limit.";
-    SegHealthWeights => "权重", "Weights";
-    SegHealthBands => "区间", "Bands";
-    SegHActivity => "活跃率", "Activity";
-    SegHDepth => "应用深度", "Depth";
-    SegHSatisfaction => "满意度", "Satisfaction";
-    SegHYellowFrom => "关注线（≥）", "Yellow from (≥)";
-    SegHGreenFrom => "健康线（≥）", "Green from (≥)";
-    SegBandRed => "风险（红）", "Red: at risk";
-    SegBandYellow => "关注（黄）", "Yellow: watch";
-    SegBandGreen => "健康（绿）", "Green: healthy";
-    SegBandNone => "无健康度", "No health data";
-    SegAllTiers => "全部", "All";
-    ChartHealthTitle => "健康度分布（活跃客户）", "Health distribution (active accounts)";
-    ChartHealthX => "客户数占比", "Share of accounts";
-
-    // — lifecycle (issue 6) —
-    LcIntro => "按基准日期查看客户所处的生命周期阶段，以及按首个合同开始时间分组的上线漏斗。", "Where each account is in its life as of the as-of date, and the go-live funnel of the accounts that started in a window.";
-    LcEmptyBook => "客户档案为空：导入客户或加载示例数据后，这里会显示各阶段的分布和漏斗。", "The book is empty: import accounts or load the demo data to see stages and the funnel.";
-    LcStagesTitle => "阶段分布", "Accounts by stage";
-    LcStageKickoff => "启动期", "Kickoff";
-    LcStageLaunch => "上线初期", "Launch";
-    LcStageAdoption => "使用期", "Adoption";
-    LcStageRenewal => "续费期", "Renewal";
-    LcStageMaintenance => "维护期", "Maintenance";
-    LcStageOverdue => "逾期未续", "Overdue";
-    LcStageChurned => "流失", "Churned";
-    LcColStage => "阶段", "Stage";
-    LcColAccounts => "客户数", "Accounts";
-    LcColArr => "金额 (ARR)", "ARR";
-    LcColShareAccounts => "客户占比", "% of accounts";
-    LcColShareArr => "ARR 占比", "% of ARR";
-    LcTotal => "合计", "Total";
-    LcStagesNote => "流失客户按其流失合同的 ARR 计入。", "Churned accounts count at the ARR of their churned term.";
-    LcStageChartTitle => "各阶段客户数与 ARR 占比", "Share of accounts and of ARR by stage";
-    LcMatrixTitle => "阶段 × 分层", "Stage × tier";
-    LcMatrixHelp => "每格：客户数，下方为 ARR。", "Each cell: accounts, with their ARR below.";
-    LcFunnelTitle => "上线漏斗", "Cohort funnel";
-    LcFunnelHelp => "首个合同在时间窗内开始的客户，每一步只保留上一步中的客户。", "Accounts whose first term started in the window; each step keeps only the accounts of the step before.";
-    LcFunnelWindow => "分组时间窗", "Cohort window";
-    LcFunnelDefaultNote => "默认：基准日前 18 个月至前 6 个月。", "Default: from 18 months to 6 months before the as-of date.";
-    LcFunnelCustomNote => "自定义时间窗（已保存在设置中）。", "A custom window (saved in the settings).";
-    LcStepStarted => "开始合同", "Started";
-    LcStepLive => "已上线", "Went live";
-    LcStepPastLaunch => "度过上线初期", "Past launch";
-    LcStepDecided => "首期续约已有结果", "First renewal decided";
-    LcStepRenewed => "首期已续约", "Renewed";
-    LcColStep => "步骤", "Step";
-    LcColOfPrevious => "占上一步", "% of previous";
-    LcColOfStart => "占起点", "% of start";
-    LcGoLiveRate => "上线率", "Go-live rate";
-    LcMedianDays => "上线耗时中位数（天）", "Median days to go-live";
-    LcWithoutGoLive => "未记录上线日期", "No go-live recorded";
-    LcFunnelEmpty => "此时间窗内没有首个合同开始的客户。", "No account's first term started in this window.";
-    LcRulesTitle => "阶段规则", "Stage rules";
-    LcRulesNote => "这两项规则决定每个客户所处的阶段，对所有页面生效，并随设置保存。", "These rules place every account in its stage, on every page, and are saved with the settings.";
-    LcRenewalWindow => "续费期窗口（天）", "Renewal window (days)";
-    LcRenewalWindowHelp => "合同到期前多少天进入续费期，默认 90 天。", "Days before a term's end when the renewal stage begins; default 90.";
-    LcLaunchDays => "上线初期（天）", "Launch period (days)";
-    LcLaunchDaysHelp => "上线后多少天内属于上线初期，默认 90 天。", "Days after go-live that count as launch; default 90.";
-    LcRulesInvalid => "请输入 0 到 730 之间的整数天数。", "Enter whole days from 0 to 730.";
-    UseDefault => "恢复默认", "Use default";
-    RangeFrom => "从", "From";
-    RangeTo => "到", "To";
-    RangeBackwards => "开始日期不能晚于结束日期。", "The start date cannot be after the end date.";
-
-    // — renewals (issue 6) —
-    RenIntro => "到期合同在统计期间内、且截至基准日已有结果（续约、流失或逾期超过宽限期）的，计入到期基数。", "A term counts in the due base when its end is in the period and, as of the as-of date, it is decided: renewed, churned, or lapsed past the grace period.";
-    RenEmptyBook => "客户档案为空：导入客户或加载示例数据后，这里会显示续约指标。", "The book is empty: import accounts or load the demo data to see renewal figures.";
-    RenPeriodLabel => "统计期间", "Period";
-    RenPeriodLast12 => "最近 12 个月", "Last 12 months";
-    RenPeriodThisQuarter => "本季度（截至基准日）", "This quarter (to date)";
-    RenPeriodLastQuarter => "上季度", "Last quarter";
-    RenPeriodMonth => "指定月份", "A month";
-    RenPeriodCustom => "自定义", "Custom";
-    RenPeriodMonthLabel => "月份", "Month";
-    RenPeriodBadMonth => "月份格式应为 YYYY-MM，例如 2025-03。", "Write the month as YYYY-MM, e.g. 2025-03.";
-    RenDueCount => "到期客户数", "Due terms";
-    RenDueArr => "到期金额", "Due ARR";
-    RenPendingCount => "待定（宽限期内）", "Pending (within grace)";
-    RenPendingHelp => "已过到期日但仍在宽限期内的合同不计入到期基数。", "Terms past their end but within the grace period are not in the due base.";
-    RenMetricsTitle => "续约指标", "Renewal metrics";
-    RenColMetric => "指标", "Metric";
-    RenColValue => "数值", "Value";
-    RenColDefinition => "口径", "Definition";
-    RenLogoRate => "续约率", "Logo renewal rate";
-    RenOntimeRate => "当月续约率", "On-time renewal rate";
-    RenEarlyRate => "提前续约率", "Early renewal rate";
-    RenGrr => "金额续费率 (GRR)", "Gross dollar renewal (GRR)";
-    RenNrr => "净续费率 (NRR)", "Net dollar renewal (NRR)";
-    RenChurnRate => "流失率", "Logo churn rate";
-    RenLogoRateDef => "续约数 ÷ 到期数", "renewed ÷ due";
-    RenOntimeRateDef => "在到期当月月底前续约的数量 ÷ 到期数", "renewed by the last day of the end's month ÷ due";
-    RenEarlyRateDef => "在到期月份之前续约的数量 ÷ 到期数", "renewed before the end's month ÷ due";
-    RenGrrDef => "Σ 续约合同的 min(续约后 ARR, 原 ARR) ÷ 到期金额", "Σ over renewed of min(next ARR, ARR) ÷ due ARR";
-    RenNrrDef => "Σ 续约合同的续约后 ARR ÷ 到期金额", "Σ over renewed of next ARR ÷ due ARR";
-    RenChurnRateDef => "(到期数 − 续约数) ÷ 到期数", "(due − renewed) ÷ due";
-    RenNoDue => "此期间没有已有结果的到期合同，比率不计算。", "No decided term is due in this period, so no rate is computed.";
-    RenMonthlyTitle => "按到期月份的续约率与金额续费率", "Logo and dollar renewal by month of end date";
-    RenMonthX => "到期月份", "Month of end date";
-    RenRateY => "比率 (%)", "Rate (%)";
-    RenSeriesLogo => "续约率", "Logo renewal";
-    RenSeriesGrr => "金额续费率", "GRR";
-    RenSeriesNrr => "净续费率", "NRR";
-    RenMonthlyEmpty => "此期间没有已有结果的到期合同。", "No decided term is due in this period.";
-    RenCalendarTitle => "续约日历（未来 12 个月）", "Renewal calendar (next 12 months)";
-    RenCalendarHelp => "基准日所在月之后 12 个月内到期、尚无结果的合同，按客户健康度拆分。", "Open terms ending in each of the 12 months after the as-of date's month, split by the account's health.";
-    RenColMonth => "月份", "Month";
-    RenColTerms => "合同数", "Terms";
-    RenColArrDue => "到期金额", "ARR due";
-    RenColAtRisk => "风险金额（红 + 黄）", "ARR at risk (red + yellow)";
-    RenBandRed => "风险", "Red";
-    RenBandYellow => "关注", "Yellow";
-    RenBandGreen => "健康", "Green";
-    RenBandNone => "无健康度", "No health";
-    RenCalendarChartTitle => "未来 12 个月到期金额（按健康度）", "ARR ending in the next 12 months, by health";
-    RenArrY => "到期金额", "ARR";
-    RenCalendarEmpty => "未来 12 个月没有到期的未决合同。", "No open term ends in the next 12 months.";
-    RenOverdueTitle => "逾期未续（宽限期内）", "Overdue (within grace)";
-    RenUpcomingTitle => "即将到期（续费期窗口内）", "Upcoming (within the renewal window)";
-    RenColAccount => "客户", "Account";
-    RenColEnd => "到期日", "End date";
-    RenColDaysToEnd => "距到期（天）", "Days to end";
-    RenColArr => "金额 (ARR)", "ARR";
-    RenColHealth => "健康度", "Health";
-    RenColOwner => "负责人", "Owner";
-    RenUnassigned => "未分配", "Unassigned";
-    RenListEmpty => "没有。", "None.";
-    RenListMore => "共 {total} 条，仅显示前 {shown} 条。", "{total} in all; the first {shown} are shown.";
-    RenActivityTitle => "活跃度与续约", "Activity and renewal";
-    RenActivityHelp => "到期基数中有活跃率的合同：各活跃率区间的续约率，以及活跃率与是否续约的点二列相关系数 r。", "The due terms whose account has an activity figure: the renewal rate per activity band, and the point-biserial correlation r between activity and renewing.";
-    RenColActivityBand => "活跃率区间", "Activity band";
-    RenColRenewed => "已续约", "Renewed";
-    RenColRenewalRate => "续约率", "Renewal rate";
-    RenCorrN => "样本数 n", "n (terms with activity)";
-    RenCorrR => "相关系数 r", "Correlation r";
-    RenCorrInterval => "95% 置信区间", "95% interval";
-    RenCorrNoR => "样本少于 4 个，或续约与否、活跃率其中一方没有差异，不计算 r。", "No r: fewer than 4 terms, or no variation in activity or in the outcome.";
-    RenSmallSample => "样本少于 30 个，结果很不稳定，请谨慎解读。", "Fewer than 30 terms: the result is unstable; read it with care.";
-    RenActivityToday => "注意：活跃率是客户当前的数值，而不是续约决定之前的数值。", "Note: activity is the account's value today, not its value before the renewal decision.";
-    RenNotCausation => "相关不等于因果：活跃度高的客户续约更多，并不说明提高活跃度就一定能提高续约。", "Correlation is not causation: that more active accounts renew more often does not show that raising activity raises renewal.";
-    RenActivityChartTitle => "各活跃率区间的续约率", "Renewal rate by activity band";
-    RenActivityEmpty => "没有带活跃率的已决到期合同。", "No decided due term has an activity figure.";
-
-    // — book (issue 3) —
-    BookEmptyTitle => "客户档案还是空的", "The book is empty";
-    BookEmptyBody => "从 CSV 或 Excel 导入客户，加载示例数据先体验一下，或手动新增第一个客户。", "Import accounts from a CSV or Excel file, load the demo book to explore, or add your first account by hand.";
-    BookAdd => "新增客户", "Add account";
-    BookSearch => "搜索名称、ID、行业、区域、负责人", "Search name, id, industry, region, owner";
-    BookShowing => "显示 {shown} / {total} 个客户", "Showing {shown} of {total} accounts";
-    BookNoMatch => "没有符合条件的客户。", "No account matches these filters.";
-    FilterAnyTier => "全部层级", "All tiers";
-    FilterAnyIndustry => "全部行业", "All industries";
-    FilterAnyOwner => "全部负责人", "All owners";
-    FilterUnassigned => "未分配", "Unassigned";
-    FilterAnyStage => "全部阶段", "All stages";
-    FilterAnyHealth => "全部健康度", "All health";
-    Columns => "显示列", "Columns";
-    ColName => "客户名称", "Name";
-    ColId => "客户ID", "ID";
-    ColOwner => "负责人", "Owner";
-    ColIndustry => "行业", "Industry";
-    ColRegion => "区域", "Region";
-    ColTier => "层级", "Tier";
-    ColStage => "阶段", "Stage";
-    ColArr => "年费 ARR", "ARR";
-    ColHealth => "健康度", "Health";
-    ColEnd => "合同到期", "Term ends";
-    ColLastTouch => "最近联系", "Last touch";
-    ColGoLive => "上线日期", "Go-live";
-    ColFit => "匹配度", "Fit";
-    ColActivity => "活跃率", "Activity";
-    ColPotentialArr => "潜在 ARR", "Potential ARR";
-    ColDepth => "应用深度", "Depth";
-    ColSatisfaction => "满意度", "Satisfaction";
-    ColHealthOverride => "健康度（手动）", "Health (manual)";
-    ColReferrals => "转介绍数", "Referrals";
-    ColExpansion => "增购金额", "Expansion";
-    StageKickoff => "启动期", "Kickoff";
-    StageLaunch => "上线初期", "Launch";
-    StageAdoption => "使用期", "Adoption";
-    StageRenewal => "续费期", "Renewal";
-    StageMaintenance => "维护期", "Maintenance";
-    StageOverdue => "逾期未续", "Overdue";
-    StageChurned => "流失", "Churned";
-    BandRed => "风险", "At risk";
-    BandYellow => "关注", "Watch";
-    BandGreen => "健康", "Healthy";
-    BandNone => "无数据", "No data";
-    SelectRow => "选择", "Select";
-    SelectAllShown => "全选当前结果", "Select all shown";
-    SelectedCount => "已选 {n} 个客户", "{n} accounts selected";
-    ClearSelection => "取消选择", "Clear selection";
-    AssignOwnerPlaceholder => "负责人姓名（留空为未分配）", "Owner name (empty = unassigned)";
-    AssignOwner => "分配负责人", "Assign owner";
-    DeleteSelected => "删除所选", "Delete selected";
-    Delete => "删除", "Delete";
-    DeletedToast => "已删除 {n} 个客户。", "Deleted {n} accounts.";
-    AssignedToast => "已为 {n} 个客户设置负责人。", "Owner set on {n} accounts.";
-    SavedToast => "已保存。", "Saved.";
-    Undo => "撤销", "Undo";
-    Dismiss => "关闭", "Dismiss";
-    FormNewTitle => "新增客户", "New account";
-    FormEditTitle => "编辑客户", "Edit account";
-    Save => "保存", "Save";
-    Cancel => "取消", "Cancel";
-    FormTerms => "合同周期（由早到晚）", "Contract terms (oldest first)";
-    AddTerm => "新增合同周期", "Add term";
-    RemoveTerm => "删除此周期", "Remove term";
-    TermStart => "开始日期", "Start";
-    TermEnd => "到期日期", "End";
-    TermArr => "年费", "ARR";
-    TermOutcome => "结果", "Outcome";
-    TermOutcomeOn => "续约/流失日期", "Renewed / churned on";
-    OutcomeOpen => "进行中", "Open";
-    OutcomeRenewed => "续约", "Renewed";
-    OutcomeChurned => "流失", "Churned";
-    FormHasErrors => "请先修正标红的字段，再保存。", "Fix the fields marked in red to save.";
-    ErrRequired => "必填。", "Required.";
-    ErrTooLong => "最多 {max} 个字符。", "At most {max} characters.";
-    ErrNotPercent => "应在 0 到 100 之间。", "Must be between 0 and 100.";
-    ErrNegative => "不能为负数。", "Cannot be negative.";
-    ErrNotANumber => "不是有效的数字。", "Not a number.";
-    ErrNotWhole => "应为不小于 0 的整数。", "Must be a whole number, 0 or more.";
-    ErrNotADate => "日期格式应为 YYYY-MM-DD。", "Write the date as YYYY-MM-DD.";
-    ErrDateRequired => "请填写日期。", "Needs a date.";
-    ErrEndNotAfterStart => "到期日期必须晚于开始日期。", "The end must be after the start.";
-    ErrOverlaps => "与上一个合同周期重叠。", "Overlaps the previous term.";
-    ErrOutcomeBeforeStart => "日期早于该周期开始日期。", "Dated before the term starts.";
-    ErrFollowsUnrenewed => "上一个周期没有续约，不能接着新周期。", "The term before was not renewed.";
-    ErrDuplicateId => "已有其他客户使用这个 ID。", "Another account already uses this id.";
-
-    // — team (issue 8) —
-    TeamEmptyBook => "客户档案为空：添加或导入客户后，这里会显示各负责人的客户与负载、负载均衡建议、KPI 记分卡和续约提成。团队名单现在就可以填写。", "The book is empty: once it has accounts, this page shows each owner's book and load, the rebalance proposal, the KPI scorecard and renewal commission. You can fill in the roster now.";
-    RosterTitle => "团队名单", "Roster";
-    RosterEmpty => "名单为空：在添加成员之前，客户成功经理人数按客户档案中的负责人人数计算。", "The roster is empty: until you add people, the CSM headcount is the number of owners in the book.";
-    RosterName => "姓名", "Name";
-    RosterRole => "岗位", "Role";
-    RosterFte => "人力（FTE）", "FTE";
-    RosterStart => "入职日期", "Start date";
-    RosterCost => "年度人力成本", "Loaded cost / year";
-    RosterCostHelp => "留空则用人力配置中的默认值。", "Empty = the planning default.";
-    RosterAdd => "添加成员", "Add person";
-    RosterEditTitle => "编辑成员", "Edit person";
-    RosterNewTitle => "新成员", "New person";
-    Edit => "编辑", "Edit";
-    Remove => "移除", "Remove";
-    RosterRemovedToast => "已移除 {name}。", "Removed {name}.";
-    RosterHeadcount => "客户成功经理人数（FTE）", "CSM headcount (FTE)";
-    RoleCsm => "客户成功经理", "CSM";
-    RoleRenewalBd => "续费岗", "Renewal BD";
-    RoleImplementation => "实施", "Implementation";
-    RoleSupport => "客服", "Support";
-    RoleOps => "服务中台", "Ops";
-    ErrDuplicatePerson => "名单中已有同名成员。", "Someone on the roster already has this name.";
-    ErrFteRange => "应大于 0 且不超过 1。", "Must be more than 0 and at most 1.";
-    OwnersTitle => "各负责人的客户", "Book per owner";
-    OwnersEmpty => "还没有分配了负责人的活跃客户。", "No active account has an owner yet.";
-    OwnerHealthMix => "健康度分布", "Health mix";
-    OwnerDueSoon => "90 天内到期", "Due in 90 days";
-    OwnerLoad => "负载", "Load";
-    LoadHelp => "负载 = 每个客户按其层级计 1 / 每位经理可服务客户数之和；1.0 为满负荷，高于 {over} 为超负荷，低于 {light} 为偏轻。", "Load = Σ 1 / accounts per CSM of each account's tier; 1.0 is a full book, over {over} is overloaded, under {light} is light.";
-    LoadOverloaded => "超负荷", "Overloaded";
-    LoadBalanced => "适中", "Balanced";
-    LoadLight => "偏轻", "Light";
-    UnassignedTitle => "未分配的客户", "Unassigned accounts";
-    UnassignedNone => "所有活跃客户都已有负责人。", "Every active account has an owner.";
-    UnassignedHelp => "填写负责人，一次分配该层级的全部未分配客户；也可以在客户档案页按“未分配”筛选后逐个分配。", "Enter an owner to give them every unassigned account of a tier, or filter the Book page by “Unassigned” to assign them one by one.";
-    AssignTo => "分配给", "Assign to";
-    Assign => "分配", "Assign";
-    RebalanceTitle => "负载均衡建议", "Rebalance proposal";
-    RebalanceHelp => "把超负荷负责人名下 ARR 最低的客户（层级不变）移给负载偏轻的负责人，直到没有人超负荷或无法再改善。这只是建议：核对后再应用，应用后可撤销。", "Moves the lowest-ARR accounts (same tier) from overloaded owners to light ones until no one is overloaded or no move helps. It is a proposal: review it, apply it, undo it if needed.";
-    RebalanceNone => "无需调整：没有超负荷的负责人。", "Nothing to move: no one is overloaded.";
-    RebalanceStuck => "有负责人超负荷，但没有负载偏轻、能接手客户的负责人。", "Someone is overloaded, but no light owner can take an account.";
-    MoveAccount => "客户", "Account";
-    MoveFrom => "原负责人", "From";
-    MoveTo => "新负责人", "To";
-    RebalanceApply => "应用调整（{n} 个客户）", "Apply the proposal ({n})";
-    RebalanceAppliedToast => "已调整 {n} 个客户的负责人。", "Accounts given a new owner: {n}.";
-    ListMore => "另有 {n} 项未列出。", "Not listed: {n} more.";
-    ScorecardTitle => "KPI 记分卡", "KPI scorecard";
-    ScorecardPreset => "按团队阶段套用预设：", "Preset by team stage:";
-    PresetEarly => "早期", "Early";
-    PresetMethod => "方法沉淀期", "Building the method";
-    PresetReplication => "复制期", "Replication";
-    PresetClassic => "经典三项", "Classic three";
-    DimLogoRate => "续约率", "Logo renewal rate";
-    DimGrr => "金额续费率", "GRR";
-    DimNrr => "净续费率", "NRR";
-    DimRenewedAmount => "续费金额", "Renewed amount";
-    DimExpansion => "增购金额", "Expansion amount";
-    DimActivity => "平均活跃率", "Average activity";
-    DimHealth => "平均健康度", "Average health";
-    DimGoLive => "上线率", "Go-live rate";
-    DimReferrals => "转介绍数", "Referrals";
-    ColDimension => "指标", "Dimension";
-    ColTarget => "目标", "Target";
-    ColWeight => "权重", "Weight";
-    ColTeamActual => "团队实际", "Team actual";
-    ColAttainment => "达成率", "Attainment";
-    ColScore => "得分", "Score";
-    ScorecardTeam => "团队", "Team";
-    WeightsSum => "权重合计为 {sum}，而不是 100：调整到 100 后才会计算得分。", "Weights add up to {sum}, not 100: make them add up to 100 to get a score.";
-    WeightsOk => "权重合计 100。", "Weights add up to 100.";
-    ErrWeight => "权重应为不小于 0 的数字。", "A weight must be a number, 0 or more.";
-    ErrTarget => "目标应为不小于 0 的数字。", "A target must be a number, 0 or more.";
-    ErrDuplicateDimension => "同一指标出现了两次。", "The same dimension appears twice.";
-    AddDimension => "添加指标", "Add dimension";
-    ScorecardHelp => "比率按百分数填写（90 表示 90%）。目标为 0 表示未设置，该项不计分；某项没有实际数据（如期间内无到期合同）时也不计分，其余各项按比例折算到 100 分。达成率上限 120%。", "Write rates as percentages (90 for 90%). A target of 0 is not set and its line is not scored; neither is a line without an actual (e.g. nothing was due); the other lines are scaled up to 100 points. Attainment is capped at 120%.";
-    ScorecardPartial => "按 {w} 分的权重计分", "scored on {w} of 100 points";
-    PeriodLabel => "期间", "Period";
-    PeriodLast12 => "近 12 个月", "Last 12 months";
-    PeriodThisQuarter => "本季度至今", "This quarter to date";
-    PeriodLastQuarter => "上一季度", "Last quarter";
-    PeriodOther => "其他（在续约页设置）", "Other (set on the Renewals page)";
-    PeriodRange => "{from} 至 {to}", "{from} to {to}";
-    PeriodHelp => "续约类指标和提成都按到期日在此期间内、截至基准日期已有结果的合同计算。", "Renewal figures and commission use the terms ending in this period that are decided as of the as-of date.";
-    CommissionTitle => "续约提成", "Renewal commission";
-    CommissionHelp => "负责人的续约率落入哪个档位（含下限），提成 = 该档比例 × 已续约合同的续约金额之和。", "The owner's logo renewal rate picks a band (lower bound included); commission = the band's rate × the renewed ARR.";
-    BandFrom => "续约率自（含）", "Renewal rate from (incl.)";
-    BandRate => "提成比例", "Commission rate";
-    AddBand => "添加档位", "Add band";
-    ErrBandStart => "起点应在 0 到 100% 之间。", "The start must be between 0 and 100%.";
-    ErrBandRate => "提成比例应为不小于 0 的数字。", "The rate must be a number, 0 or more.";
-    ErrSameStart => "两个档位的起点相同。", "Two bands start at the same rate.";
-    ColDue => "到期数", "Due";
-    ColRenewed => "续约数", "Renewed";
-    ColLogoRate => "续约率", "Renewal rate";
-    ColBandRate => "档位比例", "Band rate";
-    ColRenewedArr => "续约金额", "Renewed ARR";
-    ColCommission => "提成", "Commission";
-    ColSalesShare => "销售分成", "Sales share";
-    CommissionEmpty => "期间内没有到期且已有结果的合同，暂无提成。", "No term ending in the period is decided yet, so there is no commission.";
-    NothingDue => "期间内无到期", "nothing due";
-    SplitEnable => "大客户与销售分成", "Split with sales for large accounts";
-    SplitThreshold => "ARR 门槛（≥）", "ARR threshold (≥)";
-    SplitCsmShare => "客户成功经理所得比例（%）", "CSM share (%)";
-    SplitHelp => "合同 ARR 达到门槛的续约，由销售与客户成功经理共同完成，提成按比例分配。", "Renewals of terms whose ARR reaches the threshold are shared with sales; the CSM keeps this share of their commission.";
-    ErrShare => "应在 0 到 100 之间。", "Must be between 0 and 100.";
-
-    // — board (issue 8) —
-    BoardEmptyBook => "客户档案为空：在客户档案页添加或导入客户后，这里会显示分层 × 阶段矩阵和优先处理清单。", "The book is empty: add or import accounts on the Book page to see the tier × stage matrix and the priority list here.";
-    BoardMatrixTitle => "分层 × 生命周期阶段", "Tier × lifecycle stage";
-    BoardMatrixHelp => "每格为客户数和 ARR；点击格子查看其中的客户。", "Each cell shows accounts and ARR; click a cell to list its accounts.";
-    BoardActiveTotal => "活跃合计", "Active total";
-    BoardCellTitle => "{tier} · {stage}（{n} 个客户）", "{tier} · {stage} ({n})";
-    BoardPriorityTitle => "优先处理清单", "Priority list";
-    BoardPriorityHelp => "截至 {date}，依次为：逾期未续、续费期（按剩余天数、再按 ARR）、健康度风险、启动停滞、到期联系。", "As of {date}, in this order: overdue, renewal window (by days to end, then ARR), at-risk health, stalled kickoff, contact due.";
-    ColReason => "原因", "Reason";
-    ReasonOverdue => "合同已到期 {n} 天，尚未续约", "Term ended {n} days ago, not renewed";
-    ReasonRenewal => "合同 {n} 天后到期", "Term ends in {n} days";
-    ReasonRenewalToday => "合同今天到期", "Term ends today";
-    ReasonRed => "健康度处于风险区", "Health at risk";
-    ReasonStalled => "合同开始已 {n} 天，仍在启动期", "Still in kickoff {n} days after the start";
-    ReasonContactNever => "从未联系（联系周期 {cadence} 天）", "Never contacted (cadence {cadence} days)";
-    ReasonContactDue => "距上次联系 {n} 天（联系周期 {cadence} 天）", "{n} days since the last contact (cadence {cadence} days)";
-    ContactDone => "已联系", "Contact done";
-    ContactDoneToast => "已将“{name}”的最近联系日期设为 {date}。", "Last touch of “{name}” set to {date}.";
-    PriorityEmpty => "截至基准日期，没有需要优先处理的客户。", "Nothing needs attention as of the as-of date.";
-    PriorityShowing => "显示前 {shown} 个，共 {total} 个", "Showing the first {shown} of {total}";
-    PriorityCount => "清单中共 {n} 个客户", "Accounts on the list: {n}";
-    ShowMore => "再显示 {n} 个", "Show {n} more";
-
-    // — import & export (issue 4) —
-    ImportTitle => "导入客户", "Import accounts";
-    ImportEncoding => "文件编码：{encoding}。", "File encoding: {encoding}.";
-    ImportEncodingAuto => "自动识别", "Detect automatically";
-    ImportEncodingLabel => "文件编码", "Encoding";
-    ImportEncodingDamaged => "部分字节在此编码下无效，请改选另一种编码。", "Some bytes are invalid in this encoding; try the other one.";
-    ImportColumnIgnored => "（忽略此列）", "(ignore this column)";
-    ImportModeReplace => "替换全部客户", "Replace the whole book";
-    ImportModeMerge => "合并：按客户ID或客户名称更新，其余新增", "Merge: update by id or name, add the rest";
-    ImportApply => "确认导入", "Import";
-    ImportSummary => "可导入 {accounts} 个客户（{imported} 行）；{rejected} 行被拒绝；跳过 {blank} 个空行。", "Accounts that can be imported: {accounts} (from {imported} rows). Rejected rows: {rejected}. Blank rows skipped: {blank}.";
-    ImportGeneratedIds => "{n} 个客户没有客户ID，已自动生成。", "Accounts without an id, given a generated one: {n}.";
-    MergeSummary => "新增 {added} 个客户，更新 {updated} 个，移除 {removed} 个。", "Accounts added: {added}, updated: {updated}, removed: {removed}.";
-    ImportEmptyFile => "文件是空的：没有表头行。", "The file is empty: it has no header line.";
-    ImportMalformed => "第 {line} 行无法按 CSV 格式读取。", "Line {line} cannot be read as CSV.";
-    ImportNoNameColumn => "没有任何列对应“客户名称”，请在列对应关系中指定。", "No column is mapped to the account name; choose one in the column mapping.";
-    ImportFieldTwice => "“{field}”对应了多列，每个字段只能对应一列。", "“{field}” is mapped from more than one column; map each field from one column only.";
-    RowAtColumn => "第 {line} 行，“{column}”列（“{value}”）：{reason}", "Line {line}, column “{column}” (“{value}”): {reason}";
-    RowAtEmptyColumn => "第 {line} 行，“{column}”列：{reason}", "Line {line}, column “{column}”: {reason}";
-    RowAtMissingColumn => "第 {line} 行，“{column}”（文件中没有这一列）：{reason}", "Line {line}, “{column}” (the file has no such column): {reason}";
-    RowWhole => "第 {line} 行：{reason}", "Line {line}: {reason}";
-    ReasonRequired => "不能为空", "cannot be empty";
-    ReasonTooLong => "不能超过 {max} 个字符", "cannot be longer than {max} characters";
-    ReasonNotANumber => "不是有效的金额或数字（可写作 12000、12,000.50、¥12,000、1.2万、1.5M）", "not a valid number (write it like 12000, 12,000.50, $12,000, 15k or 1.5M)";
-    ReasonNegative => "不能为负数", "cannot be negative";
-    ReasonTooLarge => "数值过大", "is too large";
-    ReasonNotAnInteger => "必须是整数", "must be a whole number";
-    ReasonOutOfRange => "必须在 0 到 100 之间", "must be between 0 and 100";
-    ReasonNotADate => "不是有效的日期（可写作 2025-03-05、2025/3/5、2025.3.5 或 2025年3月5日）", "not a valid date (write it like 2025-03-05, 2025/3/5 or 2025.3.5)";
-    ReasonIdOfAnotherCustomer => "客户ID 与第 {line} 行相同，但客户名称不同：两个客户用了同一个 ID。第 {line} 行保留，请为这一行改一个 ID", "same id as line {line}, but another customer's name: two customers share an id. Line {line} is kept; give this row its own id";
-    ReasonYearOutOfRange => "年份应在 1900 到 2100 之间，可能是笔误", "the year must be between 1900 and 2100; likely a typo";
-    FieldNotAPercent => "请输入百分比，例如 15 或 15%", "enter a percentage, e.g. 15 or 15%";
-    ReasonAtLeast => "不能小于 {min}", "must be at least {min}";
-    ReasonAtMost => "不能大于 {max}", "must be at most {max}";
-    ReasonNoSuchDate => "日历上没有这一天", "no such day in the calendar";
-    ReasonSerialOutOfRange => "不是有效的 Excel 日期序号", "not a valid Excel date number";
-    ReasonUnknownStatus => "状态应为“进行中”“续约”或“流失”（也可写 open、renewed、churned），或留空", "status must be open, renewed or churned, or empty";
-    ReasonEndNotAfterStart => "合同到期日必须晚于合同开始日", "the contract must end after it starts";
-    ReasonNotWithStatus => "与该行的状态不符，应留空", "does not fit the row's status; leave it empty";
-    ReasonDuplicateTerm => "与第 {line} 行的客户ID和合同开始日都相同，是重复行", "repeats line {line} (same id and contract start)";
-    ReasonFollowsUnrenewedTerm => "同一客户在第 {line} 行的上一期合同没有续约，之后不能再有合同", "the account's previous term (line {line}) was not renewed, so no term can follow it";
-    ReasonOverlapsTerm => "与同一客户第 {line} 行的合同期重叠", "overlaps the account's term on line {line}";
-    ReasonDiffersFromRenewedArr => "与第 {line} 行填写的续约金额不一致", "differs from the renewed_arr on line {line}";
-    ReasonAccountRejected => "同一客户的第 {line} 行有错误，该客户的所有行都未导入", "another row of this account (line {line}) has an error, so none of its rows were imported";
-    ReasonExtraCells => "有 {found} 个单元格，但表头只有 {expected} 列（含逗号的名称需加引号）", "has {found} cells but the header has {expected} columns (quote names that contain commas)";
-    ExportCsv => "导出 CSV", "Export CSV";
-    BackupExport => "下载备份（JSON）", "Download backup (JSON)";
-    BackupNotJson => "这不是 JSON 文件。", "This is not a JSON file.";
-    BackupNotOurs => "这不是 CS 规划的备份文件。", "This is not a CS Planner backup.";
-    BackupNewer => "这个备份来自更新的版本（格式 {found}，当前版本最高支持 {supported}），请先更新应用。", "This backup comes from a newer version (format {found}; this version reads up to {supported}). Update the app first.";
-    BackupDamaged => "备份文件内容有误：{detail}", "The backup is damaged: {detail}";
-    DemoLoad => "载入示例客户", "Load a demo book";
-    ImportOpen => "导入 Excel、CSV 或备份", "Import Excel, CSV or backup";
-    ImportDrop => "也可以把 Excel（.xlsx）、CSV 或备份文件拖放到这个页面。", "You can also drop an Excel (.xlsx), CSV or backup file on this page.";
-    ImportFileLabel => "文件：{name}", "File: {name}";
-    ImportPreviewRows => "前 {n} 行预览（表头可改对应字段）", "First {n} rows (change a column's field in its header)";
-    ImportRejectedTitle => "被拒绝的行：{rows} 行，共 {problems} 个问题", "Rejected rows: {rows}, with {problems} problems";
-    RejectedProblemColumn => "问题", "Problem";
-    ImportDownloadRejected => "下载被拒绝的行（改好后可再导入）", "Download the rejected rows (fix them, then import again)";
-    ImportMoreNotShown => "另有 {n} 条未显示。", "{n} more not shown.";
-    ImportNothing => "没有可导入的客户：请检查列对应关系和被拒绝的行。", "No account can be imported: check the column mapping and the rejected rows.";
-    ImportedToast => "导入完成。{summary}", "Import done. {summary}";
-    ImportReadFailed => "无法读取这个文件。", "The file could not be read.";
-    ImportClose => "关闭", "Close";
-    BackupPreview => "备份导出于 {at}，包含 {accounts} 个客户，以及设置和方案。恢复后将替换当前的客户档案、设置和方案。", "Backup exported {at}: {accounts} accounts, with settings and scenarios. Restoring replaces the current book, settings and scenarios.";
-    BackupApply => "确认恢复", "Restore";
-    RestoredToast => "已从备份恢复。", "Restored from the backup.";
-    DemoSize => "示例规模", "Demo size";
-    DemoLoadedToast => "已载入示例客户档案：{n} 个客户。", "Demo book loaded: {n} accounts.";
-    DataActions => "导入与导出", "Import and export";
-
-    // — storage (issue 3) —
-    StorageTruncated => "保存的客户档案不完整：上次保存被中断了。", "The saved book is incomplete: the last save was cut off.";
-    StorageCorrupt => "保存的客户档案已损坏，无法读取。", "The saved book is damaged and cannot be read.";
-    StorageUseGood => "使用上一份完好的副本", "Use the last good copy";
-    StorageDownloadRaw => "下载原始数据", "Download the raw data";
-    StorageStartOver => "从空白档案开始", "Start with an empty book";
-    StorageNewer => "这份档案由更新版本的 CS 规划保存，这里只能只读查看。", "This book was saved by a newer version of CS Planner; it is shown read-only.";
-    StorageNewerUnreadable => "这份档案由更新版本的 CS 规划保存，当前版本无法读取。", "This book was saved by a newer version of CS Planner, which this version cannot read.";
-    StorageQuota => "浏览器存储空间已满，最近的修改没有保存。请下载备份。", "The browser's storage is full: recent changes are not saved. Download a backup.";
-    StorageGoodStale => "存储空间不够保留两份副本，备用副本是较早的版本。", "Not enough room for two copies: the backup copy is an older version.";
-    StorageUnavailable => "浏览器存储不可用（可能处于隐私模式或已被禁用）：客户档案只保存在当前页面中，关闭前请下载备份。", "Browser storage is unavailable (private mode, or disabled): the book lives in this page only. Download a backup before closing it.";
-    StorageOtherTab => "另一个标签页保存了不同版本的客户档案，而这里还有未保存的修改。", "Another tab saved a different version of the book while this one has unsaved changes.";
-    StorageLoadTheirs => "载入另一个标签页的版本", "Load the other tab's version";
-    StorageKeepMine => "保留这里的版本（覆盖另一个）", "Keep this version (overwrites the other)";
-    StorageBookSize => "档案大小：{chars} 个字符。", "Book size: {chars} characters.";
-    StorageGoodSavedAt => "（保存于 {at}）", "(saved {at})";
-    StorageSaveFailed => "保存失败，数据仍在当前页面中。请下载备份。", "Saving failed; the book is still open in this page. Download a backup.";
-
-    // — capacity (issue 7) —
-    CapIntro => "需要多少位客户成功经理、何时招聘、成本多少：三种方法对比、招聘触发、假设推演与方案对比。所有输入即改即算。", "How many CSMs the book needs, when to hire and what it costs: three methods side by side, hiring triggers, a what-if projection and scenarios. Every input answers at once.";
-    CapNeedTitle => "当前需要的人力", "Need now";
-    CapNeedLead => "覆盖 {accounts} 个活跃客户，活跃 ARR {arr}。", "Covering {accounts} active accounts, {arr} active ARR.";
-    CapCurrentCsms => "当前客户成功经理人数", "Current CSMs";
-    CapCsmsFromOwners => "团队名单为空，按活跃客户的不同负责人计数。", "The roster is empty, so this counts the distinct owners of active accounts.";
-    CapCsmsFromRoster => "来自团队名单：角色为客户成功经理的 FTE 之和。", "From the roster: the FTE of people with the CSM role.";
-    CapMethodArrRule => "200万原则（按 ARR）", "ARR rule";
-    CapMethodNeeds => "按需分配（按客户数）", "Needs-based";
-    CapMethodHybrid => "分群 + 200万原则", "Hybrid (tiers + ARR rule)";
-    CapExactFte => "所需 FTE（精确值）", "Required FTE (exact)";
-    CapHeadcount => "人数（FTE 向上取整）", "Headcount (FTE rounded up)";
-    CapGapToCurrent => "与当前人数差额（+ 需增，− 富余）", "Gap to current CSMs (+ hire, − spare)";
-    CapUsedInProjection => "推演使用此方法", "Used in the projection";
-    CapArrPerCsm => "每位客户成功经理负责的 ARR", "ARR per CSM";
-    CapPreset1M => "100万（Gainsight 做法）", "$1M (Gainsight's practice)";
-    CapPreset2M => "200万（主流）", "$2M (mainstream)";
-    CapPresetCustom => "自定义", "Custom";
-    CapArrPerCsmCustom => "自定义金额", "Custom amount";
-    CapArrRuleNote => "FTE = 活跃 ARR ÷ 每人 ARR。Marketo 面向中小客户、自动化完善时按 100万–800万 配置。", "FTE = active ARR ÷ ARR per CSM. Marketo ran $1M–8M for SMB accounts with strong automation.";
-    CapWorkdays => "年工作日", "Workdays a year";
-    CapHoursPerDay => "每日工时", "Hours a day";
-    CapUtilization => "用于客户的时间占比", "Share of time on accounts";
-    CapEffortNote => "每位经理每年可用于客户 {hours} 小时；某层级填写了“每客户年工时”时，按此推算每人负责的客户数。", "A CSM has {hours} hours a year for accounts; a tier with hours per account derives its accounts per CSM from them.";
-    CapDedicatedThreshold => "专属经理门槛（层级 ARR）", "Dedicated-CSM threshold (tier ARR)";
-    CapHybridNote => "高接触、低接触层级的 ARR 达到门槛时配专属经理（向上取整）；其余层级与自动化层级共享人力池，不取整。", "High- and low-touch tiers whose ARR reaches the threshold get whole dedicated CSMs; the others and tech-touch tiers share a pool, unrounded.";
-    CapTierTableCaption => "各层级的客户、配置比例和所需 FTE（比例可直接修改，即为层级设置）", "Each tier's book, ratios and FTE (the ratios are the tier settings; edit them here)";
-    CapServiceModel => "服务模式", "Service model";
-    CapHighTouch => "高接触", "High-touch";
-    CapLowTouch => "低接触", "Low-touch";
-    CapTechTouch => "自动化", "Tech-touch";
-    CapAccountsPerCsm => "每人客户数", "Accounts per CSM";
-    CapHoursPerAccount => "每客户年工时", "Hours per account a year";
-    CapTierArrPerCsm => "本层每人 ARR", "Tier ARR per CSM";
-    CapNotSet => "未填写", "not set";
-    CapGlobal => "同全局", "global";
-    CapDedicated => "专属", "dedicated";
-    CapPooled => "共享", "pooled";
-
-    CapAlertsTitle => "招聘触发", "Hiring triggers";
-    CapNoAlerts => "目前没有触发招聘的条件。", "No hiring trigger fires now.";
-    CapAlertFirstCsm => "还没有客户成功经理，而已有 {n} 个活跃客户 ARR ≥ {arr}（触发条件：至少 {min} 个）：应招聘第一位客户成功经理。", "No CSM yet, and {n} active accounts have ARR ≥ {arr} (the trigger is {min} or more): hire the first CSM.";
-    CapAlertUncoveredTier => "{tier}：{n} 个客户的 ARR 合计 {arr}，达到 {threshold} 的门槛，却没有任何客户由客户成功经理负责：应为该层级招聘。", "{tier}: {n} accounts with {arr} of ARR reach the {threshold} threshold, and no CSM owns any of them: hire for this tier.";
-    CapTriggerSettings => "触发条件设置", "Trigger thresholds";
-    CapTriggerAccounts => "大客户个数", "Large accounts";
-    CapTriggerArr => "大客户 ARR 下限", "Large account ARR from";
-    CapTriggerNote => "层级触发使用上面的专属经理门槛（种子文章：一个分群 30万–50万 的收入即可覆盖一位经理的成本）。", "The tier trigger uses the dedicated-CSM threshold above (seed: a segment earning 300–500K covers a CSM's cost).";
-
-    CapWhatIfTitle => "假设推演", "What-if projection";
-    CapMethod => "计算方法", "Method";
-    CapHorizon => "推演月数（12–36）", "Horizon in months (12–36)";
-    CapTeamInputs => "团队", "Team";
-    CapAttrition => "年离职率", "Annual attrition";
-    CapRamp => "新人爬坡月数", "Ramp months";
-    CapLeadTime => "招聘周期（月）", "Recruiting lead time (months)";
-    CapLoadedCost => "每人年综合成本", "Loaded cost a year";
-    CapCsmsFollowBook => "当前人数取自团队名单（或客户负责人）；修改后以你填写的为准。", "Current CSMs follow the roster (or owners) until you type a number.";
-    CapCsmsTyped => "当前人数为你填写的数字。", "Current CSMs is the number you typed.";
-    CapGrowthInputs => "各层级增长", "Growth by tier";
-    CapNewLogos => "每月新客户数", "New logos a month";
-    CapAvgNewArr => "新客户平均 ARR", "Average new ARR";
-    CapLogoChurn => "年客户流失率", "Annual logo churn";
-    CapDollarChurn => "年金额流失率", "Annual dollar churn";
-    CapNetExpansion => "年净增购率", "Annual net expansion";
-    CapGrowthFromBook => "预填自客户档案：近 12 个月的新客户、流失率、1 − GRR、NRR − GRR。", "Prefilled from the book: new logos of the last 12 months, logo churn, 1 − GRR, NRR − GRR.";
-    CapGrowthTyped => "使用你填写的数字。", "Using the numbers you typed.";
-    CapFollowBook => "恢复为档案数据", "Back to the book's figures";
-
-    CapChartTitle => "所需人力与可用产能", "Required vs available capacity";
-    CapCompareChartTitle => "方案对比：所需人力与可用产能", "Scenarios: required vs available capacity";
-    CapChartX => "月份", "Month";
-    CapChartY => "FTE（人）", "FTE";
-    CapChartOpenings => "开启招聘职位", "Positions opened";
-    CapChartEmpty => "暂无可推演的数据：添加客户或填写增长假设。", "Nothing to project yet: add accounts or growth assumptions.";
-    CapRequiredFte => "所需 FTE", "Required FTE";
-    CapEffectiveCapacity => "有效产能", "Effective capacity";
-    CapRequiredShort => "所需", "required";
-    CapCapacityShort => "产能", "capacity";
-    CapRequiredFteNow => "当前所需 FTE", "Required FTE now";
-    CapRequiredFteEnd => "期末所需 FTE", "Required FTE at the end";
-    CapHeadcountEnd => "期末预期在岗（FTE，按离职率折算）", "Expected FTE on the team at the end";
-    CapHires => "需开启职位", "Positions to open";
-    CapLateHires => "其中来不及爬坡", "of which late";
-    CapFirstOpening => "最早开启职位", "First opening";
-    CapPeakGap => "最大产能缺口", "Peak gap";
-    CapArrEnd => "期末 ARR", "ARR at the end";
-    CapAnnualCostEnd => "期末年度成本", "Annual cost at the end";
-    CapCostOverHorizon => "推演期总成本", "Cost over the horizon";
-    CapCostShareEnd => "期末成本占 ARR", "CS cost % of ARR at the end";
-    CapArrPerCsmEnd => "期末人均 ARR", "ARR per CSM at the end";
-    CapNoHires => "推演期内无需开启新职位。", "No position needs opening within the horizon.";
-    CapHireLine => "{open} 开启 {n} 个职位 → {start} 入职 → {needed} 起需要", "Open {n} in {open} → start {start} → needed from {needed}";
-    CapLate => "招聘周期不足，爬坡期内有缺口", "late: a gap until ramped";
-    CapMonthTableCaption => "逐月推演", "Month by month";
-    CapMonth => "月份", "Month";
-    CapHeadcountCol => "人数", "Headcount";
-    CapGap => "缺口（+ 不足）", "Gap (+ short)";
-    CapOpen => "开启职位", "Open";
-    CapMonthlyCost => "月成本", "Monthly cost";
-    CapCostShare => "成本占 ARR", "Cost % ARR";
-    CapArrPerCsmCol => "人均 ARR", "ARR per CSM";
-
-    CapScenariosTitle => "方案", "Scenarios";
-    CapScenarioName => "方案名称", "Scenario name";
-    CapScenarioDefaultName => "方案", "Scenario";
-    CapWorkingScenario => "当前方案", "Working scenario";
-    CapSaveScenario => "保存为新方案", "Save as a new scenario";
-    CapShare => "生成分享链接", "Share link";
-    CapShareLink => "分享链接", "Share link";
-    CapShareCopied => "已复制。链接只包含参数，不包含客户档案。", "Copied. The link carries the parameters, never the book.";
-    CapShareCopyHand => "请复制上面的链接。链接只包含参数，不包含客户档案。", "Copy the link above. It carries the parameters, never the book.";
-    CapPrint => "打印摘要", "Print summary";
-    CapNameEmpty => "请填写方案名称。", "Give the scenario a name.";
-    CapNameTooLong => "名称最多 200 个字符。", "At most 200 characters.";
-    CapNameTaken => "已有同名方案，请换一个名称。", "A saved scenario has this name; pick another.";
-    CapListFull => "已保存的方案太多，请先删除一些。", "Too many saved scenarios; delete some first.";
-    CapNoSaved => "还没有保存的方案。调整上面的假设后点击“保存为新方案”。", "No saved scenarios yet. Adjust the assumptions above and press \"Save as a new scenario\".";
-    CapCompare => "对比", "Compare";
-    CapCompareThis => "对比方案 {name}", "Compare {name}";
-    CapLoad => "载入", "Load";
-    CapRename => "重命名", "Rename";
-    CapDeleteConfirm => "确认删除", "Yes, delete";
-    CapMonthsN => "{n} 个月", "{n} months";
-    CapCompareTitle => "方案对比", "Compare scenarios";
-    CapCompareHint => "在上表勾选 2–4 个已保存的方案进行对比。", "Tick two to four saved scenarios above to compare them.";
-    CapIncoming => "你打开了分享的方案“{name}”，下方显示的是它的参数（基于你自己的客户档案）。你保存的方案没有任何改动。", "You opened the shared scenario \"{name}\": its parameters are shown below, on your own book. Your saved scenarios are unchanged.";
-    CapSaveAsNew => "另存为新方案", "Save as new";
-    CapReplaceSaved => "替换同名的已保存方案", "Replace the saved one with this name";
-    CapReplaceConfirm => "确定用链接中的参数覆盖已保存的同名方案？", "Overwrite the saved scenario of this name with the link's parameters?";
-    CapReplaceYes => "确认替换", "Yes, replace";
-    CapBackToDraft => "不保存，回到我的草稿", "Don't keep; back to my draft";
-    CapBadLink => "链接中的方案参数无法读取，已忽略：", "The link's scenario could not be read, so it is ignored:";
-
-    CapEconomicsTitle => "单位经济", "Unit economics";
-    CapGrossMargin => "毛利率", "Gross margin";
-    CapLifetime => "客户生命周期（年）", "Customer lifetime (years)";
-    CapFromChurn => "按流失率推算", "from logo churn";
-    CapCac => "获客成本 CAC（每客户）", "CAC per account";
-    CapCacCol => "获客成本 CAC", "CAC";
-    CapLtv => "客户终身价值 LTV", "LTV";
-    CapLtvCac => "LTV/CAC 比", "LTV/CAC";
-    CapPayback => "CAC 回收期（月）", "CAC payback (months)";
-    CapSegment => "客户群", "Segment";
-    CapOverall => "全部", "Overall";
-    CapAvgArr => "平均 ARR", "Average ARR";
-    CapLifetimeCol => "生命周期（年）", "Lifetime (years)";
-    CapEconomicsNote => "LTV = 平均 ARR × 毛利率 × 生命周期；生命周期 = 1 ÷ 近 12 个月客户流失率（最多 10 年），或手动填写。回收期 = CAC ÷（平均 ARR ÷ 12 × 毛利率）。未填写 CAC 时不计算 LTV/CAC 和回收期。", "LTV = average ARR × gross margin × lifetime; lifetime = 1 ÷ the logo churn of the last 12 months (at most 10 years), or entered. Payback = CAC ÷ (average ARR ÷ 12 × gross margin). Without a CAC, LTV/CAC and payback are not computed.";
-
-    CapPrintTitle => "客户成功人力配置方案：{name}", "CS capacity plan: {name}";
-    CapPrintDate => "基准日期 {asof} · 打印于 {today} · CS Planner 客户成功规划", "As of {asof} · printed {today} · CS Planner";
-    CapCsmHours => "每人每年可用于客户的工时", "CSM hours a year on accounts";
-    CapStartCsms => "期初客户成功经理人数", "CSMs at the start";
-
-    RevIntro => "ARR 从哪里来、到哪里去：期间内的 ARR 变动（新增、增购、缩减、流失），各年度客户的留存，以及未来 12 个月续约的预测。", "Where the ARR came from and where it is going: how ARR moved over a period (new, expansion, contraction, churn), how each year's customers retained, and what the coming year's renewals are likely to bring.";
-    RevEmptyBook => "客户档案为空：导入客户或加载示例数据后，这里会显示收入变动和续约预测。", "The book is empty: import accounts or load the demo data to see revenue movement and the renewal forecast.";
-    RevBridgeTitle => "ARR 变动（期初 → 期末）", "ARR bridge (start → end)";
-    RevBridgeNote => "期初 = 期间开始前一天在册客户的 ARR；新增包含回流客户；增购/缩减为两天都在册客户的 ARR 变化；流失为期初在册、期末不在册客户的期初 ARR。期末 = 期初 + 新增 + 增购 − 缩减 − 流失。", "Start = the ARR of the accounts counted the day before the period; new includes returning accounts; expansion and contraction are changes of accounts counted on both days; churn is the start ARR of accounts counted at the start but not at the end. End = start + new + expansion − contraction − churn.";
-    RevStart => "期初 ARR", "Start ARR";
-    RevNew => "新增", "New";
-    RevExpansion => "增购", "Expansion";
-    RevContraction => "缩减", "Contraction";
-    RevChurn => "流失", "Churn";
-    RevEnd => "期末 ARR", "End ARR";
-    RevBridgeChartTitle => "ARR 变动瀑布图", "ARR bridge";
-    RevByMonth => "按月", "By month";
-    RevByQuarter => "按季度", "By quarter";
-    RevStepsChartTitle => "各期 ARR 变动（首尾相接）", "ARR movement per period (chained)";
-    RevColPeriod => "期间", "Period";
-    RevColAccount => "客户", "Account";
-    RevColAmount => "金额", "Amount";
-    RevShowAccounts => "查看客户", "Show accounts";
-    RevMovementList => "{movement}：{n} 个客户", "{movement}: {n} accounts";
-    RevListMore => "仅显示金额最大的 {shown} 个，共 {n} 个。", "Showing the largest {shown} of {n}.";
-    RevCohortTitle => "同期群留存", "Cohort retention";
-    RevCohortNote => "按首个合同开始的年份（或季度）分组。第 k 个月 = 该组最后一天之后 k 个月；客户留存 = 当日仍在册的客户 ÷ 组内客户数；净收入留存 = 这些客户当日 ARR ÷ 组内首个合同 ARR 之和。空格表示截至基准日尚未到达该月份。", "Grouped by the year (or quarter) of the first term's start. Month k = k months after the cohort's last day; logo retention = accounts still counted that day ÷ cohort size; net revenue retention = their ARR that day ÷ the cohort's first-term ARR. An empty cell has not been reached as of the as-of date.";
-    RevByYear => "按年", "By year";
-    RevColCohort => "同期群", "Cohort";
-    RevColSize => "客户数", "Accounts";
-    RevColFirstArr => "首期 ARR", "First-term ARR";
-    RevColLogoK => "{k} 个月客户留存", "Logo retention {k} mo";
-    RevColNrrK => "{k} 个月净收入留存", "NRR {k} mo";
-    RevNotReached => "尚未到达", "not reached yet";
-    RevNoCohorts => "还没有已开始的合同。", "No contract has started yet.";
-    RevForecastTitle => "续约预测（未来 12 个月）", "Renewal forecast (next 12 months)";
-    RevForecastNote => "未来 12 个月内到期、尚无结果的合同，每份按续约概率计入：预期续约 ARR = Σ 概率 × ARR；10%–90% 区间按正态近似。", "Open terms ending in the next 12 months, each counted by its probability to renew: expected renewed ARR = Σ p × ARR; the 10–90% range by the normal approximation.";
-    RevDueCount => "到期合同数", "Terms due";
-    RevDueArr => "到期 ARR", "ARR due";
-    RevExpected => "预期续约 ARR", "Expected renewed ARR";
-    RevForecastGrr => "预测金额续费率", "Forecast GRR";
-    RevP10 => "悲观（10%）", "Low (10th percentile)";
-    RevP90 => "乐观（90%）", "High (90th percentile)";
-    RevForecastLogoChurn => "预测客户流失率", "Forecast logo churn";
-    RevProbTitle => "续约概率", "Probability to renew";
-    RevProbSource => "概率来源", "Probabilities from";
-    RevProbHealth => "按健康度（可修改）", "Health band (editable)";
-    RevProbHistory => "按历史活跃度分组的续约率", "History: renewal rate by activity band";
-    RevProbHistoryNote => "活跃度分组样本不少于 10 个时使用该组的续约率，否则使用整体续约率。", "A band's renewal rate is used where it has at least 10 due terms, otherwise the book's logo renewal rate.";
-    RevForecastChartTitle => "每月到期 ARR 与预期续约 ARR", "ARR due and expected to renew, per month";
-    RevSeriesDue => "到期 ARR", "ARR due";
-    RevSeriesExpected => "预期续约", "Expected renewed";
-    RevAtRiskTitle => "风险最大的续约（ARR × (1 − 概率)）", "Largest renewals at risk (ARR × (1 − p))";
-    RevColEnd => "到期日", "Ends";
-    RevColP => "续约概率", "p";
-    RevColAtRisk => "风险金额", "At risk";
-    RevNothingDue => "未来 12 个月没有待续约的合同。", "No open term ends in the next 12 months.";
-    RevMonth => "月份", "Month";
-    ImportOldXls => "这是旧版 Excel（.xls）或加密的工作簿，无法直接读取。", "This is an old Excel file (.xls) or a password-protected workbook, which cannot be read directly.";
-    ImportNumbers => "这是 Apple Numbers 文件。", "This is an Apple Numbers file.";
-    ImportOds => "这是 LibreOffice / OpenDocument 表格。", "This is a LibreOffice / OpenDocument spreadsheet.";
-    ImportNotATable => "这不是 CSV 或 Excel（.xlsx）表格。", "This is not a CSV or Excel (.xlsx) table.";
-    ImportDamagedXlsx => "这个 Excel 文件已损坏或不完整。", "This Excel file is damaged or incomplete.";
-    ImportSaveAs => "请在 Excel 或 WPS 中另存为 .xlsx 或 CSV（UTF-8）后再导入。", "Save it as .xlsx or CSV (UTF-8) in Excel or WPS, then import that.";
-    ImportSheet => "工作表", "Sheet";
-    ExportLanguage => "导出的表头与状态语言", "Language of the export's headers and statuses";
-    PrintHorizon => "推演期", "Horizon";
-    PrintMonths => "{n} 个月", "{n} months";
-    PrintPlanTitle => "招聘计划（整人数、自然月）", "Hiring plan (whole people, calendar months)";
-    PrintBudget => "预算", "Budget";
-    Yes => "是", "Yes";
-    No => "否", "No";
-    CompareTitle => "方案对比：{names}", "Scenario comparison: {names}";
-    CompareDiffering => "不同的假设（{n} 项）", "Assumptions that differ ({n})";
-    CompareSame => "各方案相同的假设", "Assumptions all scenarios share";
-    CompareCommonHorizon => "各方案的推演期不同：结果按共同的 {n} 个月比较。", "The scenarios' horizons differ: results are compared over the {n} months they share.";
-    ComparePrint => "打印对比（一页 A4）", "Print the comparison (one A4 page)";
-    CompareChurnFromForecast => "客户流失率取自续约预测", "Logo churn from the renewal forecast";
-    PlanTitle => "招聘计划", "Hiring plan";
-    PlanIntro => "按自然月、按整人数排出的招聘计划：每月月初在岗人数、离职、新人到岗、需开放的职位、所需人数与缺口、成本。离职按“过半即算一人”计整数。", "The plan in calendar months and whole people: people at the start of each month, leavers, hires starting, positions to open, the headcount required, the gap and the cost. Attrition is counted in whole people (half a person expected to leave counts as one).";
-    PlanHires => "计划招聘人数", "Hires planned";
-    PlanBackfill => "其中补员", "of which backfill";
-    PlanGrowth => "其中新增编制", "of which growth";
-    PlanLeavers => "预计离职人数", "Leavers expected";
-    PlanHeadcountEnd => "期末在岗人数", "People at the end";
-    PlanRequiredEnd => "期末所需人数", "Required at the end";
-    PlanCost => "期内成本", "Cost over the horizon";
-    PlanFirstOpen => "最早开放职位的月份", "First position opens";
-    PlanAffordableEnd => "预算可负担人数（期末）", "Affordable headcount (end)";
-    PlanBackfillNote => "期内预计离职 {leavers} 人：计划招聘中 {backfill} 人用于补员，{growth} 人为新增编制。", "{leavers} people are expected to leave over the horizon: {backfill} of the hires backfill them, {growth} are growth.";
-    PlanMonthN => "{m} 月", "Month {m}";
-    PlanFiscalStart => "财年起始月", "Fiscal year starts in";
-    PlanRecruitingCost => "每名新人的招聘成本", "Recruiting cost per hire";
-    PlanManagers => "计入经理（管理幅度）", "Include managers (span of control)";
-    PlanSpan => "每位经理管理人数", "CSMs per manager";
-    PlanManagerCost => "经理年综合成本", "Manager loaded cost a year";
-    PlanBudgetMode => "预算约束", "Budget";
-    PlanBudgetOff => "不设预算", "No budget";
-    PlanBudgetAnnual => "年度预算金额", "Annual budget";
-    PlanBudgetShare => "不超过 ARR 的比例", "Cap as a share of ARR";
-    PlanBudgetAmount => "年度客户成功预算", "Annual CS budget";
-    PlanBudgetShareOfArr => "成本上限（占 ARR）", "Cost cap (share of ARR)";
-    PlanTableCaption => "按月招聘计划（整人数）", "Monthly hiring plan (whole people)";
-    PlanColMonth => "月份", "Month";
-    PlanColPeople => "月初在岗", "People at start";
-    PlanColLeavers => "离职", "Leavers";
-    PlanColHires => "新人到岗", "Hires starting";
-    PlanColOpen => "开放职位", "Positions to open";
-    PlanColRequired => "所需人数", "Required";
-    PlanColGap => "缺口", "Gap";
-    PlanColManagers => "经理", "Managers";
-    PlanColAffordable => "预算可负担", "Affordable";
-    PlanColCost => "成本", "Cost";
-    PlanColPeriod => "期间", "Period";
-    PlanColPeopleEnd => "期末在岗", "People at end";
-    PlanQuarters => "按财季汇总", "Totals per fiscal quarter";
-    PlanYears => "按财年汇总", "Totals per fiscal year";
-    PlanPartial => "不完整", "partial";
-    PlanPeriodsNote => "财年以结束时所在的自然年命名（例如 4 月起始时，2026-04 至 2027-03 为 FY2027）。汇总包含本月（第 0 个月）。", "A fiscal year is named by the calendar year it ends in (with an April start, 2026-04 to 2027-03 is FY2027). Totals include the current month (month 0).";
-    PlanCoverageCaption => "预算能覆盖的服务（按层级顺序，战略客户优先）", "What the budget covers (tiers in order, strategic first)";
-    PlanColNeed => "所需 FTE", "FTE needed";
-    PlanColCovered => "可覆盖 FTE", "FTE covered";
-    PlanColShare => "覆盖比例", "Covered";
-    PlanColUncoveredArr => "未覆盖的 ARR", "ARR not covered";
-    PlanUncovered => "预算之外未被覆盖的 ARR 合计：{arr}", "ARR left under-covered by the budget: {arr}";
-    PlanExportCsv => "导出计划 CSV", "Export plan (CSV)";
-    PlanExportXlsx => "导出计划 Excel", "Export plan (.xlsx)";
-    PlanSheetMonths => "按月计划", "Monthly plan";
-    PlanSheetPeriods => "季度与年度汇总", "Quarters and years";
-    PlanSheetAssumptions => "假设", "Assumptions";
-    PlanColAssumption => "假设", "Assumption";
-    PlanColValue => "取值", "Value";
-    CapLinkDemo => "这个链接是在示例数据（{n} 个客户）上做的。加载同一份示例数据，就能看到与发送者完全相同的数字。", "This link was made on the demo book ({n} accounts). Load that same demo book to see exactly the sender's figures.";
-    CapLinkRealBook => "这个链接是在发送者自己的客户档案上做的，链接从不携带客户数据。导入你的客户档案，在你的数据上看这些假设；或加载示例数据先试一试。", "This link was made on the sender's own customer book, and links never carry the book. Import your book to see these assumptions on your figures, or load the demo book to try them.";
-    CapLinkLoadDemo => "加载示例数据", "Load the demo book";
-    CapLinkImport => "去导入客户档案", "Import a book";
-    CapChurnFromForecast => "流失率采用续约预测（{rate}）", "Logo churn from the renewal forecast ({rate})";
-    CapChurnFromForecastNote => "勾选后，各层级的年客户流失率取续约预测的客户流失率，并随方案保存。", "When ticked, every tier's annual logo churn is the renewal forecast's logo churn; saved with the scenario.";
-
-    NotFoundTitle => "找不到这个页面", "Page not found";
-    NotFoundBody => "这个地址没有对应的页面，请从导航中选择。", "There is no page at this address; pick one from the navigation.";
+    #[test]
+    fn a_template_fills_its_own_slots() {
+        let tpl = Tpl::RowWhole { line: "7", reason: "cannot be empty" };
+        assert_eq!(tpl.fill(Lang::En), "Line 7: cannot be empty");
+        assert_eq!(tpl.fill(Lang::Zh), "第 7 行：cannot be empty");
+    }
 }

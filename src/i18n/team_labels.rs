@@ -1,7 +1,7 @@
 //! The words for the Team and Board pages' named things: roles, load bands, KPI dimensions,
 //! presets, and a priority row's reason as a sentence.
 
-use super::{fill, t, Lang, Msg};
+use super::{t, tr, Lang, Msg, Tpl};
 use crate::domain::board::PriorityReason;
 use crate::domain::kpi::{KpiDimension, ScorecardPreset};
 use crate::domain::team::{LoadBand, Role};
@@ -52,15 +52,15 @@ pub fn load_band_class(band: LoadBand) -> &'static str {
 
 pub fn dimension_label(d: KpiDimension) -> Msg {
     match d {
-        KpiDimension::LogoRenewalRate => Msg::DimLogoRate,
-        KpiDimension::Grr => Msg::DimGrr,
-        KpiDimension::Nrr => Msg::DimNrr,
+        KpiDimension::LogoRenewalRate => Msg::LogoRenewalRate,
+        KpiDimension::Grr => Msg::Grr,
+        KpiDimension::Nrr => Msg::Nrr,
         KpiDimension::RenewedAmount => Msg::DimRenewedAmount,
         KpiDimension::ExpansionAmount => Msg::DimExpansion,
         KpiDimension::AverageActivity => Msg::DimActivity,
-        KpiDimension::AverageHealth => Msg::DimHealth,
-        KpiDimension::GoLiveRate => Msg::DimGoLive,
-        KpiDimension::Referrals => Msg::DimReferrals,
+        KpiDimension::AverageHealth => Msg::ColAvgHealth,
+        KpiDimension::GoLiveRate => Msg::GoLiveRate,
+        KpiDimension::Referrals => Msg::ColReferrals,
     }
 }
 
@@ -87,18 +87,16 @@ pub fn reason_text(lang: Lang, reason: PriorityReason) -> String {
 fn reason_words(lang: Lang, reason: PriorityReason) -> String {
     let n = |v: i64| v.to_string();
     match reason {
-        PriorityReason::Overdue { days_past_end } => fill(t(lang, Msg::ReasonOverdue), &[("n", &n(days_past_end))]),
+        PriorityReason::Overdue { days_past_end } => tr(lang, Tpl::ReasonOverdue { n: &n(days_past_end) }),
         PriorityReason::RenewalWindow { days_to_end: 0 } => t(lang, Msg::ReasonRenewalToday).to_string(),
-        PriorityReason::RenewalWindow { days_to_end } => fill(t(lang, Msg::ReasonRenewal), &[("n", &n(days_to_end))]),
+        PriorityReason::RenewalWindow { days_to_end } => tr(lang, Tpl::ReasonRenewal { n: &n(days_to_end) }),
         PriorityReason::RedHealth => t(lang, Msg::ReasonRed).to_string(),
-        PriorityReason::StalledKickoff { days_since_start } => {
-            fill(t(lang, Msg::ReasonStalled), &[("n", &n(days_since_start))])
-        }
+        PriorityReason::StalledKickoff { days_since_start } => tr(lang, Tpl::ReasonStalled { n: &n(days_since_start) }),
         PriorityReason::ContactDue { days_since_touch: None, cadence_days } => {
-            fill(t(lang, Msg::ReasonContactNever), &[("cadence", &cadence_days.to_string())])
+            tr(lang, Tpl::ReasonContactNever { cadence: &cadence_days.to_string() })
         }
         PriorityReason::ContactDue { days_since_touch: Some(d), cadence_days } => {
-            fill(t(lang, Msg::ReasonContactDue), &[("n", &n(d)), ("cadence", &cadence_days.to_string())])
+            tr(lang, Tpl::ReasonContactDue { n: &n(d), cadence: &cadence_days.to_string() })
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Import, merge and backup outcomes in the user's language.
 
-use crate::i18n::{t, Lang, Msg};
+use crate::i18n::{t, tr, Lang, Msg, Tpl};
 
 use super::backup::BackupError;
 use super::decode::Encoding;
@@ -10,8 +10,6 @@ use super::table::{FileError, Sheet};
 
 /// Longer values are cut: the message should point at the cell, not repeat a paragraph.
 const MAX_VALUE_CHARS: usize = 40;
-
-pub use crate::i18n::fill;
 
 fn shown_value(value: &str) -> String {
     let one_line: String = value.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
@@ -25,22 +23,25 @@ fn shown_value(value: &str) -> String {
 
 /// What is wrong, without where.
 pub fn reason_text(reason: &Reason, lang: Lang) -> String {
-    let with_line = |msg: Msg, line: usize| fill(t(lang, msg), &[("line", &line.to_string())]);
     match *reason {
         Reason::Required => t(lang, Msg::ReasonRequired).to_string(),
-        Reason::TooLong { max } => fill(t(lang, Msg::ReasonTooLong), &[("max", &max.to_string())]),
+        Reason::TooLong { max } => tr(lang, Tpl::ReasonTooLong { max: &max.to_string() }),
         Reason::Invalid(e) => t(lang, crate::i18n::value_error_msg(e)).to_string(),
         Reason::UnknownStatus => t(lang, Msg::ReasonUnknownStatus).to_string(),
         Reason::EndNotAfterStart => t(lang, Msg::ReasonEndNotAfterStart).to_string(),
         Reason::NotWithStatus => t(lang, Msg::ReasonNotWithStatus).to_string(),
-        Reason::DuplicateTerm { first_line } => with_line(Msg::ReasonDuplicateTerm, first_line),
-        Reason::FollowsUnrenewedTerm { line } => with_line(Msg::ReasonFollowsUnrenewedTerm, line),
-        Reason::OverlapsTerm { line } => with_line(Msg::ReasonOverlapsTerm, line),
-        Reason::DiffersFromRenewedArr { line } => with_line(Msg::ReasonDiffersFromRenewedArr, line),
-        Reason::AccountRejected { line } => with_line(Msg::ReasonAccountRejected, line),
-        Reason::IdOfAnotherCustomer { first_line } => with_line(Msg::ReasonIdOfAnotherCustomer, first_line),
+        Reason::DuplicateTerm { first_line } => tr(lang, Tpl::ReasonDuplicateTerm { line: &first_line.to_string() }),
+        Reason::FollowsUnrenewedTerm { line } => tr(lang, Tpl::ReasonFollowsUnrenewedTerm { line: &line.to_string() }),
+        Reason::OverlapsTerm { line } => tr(lang, Tpl::ReasonOverlapsTerm { line: &line.to_string() }),
+        Reason::DiffersFromRenewedArr { line } => {
+            tr(lang, Tpl::ReasonDiffersFromRenewedArr { line: &line.to_string() })
+        }
+        Reason::AccountRejected { line } => tr(lang, Tpl::ReasonAccountRejected { line: &line.to_string() }),
+        Reason::IdOfAnotherCustomer { first_line } => {
+            tr(lang, Tpl::ReasonIdOfAnotherCustomer { line: &first_line.to_string() })
+        }
         Reason::ExtraCells { expected, found } => {
-            fill(t(lang, Msg::ReasonExtraCells), &[("expected", &expected.to_string()), ("found", &found.to_string())])
+            tr(lang, Tpl::ReasonExtraCells { expected: &expected.to_string(), found: &found.to_string() })
         }
     }
 }
@@ -61,7 +62,7 @@ pub fn rejected_rows_csv(sheet: &Sheet, report: &ImportReport, lang: Lang) -> Ve
     for row in &sheet.rows {
         let Some(problems) = by_line.get(&row.line) else { continue };
         let mut record: Vec<String> = (0..sheet.headers.len()).map(|i| row.cell(i).unwrap_or("").to_string()).collect();
-        record.push(problems.join("; "));
+        record.push(problems.join(t(lang, Msg::ReasonsJoin)));
         let _ = w.write_record(&record);
     }
     let _ = w.flush();
@@ -74,19 +75,21 @@ pub fn describe(error: &RowError, lang: Lang) -> String {
     let line = error.line.to_string();
     let reason = reason_text(&error.reason, lang);
     let value = shown_value(&error.value);
-    let (msg, column) = match (&error.column, error.field) {
-        (Some(c), _) if !value.is_empty() => (Msg::RowAtColumn, c.clone()),
-        (Some(c), _) => (Msg::RowAtEmptyColumn, c.clone()),
-        (None, Some(f)) => (Msg::RowAtMissingColumn, f.label(lang).to_string()),
-        (None, None) => (Msg::RowWhole, String::new()),
+    let tpl = match (&error.column, error.field) {
+        (Some(column), _) if !value.is_empty() => {
+            Tpl::RowAtColumn { line: &line, column, value: &value, reason: &reason }
+        }
+        (Some(column), _) => Tpl::RowAtEmptyColumn { line: &line, column, reason: &reason },
+        (None, Some(f)) => Tpl::RowAtMissingColumn { line: &line, column: f.label(lang), reason: &reason },
+        (None, None) => Tpl::RowWhole { line: &line, reason: &reason },
     };
-    fill(t(lang, msg), &[("line", &line), ("column", &column), ("value", &value), ("reason", &reason)])
+    tr(lang, tpl)
 }
 
 pub fn describe_file_error(error: &FileError, lang: Lang) -> String {
     match error {
         FileError::Empty => t(lang, Msg::ImportEmptyFile).to_string(),
-        FileError::Malformed { line, .. } => fill(t(lang, Msg::ImportMalformed), &[("line", &line.to_string())]),
+        FileError::Malformed { line, .. } => tr(lang, Tpl::ImportMalformed { line: &line.to_string() }),
         FileError::NotATable(kind) => {
             let what = match *kind {
                 "xls" => Msg::ImportOldXls,
@@ -103,7 +106,7 @@ pub fn describe_file_error(error: &FileError, lang: Lang) -> String {
 pub fn describe_mapping_error(error: &MappingError, lang: Lang) -> String {
     match error {
         MappingError::NoNameColumn => t(lang, Msg::ImportNoNameColumn).to_string(),
-        MappingError::FieldTwice(f) => fill(t(lang, Msg::ImportFieldTwice), &[("field", f.label(lang))]),
+        MappingError::FieldTwice(f) => tr(lang, Tpl::ImportFieldTwice { field: f.label(lang) }),
     }
 }
 
@@ -112,28 +115,28 @@ pub fn describe_backup_error(error: &BackupError, lang: Lang) -> String {
         BackupError::NotJson => t(lang, Msg::BackupNotJson).to_string(),
         BackupError::NotOurs => t(lang, Msg::BackupNotOurs).to_string(),
         BackupError::Newer { found, supported } => {
-            fill(t(lang, Msg::BackupNewer), &[("found", &found.to_string()), ("supported", &supported.to_string())])
+            tr(lang, Tpl::BackupNewer { found: &found.to_string(), supported: &supported.to_string() })
         }
-        BackupError::Damaged { detail } => fill(t(lang, Msg::BackupDamaged), &[("detail", detail)]),
+        BackupError::Damaged { detail } => tr(lang, Tpl::BackupDamaged { detail }),
     }
 }
 
 /// "N accounts (M rows) can be imported; R rows rejected; B blank rows skipped."
 pub fn summary(report: &ImportReport, lang: Lang) -> String {
-    fill(
-        t(lang, Msg::ImportSummary),
-        &[
-            ("accounts", &report.accounts.len().to_string()),
-            ("imported", &report.imported_rows.to_string()),
-            ("rejected", &report.rejected_rows.to_string()),
-            ("blank", &report.blank_rows.to_string()),
-        ],
+    tr(
+        lang,
+        Tpl::ImportSummary {
+            accounts: &report.accounts.len().to_string(),
+            imported: &report.imported_rows.to_string(),
+            rejected: &report.rejected_rows.to_string(),
+            blank: &report.blank_rows.to_string(),
+        },
     )
 }
 
 /// "File encoding: GBK / GB18030", with a warning when bytes were invalid in it.
 pub fn encoding_note(encoding: Encoding, had_errors: bool, lang: Lang) -> String {
-    let mut s = fill(t(lang, Msg::ImportEncoding), &[("encoding", encoding.label())]);
+    let mut s = tr(lang, Tpl::ImportEncoding { encoding: encoding.label() });
     if had_errors {
         s.push(' ');
         s.push_str(t(lang, Msg::ImportEncodingDamaged));
@@ -143,18 +146,17 @@ pub fn encoding_note(encoding: Encoding, had_errors: bool, lang: Lang) -> String
 
 /// Said only when some ids were generated.
 pub fn generated_ids_note(report: &ImportReport, lang: Lang) -> Option<String> {
-    (report.generated_ids > 0)
-        .then(|| fill(t(lang, Msg::ImportGeneratedIds), &[("n", &report.generated_ids.to_string())]))
+    (report.generated_ids > 0).then(|| tr(lang, Tpl::ImportGeneratedIds { n: &report.generated_ids.to_string() }))
 }
 
 pub fn merge_summary(counts: &MergeCounts, lang: Lang) -> String {
-    fill(
-        t(lang, Msg::MergeSummary),
-        &[
-            ("added", &counts.added.to_string()),
-            ("updated", &counts.updated.to_string()),
-            ("removed", &counts.removed.to_string()),
-        ],
+    tr(
+        lang,
+        Tpl::MergeSummary {
+            added: &counts.added.to_string(),
+            updated: &counts.updated.to_string(),
+            removed: &counts.removed.to_string(),
+        },
     )
 }
 
@@ -168,10 +170,12 @@ mod tests {
         RowError { line: 7, column: column.map(str::to_string), field, value: value.into(), reason }
     }
 
+    /// A value that holds a slot's name is shown as written, never filled in again.
     #[test]
     fn fill_is_single_pass() {
-        assert_eq!(fill("a {x} b {y} {z}", &[("x", "{y}"), ("y", "2")]), "a {y} b 2 {z}");
-        assert_eq!(fill("{", &[]), "{");
+        let e = err(Some("{reason}"), None, "{line}", Reason::Required);
+        assert_eq!(describe(&e, Lang::En), "Line 7, column \"{reason}\" (\"{line}\"): cannot be empty");
+        assert_eq!(tr(Lang::En, Tpl::RowWhole { line: "{reason}", reason: "{line}" }), "Line {reason}: {line}");
     }
 
     #[test]
@@ -183,13 +187,13 @@ mod tests {
         );
         assert_eq!(
             describe(&e, Lang::En),
-            "Line 7, column “年费” (“12,5”): not a valid number (write it like 12000, 12,000.50, $12,000, 15k or 1.5M)"
+            "Line 7, column \"年费\" (\"12,5\"): not a valid number (write it like 12000, 12,000.50, $12,000, 15k or 1.5M)"
         );
         let e = err(Some("name"), Some(Field::Name), "", Reason::Required);
-        assert_eq!(describe(&e, Lang::En), "Line 7, column “name”: cannot be empty");
+        assert_eq!(describe(&e, Lang::En), "Line 7, column \"name\": cannot be empty");
         let e = err(None, Some(Field::RenewedArr), "", Reason::Required);
         assert_eq!(describe(&e, Lang::Zh), "第 7 行，“续约金额”（文件中没有这一列）：不能为空");
-        assert_eq!(describe(&e, Lang::En), "Line 7, “renewed_arr” (the file has no such column): cannot be empty");
+        assert_eq!(describe(&e, Lang::En), "Line 7, \"renewed_arr\" (the file has no such column): cannot be empty");
         let e = err(None, None, "", Reason::AccountRejected { line: 3 });
         assert_eq!(describe(&e, Lang::Zh), "第 7 行：同一客户的第 3 行有错误，该客户的所有行都未导入");
         let e = err(
@@ -200,7 +204,7 @@ mod tests {
         );
         assert_eq!(
             describe(&e, Lang::En),
-            "Line 7, column “contract_start” (“2024-01-01”): repeats line 2 (same id and contract start)"
+            "Line 7, column \"contract_start\" (\"2024-01-01\"): repeats line 2 (same id and contract start)"
         );
     }
 
@@ -208,7 +212,8 @@ mod tests {
     fn long_and_multiline_values_are_shortened() {
         let long = "x".repeat(50) + "\ny";
         let e = err(Some("name"), Some(Field::Name), &long, Reason::TooLong { max: 200 });
-        let expected = format!("Line 7, column “name” (“{}…”): cannot be longer than 200 characters", "x".repeat(40));
+        let expected =
+            format!("Line 7, column \"name\" (\"{}…\"): cannot be longer than 200 characters", "x".repeat(40));
         assert_eq!(describe(&e, Lang::En), expected);
     }
 

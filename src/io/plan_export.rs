@@ -10,7 +10,7 @@ use crate::domain::scenario::Scenario;
 use crate::i18n::{t, Lang, Msg};
 
 const MONTH_HEADERS: [Msg; 10] = [
-    Msg::PlanColMonth,
+    Msg::Month,
     Msg::PlanColPeople,
     Msg::PlanColLeavers,
     Msg::PlanColHires,
@@ -23,8 +23,8 @@ const MONTH_HEADERS: [Msg; 10] = [
 ];
 
 const PERIOD_HEADERS: [Msg; 7] = [
-    Msg::PlanColPeriod,
-    Msg::PlanColMonth,
+    Msg::Period,
+    Msg::Month,
     Msg::PlanColHires,
     Msg::PlanColLeavers,
     Msg::PlanColOpen,
@@ -186,7 +186,7 @@ mod tests {
         assert!(zh.starts_with('\u{feff}'));
         let mut lines = zh.trim_start_matches('\u{feff}').lines();
         let head = lines.next().unwrap();
-        assert!(head.starts_with(t(Lang::Zh, Msg::PlanColMonth)), "{head}");
+        assert!(head.starts_with(t(Lang::Zh, Msg::Month)), "{head}");
         assert_eq!(lines.next(), Some("2026-07,4,0,0,0,5,1,0,,40000"));
         assert_eq!(lines.nth(1), Some("2026-09,4,1,0,0,5,1,0,,40000"));
         let en = String::from_utf8(plan_csv(&plan(), Lang::En)).unwrap();

@@ -3,12 +3,14 @@
 
 use leptos::prelude::*;
 
-use super::widgets::{stage_msg, tier_names, DateRange, DaysField, FigureCell, Money};
+use super::widgets::{tier_names, DateRange, DaysField};
 use crate::charts::{funnel_chart, grouped_bars, BarChart, BarSeries, FunnelChart, FunnelStepBar};
+use crate::components::{Cell, Col, DataTable, Kind, Money, MoneyColumn, Row};
 use crate::components::{ChartView, Metric};
 use crate::domain::funnel::{cohort_funnel, FunnelStep};
 use crate::domain::lifecycle::{stage_distribution, Stage};
-use crate::domain::stage_matrix::{stage_shares, stage_tier_matrix};
+use crate::domain::stage_matrix::{stage_shares, stage_tier_matrix, MatrixCell, StageTierMatrix};
+use crate::i18n::stage_label;
 use crate::i18n::{fmt_count, fmt_percent, t, Msg};
 use crate::state::AppState;
 
@@ -48,7 +50,7 @@ fn StageSection() -> impl IntoView {
     let money = Money::new(state);
     let dist = Memo::new(move |_| state.snapshot.with(stage_distribution));
     let shares = Memo::new(move |_| stage_shares(&dist.get()));
-    let chart = Memo::new(move |_| {
+    let chart = move |width: u32| {
         let lang = state.lang.get();
         let shares = shares.get();
         let pct = |v: f64| format!("{v:.0}%");
@@ -56,63 +58,73 @@ fn StageSection() -> impl IntoView {
             name: t(lang, msg).into(),
             values: shares.iter().map(|s| pick(s).unwrap_or(0.0) * 100.0).collect(),
         };
-        grouped_bars(&BarChart {
-            title: t(lang, Msg::LcStageChartTitle).into(),
-            x_title: t(lang, Msg::LcColStage).into(),
-            y_title: t(lang, Msg::ChartTierShareY).into(),
-            categories: Stage::ALL.iter().map(|s| t(lang, stage_msg(*s)).to_string()).collect(),
-            series: vec![series(Msg::ChartSeriesAccounts, |s| s.0), series(Msg::ChartSeriesArr, |s| s.1)],
-            y_max: Some(100.0),
-            empty_message: t(lang, Msg::ChartEmpty).into(),
-            format_value: &pct,
+        grouped_bars(
+            &BarChart {
+                title: t(lang, Msg::LcStageChartTitle).into(),
+                x_title: t(lang, Msg::ColStage).into(),
+                y_title: t(lang, Msg::ChartTierShareY).into(),
+                categories: Stage::ALL.iter().map(|s| t(lang, stage_label(*s)).to_string()).collect(),
+                series: vec![series(Msg::ColShareAccounts, |s| s.0), series(Msg::ColShareArr, |s| s.1)],
+                y_max: Some(100.0),
+                empty_message: t(lang, Msg::ChartEmpty).into(),
+                format_value: &pct,
+            },
+            width,
+        )
+    };
+    let rows = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let shares = shares.get();
+        dist.with(|d| {
+            let arr = money.column(Stage::ALL.iter().map(|&s| d.arr(s)));
+            Stage::ALL
+                .into_iter()
+                .map(|stage| {
+                    let (accounts, amount) = (d.accounts(stage), d.arr(stage));
+                    let (of_accounts, of_arr) = shares[stage.index()];
+                    Row::new(
+                        stage.key(),
+                        vec![
+                            Cell::text(t(lang, stage_label(stage))),
+                            Cell::count(accounts)
+                                .metric(format!("stage.{}.accounts", stage.key()), Some(accounts as f64)),
+                            Cell::figure(arr.fmt(amount), amount)
+                                .metric(format!("stage.{}.arr", stage.key()), Some(amount)),
+                            Cell::percent(of_accounts),
+                            Cell::percent(of_arr),
+                        ],
+                    )
+                })
+                .collect::<Vec<_>>()
         })
     });
-    let rows = move || {
-        Stage::ALL
-            .into_iter()
-            .map(|stage| {
-                let i = stage.index();
-                let accounts = move || dist.with(|d| d.accounts(stage));
-                let arr = move || dist.with(|d| d.arr(stage));
-                view! {
-                    <tr data-stage=stage.key()>
-                        <th scope="row">{state.text(stage_msg(stage))}</th>
-                        <FigureCell key=format!("stage.{}.accounts", stage.key())
-                            value=Signal::derive(move || Some(accounts() as f64))
-                            display=Signal::derive(move || fmt_count(accounts())) />
-                        <FigureCell key=format!("stage.{}.arr", stage.key())
-                            value=Signal::derive(move || Some(arr()))
-                            display=Signal::derive(move || money.fmt(arr())) />
-                        <td class="num">{move || fmt_percent(shares.with(|s| s[i].0))}</td>
-                        <td class="num">{move || fmt_percent(shares.with(|s| s[i].1))}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
-    let total_accounts = move || dist.with(|d| d.accounts.iter().sum::<usize>());
-    let total_arr = move || dist.with(|d| d.arr.iter().sum::<f64>());
+    let foot = Signal::derive(move || {
+        let lang = state.lang.get();
+        dist.with(|d| {
+            let arr = money.column(Stage::ALL.iter().map(|&s| d.arr(s)));
+            let (accounts, total) = (d.accounts.iter().sum::<usize>(), d.arr.iter().sum::<f64>());
+            vec![
+                Cell::text(t(lang, Msg::Total)),
+                Cell::count(accounts),
+                Cell::figure(arr.fmt(total), total),
+                Cell::default(),
+                Cell::default(),
+            ]
+        })
+    });
+    let cols = vec![
+        Col::name(Msg::ColStage),
+        Col::num(Msg::ColAccounts),
+        Col::num(Msg::ColArrAmount),
+        Col::num(Msg::LcColShareAccounts),
+        Col::num(Msg::LcColShareArr),
+    ];
     view! {
         <section class="lr-panel" aria-labelledby="lc-stages">
             <h2 id="lc-stages">{state.text(Msg::LcStagesTitle)}</h2>
             <div class="lr-split">
-                <div class="table-wrap">
-                    <table class="data" data-testid="stage-table">
-                        <thead><tr>
-                            <th scope="col">{state.text(Msg::LcColStage)}</th>
-                            <th scope="col" class="num">{state.text(Msg::LcColAccounts)}</th>
-                            <th scope="col" class="num">{state.text(Msg::LcColArr)}</th>
-                            <th scope="col" class="num">{state.text(Msg::LcColShareAccounts)}</th>
-                            <th scope="col" class="num">{state.text(Msg::LcColShareArr)}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                        <tfoot><tr>
-                            <th scope="row">{state.text(Msg::LcTotal)}</th>
-                            <td class="num">{move || fmt_count(total_accounts())}</td>
-                            <td class="num">{move || money.fmt(total_arr())}</td>
-                            <td></td><td></td>
-                        </tr></tfoot>
-                    </table>
+                <div>
+                    <DataTable cols=cols rows=rows foot=foot testid="stage-table" />
                     <p class="lr-help">{state.text(Msg::LcStagesNote)}</p>
                 </div>
                 <ChartView svg=chart file_stem="stage-share" />
@@ -127,50 +139,50 @@ fn MatrixSection() -> impl IntoView {
     let money = Money::new(state);
     let matrix = Memo::new(move |_| state.snapshot.with(stage_tier_matrix));
     let names = Memo::new(move |_| tier_names(state));
-    let head = move || names.get().into_iter().map(|n| view! { <th scope="col" class="num">{n}</th> }).collect_view();
-    let cell = move |accounts: usize, arr: f64| {
-        view! {
-            <td class="num" class:zero=accounts == 0>
-                <span class="cell-count">{fmt_count(accounts)}</span>
-                <span class="cell-arr">{money.fmt(arr)}</span>
-            </td>
-        }
+    let cols = Memo::new(move |_| {
+        let mut cols = vec![Col::name(Msg::ColStage)];
+        cols.extend(names.get().into_iter().map(|n| Col::titled(n, Kind::Num)));
+        cols
+    });
+    // Each tier's column in one unit, which its total shares.
+    let units = move |m: &StageTierMatrix| {
+        (0..m.tier_count).map(|tier| money.column(Stage::ALL.iter().map(|&s| m.cell(s, tier).arr))).collect::<Vec<_>>()
     };
-    let rows = move || {
-        let m = matrix.get();
-        Stage::ALL
-            .into_iter()
-            .map(|stage| {
-                let cells = (0..m.tier_count).map(|tier| {
-                    let c = m.cell(stage, tier);
-                    cell(c.accounts, c.arr)
-                });
-                view! {
-                    <tr><th scope="row">{state.t(stage_msg(stage))}</th>{cells.collect_view()}</tr>
-                }
-            })
-            .collect_view()
+    let cell = |c: MatrixCell, unit: Option<&MoneyColumn>| {
+        Cell::count(c.accounts).sub(unit.map(|u| u.fmt(c.arr)).unwrap_or_default()).class(if c.accounts == 0 {
+            "zero"
+        } else {
+            ""
+        })
     };
-    let totals = move || {
-        let m = matrix.get();
-        (0..m.tier_count)
-            .map(|tier| {
-                let c = m.tier_total(tier);
-                cell(c.accounts, c.arr)
-            })
-            .collect_view()
-    };
+    let rows = Memo::new(move |_| {
+        let lang = state.lang.get();
+        matrix.with(|m| {
+            let units = units(m);
+            Stage::ALL
+                .into_iter()
+                .map(|stage| {
+                    let mut cells = vec![Cell::text(t(lang, stage_label(stage)))];
+                    cells.extend((0..m.tier_count).map(|tier| cell(m.cell(stage, tier), units.get(tier))));
+                    Row::new(stage.key(), cells)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let foot = Signal::derive(move || {
+        let lang = state.lang.get();
+        matrix.with(|m| {
+            let units = units(m);
+            let mut cells = vec![Cell::text(t(lang, Msg::Total))];
+            cells.extend((0..m.tier_count).map(|tier| cell(m.tier_total(tier), units.get(tier))));
+            cells
+        })
+    });
     view! {
         <section class="lr-panel" aria-labelledby="lc-matrix">
             <h2 id="lc-matrix">{state.text(Msg::LcMatrixTitle)}</h2>
             <p class="lr-help">{state.text(Msg::LcMatrixHelp)}</p>
-            <div class="table-wrap">
-                <table class="data matrix" data-testid="stage-tier-matrix">
-                    <thead><tr><th scope="col">{state.text(Msg::LcColStage)}</th>{head}</tr></thead>
-                    <tbody>{rows}</tbody>
-                    <tfoot><tr><th scope="row">{state.text(Msg::LcTotal)}</th>{totals}</tr></tfoot>
-                </table>
-            </div>
+            <DataTable cols=cols rows=rows foot=foot testid="stage-tier-matrix" />
         </section>
     }
 }
@@ -188,40 +200,51 @@ fn FunnelSection() -> impl IntoView {
         let (as_of, rules, window) = (state.as_of.get(), rules.get(), window.get());
         state.book.with(|b| cohort_funnel(b, as_of, &rules, window))
     });
-    let chart = Memo::new(move |_| {
+    let chart = move |width: u32| {
         let lang = state.lang.get();
         let f = funnel.get();
-        funnel_chart(&FunnelChart {
-            title: t(lang, Msg::LcFunnelTitle).into(),
-            steps: FunnelStep::ALL
-                .iter()
-                .map(|&step| FunnelStepBar {
-                    label: t(lang, step_msg(step)).into(),
-                    count: f.count(step),
-                    note: format!("{} ({})", fmt_count(f.count(step)), fmt_percent(f.of_start(step))),
+        funnel_chart(
+            &FunnelChart {
+                title: t(lang, Msg::LcFunnelTitle).into(),
+                steps: FunnelStep::ALL
+                    .iter()
+                    .map(|&step| FunnelStepBar {
+                        label: t(lang, step_msg(step)).into(),
+                        count: f.count(step),
+                        note: format!("{} ({})", fmt_count(f.count(step)), fmt_percent(f.of_start(step))),
+                    })
+                    .collect(),
+                empty_message: t(lang, Msg::LcFunnelEmpty).into(),
+            },
+            width,
+        )
+    };
+    let rows = Memo::new(move |_| {
+        let lang = state.lang.get();
+        funnel.with(|f| {
+            FunnelStep::ALL
+                .into_iter()
+                .map(|step| {
+                    let count = f.count(step);
+                    Row::new(
+                        step.key(),
+                        vec![
+                            Cell::text(t(lang, step_msg(step))),
+                            Cell::count(count).metric(format!("funnel.{}.accounts", step.key()), Some(count as f64)),
+                            Cell::percent(f.of_previous(step)),
+                            Cell::percent(f.of_start(step)),
+                        ],
+                    )
                 })
-                .collect(),
-            empty_message: t(lang, Msg::LcFunnelEmpty).into(),
+                .collect::<Vec<_>>()
         })
     });
-    let rows = move || {
-        FunnelStep::ALL
-            .into_iter()
-            .map(|step| {
-                let count = move || funnel.with(|f| f.count(step));
-                view! {
-                    <tr>
-                        <th scope="row">{state.text(step_msg(step))}</th>
-                        <FigureCell key=format!("funnel.{}.accounts", step.key())
-                            value=Signal::derive(move || Some(count() as f64))
-                            display=Signal::derive(move || fmt_count(count())) />
-                        <td class="num">{move || fmt_percent(funnel.with(|f| f.of_previous(step)))}</td>
-                        <td class="num">{move || fmt_percent(funnel.with(|f| f.of_start(step)))}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
+    let cols = vec![
+        Col::name(Msg::LcColStep),
+        Col::num(Msg::ColAccounts),
+        Col::num(Msg::LcColOfPrevious),
+        Col::num(Msg::LcColOfStart),
+    ];
     let set_window = move |p| state.set_funnel_window(Some(p));
     view! {
         <section class="lr-panel" aria-labelledby="lc-funnel">
@@ -237,7 +260,7 @@ fn FunnelSection() -> impl IntoView {
                 <span class="lr-help">{move || state.t(if custom.get() { Msg::LcFunnelCustomNote } else { Msg::LcFunnelDefaultNote })}</span>
             </div>
             <section class="metrics">
-                <Metric key="funnel.go_live_rate" label=Signal::derive(state.text(Msg::LcGoLiveRate))
+                <Metric key="funnel.go_live_rate" label=Signal::derive(state.text(Msg::GoLiveRate))
                     value=Signal::derive(move || funnel.with(|f| f.go_live_rate()))
                     display=Signal::derive(move || fmt_percent(funnel.with(|f| f.go_live_rate()))) />
                 <Metric key="funnel.median_days_to_go_live" label=Signal::derive(state.text(Msg::LcMedianDays))
@@ -248,17 +271,7 @@ fn FunnelSection() -> impl IntoView {
                     display=Signal::derive(move || fmt_count(funnel.with(|f| f.without_go_live))) />
             </section>
             <div class="lr-split">
-                <div class="table-wrap">
-                    <table class="data" data-testid="funnel-table">
-                        <thead><tr>
-                            <th scope="col">{state.text(Msg::LcColStep)}</th>
-                            <th scope="col" class="num">{state.text(Msg::LcColAccounts)}</th>
-                            <th scope="col" class="num">{state.text(Msg::LcColOfPrevious)}</th>
-                            <th scope="col" class="num">{state.text(Msg::LcColOfStart)}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <DataTable cols=cols rows=rows testid="funnel-table" />
                 <ChartView svg=chart file_stem="cohort-funnel" />
             </div>
         </section>

@@ -32,7 +32,7 @@ pub fn SettingsPage() -> impl IntoView {
         }
     };
     view! {
-        <h1>{state.text(Msg::SettingsTitle)}</h1>
+        <h1>{state.text(Msg::NavSettings)}</h1>
         <form class="settings" on:submit=|ev| ev.prevent_default()>
             <div class="field">
                 <label for="set-asof">{state.text(Msg::AsOfLabel)}</label>

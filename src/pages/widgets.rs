@@ -3,75 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::components::data_value;
 use crate::domain::dates::iso;
-use crate::domain::health::Band;
-use crate::domain::lifecycle::Stage;
 use crate::domain::period::Period;
-use crate::i18n::{fmt_money, Lang, Msg};
+use crate::i18n::{tier_name, Msg};
 use crate::state::AppState;
-
-pub fn stage_msg(stage: Stage) -> Msg {
-    match stage {
-        Stage::Kickoff => Msg::LcStageKickoff,
-        Stage::Launch => Msg::LcStageLaunch,
-        Stage::Adoption => Msg::LcStageAdoption,
-        Stage::Renewal => Msg::LcStageRenewal,
-        Stage::Maintenance => Msg::LcStageMaintenance,
-        Stage::Overdue => Msg::LcStageOverdue,
-        Stage::Churned => Msg::LcStageChurned,
-    }
-}
-
-pub fn band_msg(band: Band) -> Msg {
-    match band {
-        Band::Red => Msg::RenBandRed,
-        Band::Yellow => Msg::RenBandYellow,
-        Band::Green => Msg::RenBandGreen,
-        Band::None => Msg::RenBandNone,
-    }
-}
 
 /// The tiers' names in the language, highest tier first.
 pub fn tier_names(state: AppState) -> Vec<String> {
     let lang = state.lang.get();
-    state.settings.with(|s| {
-        s.tiers.tiers.iter().map(|t| if lang == Lang::Zh { t.name_zh.clone() } else { t.name_en.clone() }).collect()
-    })
-}
-
-/// Formats amounts in the settings' currency and the current language. It tracks the language
-/// and the currency only: a view that shows money does not redraw when another setting (the
-/// period, a rule) changes.
-#[derive(Clone, Copy)]
-pub struct Money {
-    lang: RwSignal<Lang>,
-    currency: Memo<String>,
-}
-
-impl Money {
-    pub fn new(state: AppState) -> Self {
-        Money { lang: state.lang, currency: Memo::new(move |_| state.settings.with(|s| s.currency.clone())) }
-    }
-
-    pub fn fmt(&self, amount: f64) -> String {
-        let lang = self.lang.get();
-        self.currency.with(|c| fmt_money(lang, amount, c))
-    }
-}
-
-/// A table cell carrying a §8 figure.
-#[component]
-pub fn FigureCell(
-    #[prop(into)] key: String,
-    #[prop(into)] value: Signal<Option<f64>>,
-    #[prop(into)] display: Signal<String>,
-) -> impl IntoView {
-    view! {
-        <td class="num" data-metric=key data-value=move || data_value(value.get())>
-            {move || display.get()}
-        </td>
-    }
+    state.settings.with(|s| s.tiers.tiers.iter().map(|t| tier_name(t, lang).to_string()).collect())
 }
 
 /// Two ISO date fields for a range. Calls `on_change` only with a valid range; says why not

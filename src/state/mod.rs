@@ -30,7 +30,7 @@ use crate::domain::tiers::{tier_figures, TierFigures};
 use crate::domain::typed::parse_date;
 use crate::domain::AsOfRules;
 use crate::domain::{Book, Settings};
-use crate::i18n::{t, Lang, Msg};
+use crate::i18n::{t, tr, Lang, Msg, Tpl};
 use crate::route::Route;
 use crate::web;
 use saver::Saver;
@@ -159,6 +159,11 @@ impl AppState {
     pub fn text(&self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         let lang = self.lang;
         move || t(lang.get(), msg)
+    }
+
+    /// A template's text in the current language with its slots filled; tracks the language.
+    pub fn tr(&self, tpl: Tpl) -> String {
+        tr(self.lang.get(), tpl)
     }
 
     pub fn base(&self) -> String {

@@ -178,3 +178,115 @@ test('an edit in one tab appears in the other', async () => {
   await a.page.close();
   await b.close();
 });
+
+/** The names in the table's rows, top to bottom (all rows must be in view). */
+const tableNames = (page) => page.$$eval('.book-table tbody tr[data-id] td.name', (tds) => tds.map((td) => td.textContent.trim()));
+
+/** Imports a small CSV made here: `names` with ids `ids`. */
+async function importNames(page, names, ids) {
+  const lines = ['id,name,owner,arr,contract_start,contract_end'];
+  names.forEach((n, i) => lines.push(`${ids[i]},${n},,${1000 * (i + 1)},2026-01-01,2026-12-31`));
+  await page.setInputFiles('[data-testid=import-file]', { name: 'names.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
+  await page.waitForSelector('[data-testid=import-preview]');
+  await page.click('[data-testid=import-confirm]');
+  await page.waitForSelector('[data-testid=import-preview]', { state: 'detached' });
+}
+
+test('names and ids sort naturally, Chinese names in pinyin order', async () => {
+  const { page, errors } = await openBook();
+  const latin = ['Company 1', 'Company 2', 'Company 10', 'Company 1003'];
+  const han = ['阿里巴巴', '北京银行', '张三科技'];
+  // Neither book order nor code point order is the answer.
+  const names = ['Company 1003', '张三科技', 'Company 10', '阿里巴巴', 'Company 2', '北京银行', 'Company 1'];
+  const ids = ['C-1003', 'C-7', 'C-10', 'C-100', 'C-2', 'C-09', 'C-1'];
+  await importNames(page, names, ids);
+  assert.equal(await metric(page, 'book.accounts'), '7');
+  // The browser's own collator for each language, to compare the whole list with.
+  const collated = (tag, list) => page.evaluate(([t, l]) => [...l].sort(new Intl.Collator(t, { numeric: true }).compare), [tag, list]);
+
+  // English, the default order (by name, ascending): numbers by value.
+  let shown = await tableNames(page);
+  assert.deepEqual(shown.filter((n) => latin.includes(n)), latin);
+  assert.deepEqual(shown, await collated('en', names));
+  assert.equal(await page.getAttribute('th:has([data-testid=sort-Name])', 'aria-sort'), 'ascending');
+  assert.ok(Number(await page.getAttribute('body', 'data-text-order-ms')) >= 0, 'the order was timed');
+  // Descending: the reverse.
+  await page.click('[data-testid=sort-Name]');
+  assert.deepEqual(await tableNames(page), [...shown].reverse());
+
+  // Chinese: pinyin order (阿 ā, 北 běi, 张 zhāng), and numbers by value.
+  await page.click('[data-testid=lang-zh-CN]');
+  await page.click('[data-testid=sort-Name]');
+  assert.equal(await page.getAttribute('th:has([data-testid=sort-Name])', 'aria-sort'), 'ascending');
+  shown = await tableNames(page);
+  assert.deepEqual(shown.filter((n) => han.includes(n)), han);
+  assert.deepEqual(shown.filter((n) => latin.includes(n)), latin);
+  assert.deepEqual(shown, await collated('zh-CN', names));
+
+  // Ids by number: C-1, C-2, C-7, C-09, C-10, C-100, C-1003 (the id column is shown first).
+  await page.click('details.columns summary');
+  await page.check('details.columns .columns-list input >> nth=0');
+  await page.click('[data-testid=sort-Id]');
+  const byId = await page.$$eval('.book-table tbody tr[data-id]', (trs) => trs.map((tr) => tr.dataset.id));
+  assert.deepEqual(byId, ['C-1', 'C-2', 'C-7', 'C-09', 'C-10', 'C-100', 'C-1003']);
+  // And back in English, by name again: the English order.
+  await page.click('[data-testid=lang-en]');
+  await page.click('[data-testid=sort-Name]');
+  assert.deepEqual(await tableNames(page), await collated('en', names));
+  errors.assertClean();
+  await page.close();
+});
+
+test('the demo book over a book with accounts asks first; Cancel keeps the book', async () => {
+  const { page, errors } = await openBook();
+  // An empty book takes the demo at once.
+  await page.selectOption('[data-testid=demo-size]', '200');
+  await page.click('[data-testid=load-demo]');
+  assert.equal(await metric(page, 'book.accounts'), '200');
+  assert.equal(await page.locator('[data-testid=demo-confirm]').count(), 0, 'no question over an empty book');
+  await page.click('[data-testid=select-all]');
+  await page.click('.book-table tbody tr[data-id] input[type=checkbox] >> nth=0'); // 199 selected
+  await page.click('[data-testid=delete-selected]');
+  assert.equal(await metric(page, 'book.accounts'), '1');
+
+  // Now the book has one account: the demo asks, in the page, with the focus on the question.
+  await page.selectOption('[data-testid=demo-size]', '1000');
+  await page.click('[data-testid=load-demo]');
+  await page.waitForSelector('[data-testid=demo-confirm]');
+  assert.equal(await page.getAttribute('[data-testid=demo-confirm]', 'role'), 'alertdialog');
+  assert.match(await page.textContent('[data-testid=demo-confirm-replace]'), /^Replace my 1 accounts with the demo book$/);
+  assert.match(await page.textContent('[data-testid=demo-confirm]'), /Your book has 1 accounts\. The demo book puts 1,000 demo accounts/);
+  assert.ok(await page.evaluate(() => !!document.activeElement?.closest('[data-testid=demo-confirm]')), 'the focus moves to the question');
+  assert.equal(await page.getAttribute('[data-testid=load-demo]', 'aria-expanded'), 'true');
+  assert.equal(await metric(page, 'book.accounts'), '1', 'nothing changes before the answer');
+
+  // Cancel keeps the book and gives the focus back.
+  await page.click('[data-testid=demo-confirm-cancel]');
+  await page.waitForSelector('[data-testid=demo-confirm]', { state: 'detached' });
+  assert.equal(await metric(page, 'book.accounts'), '1');
+  assert.ok(await page.evaluate(() => document.activeElement?.dataset.testid === 'load-demo'));
+
+  // Escape is Cancel too; Enter on the (focused) replace button answers yes.
+  await page.keyboard.press('Enter'); // on the focused demo button: asks again
+  await page.waitForSelector('[data-testid=demo-confirm]');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid=demo-confirm]', { state: 'detached' });
+  assert.equal(await metric(page, 'book.accounts'), '1');
+
+  // In Chinese, the same question in Chinese.
+  await page.click('[data-testid=lang-zh-CN]');
+  await page.click('[data-testid=load-demo]');
+  assert.equal(await page.textContent('[data-testid=demo-confirm-replace]'), '用示例数据替换我的 1 个客户');
+  assert.equal(await page.textContent('[data-testid=demo-confirm-cancel]'), '取消');
+  await page.click('[data-testid=lang-en]');
+
+  // Confirming loads the demo, with an undo that brings the one account back.
+  await page.focus('[data-testid=demo-confirm-replace]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-metric="book.accounts"][data-value="1000"]');
+  await page.waitForSelector('[data-testid=demo-confirm]', { state: 'detached' });
+  await page.click('[data-testid=undo]');
+  assert.equal(await metric(page, 'book.accounts'), '1');
+  errors.assertClean();
+  await page.close();
+});

@@ -20,8 +20,9 @@ export function chromiumPath() {
   throw new Error('no Chromium on PATH: run make bootstrap');
 }
 
-/** Starts scripts/serve.py on a free port; resolves to { url, stop }. */
-export async function startServer({ dir = join(ROOT, 'dist') } = {}) {
+/** Starts scripts/serve.py on a free port; resolves to { url, stop }. `DIST` names another
+ * build directory (a second build beside dist/). */
+export async function startServer({ dir = process.env.DIST || join(ROOT, 'dist') } = {}) {
   const proc = spawn('python3', [join(ROOT, 'scripts', 'serve.py'), '--dir', dir, '--port', '0', '--quiet'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

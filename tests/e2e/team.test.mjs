@@ -93,7 +93,10 @@ test('Team and Board with the demo book, in both languages', async () => {
     assert.equal(cells, n, 'the matrix holds every account once');
     assert.ok(await page.locator('[data-testid=priority-row]').count() > 0);
     await page.click('.cell-btn:not([disabled])');
-    assert.ok(await page.locator('[data-testid=cell-list] li').count() > 0);
+    assert.ok(await page.locator('[data-testid=cell-list] tbody tr').count() > 0);
+    // The list pages through every account of the cell, and says how many there are.
+    const listed = Number(await page.getAttribute('[data-testid=cell-accounts]', 'data-total'));
+    assert.equal(await page.locator('[data-testid=cell-list] tbody tr').count(), Math.min(listed, 25));
     // One owner's board carries their figures, the same as on the Team page.
     const first = rows[0];
     await page.selectOption('[data-testid=board-owner]', first.name);
@@ -175,14 +178,16 @@ test('a book built by hand: owner figures, a rebalance applied and undone, the b
   assert.equal(await page.textContent('h1'), '工作看板');
   assert.equal(await value(page, 'board.0.kickoff.accounts'), '13');
   await page.click('[data-testid=cell-0-kickoff]');
-  assert.equal(await page.locator('[data-testid=cell-list] li').count(), 13);
+  assert.equal(await page.locator('[data-testid=cell-list] tbody tr').count(), 13);
   // New accounts have no last contact: every one is due for contact.
-  assert.equal(await page.locator('[data-testid=priority-row]').count(), 13);
+  const dueForContact = () => page.getAttribute('[data-testid=priority-group][data-group=contact]', 'data-count');
+  assert.equal(await dueForContact(), '13');
+  assert.equal(await page.locator('[data-testid=priority-row]').count(), 10, 'a page of the group');
   assert.match(await page.textContent('[data-testid=priority-row]'), /从未联系/);
   await page.click('[data-testid=contact-done]');
-  assert.equal(await page.locator('[data-testid=priority-row]').count(), 12);
+  assert.equal(await dueForContact(), '12');
   await page.click('[data-testid=undo]');
-  assert.equal(await page.locator('[data-testid=priority-row]').count(), 13);
+  assert.equal(await dueForContact(), '13');
   errors.assertClean();
   await page.close();
 });

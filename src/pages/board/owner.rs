@@ -43,7 +43,7 @@ pub fn OwnerPicker() -> impl IntoView {
             <label for="board-owner">{state.text(Msg::ColOwner)}</label>
             <select id="board-owner" data-testid="board-owner" on:change=on_change>
                 <option value="">{state.text(Msg::FilterAnyOwner)}</option>
-                <option value=UNASSIGNED>{state.text(Msg::FilterUnassigned)}</option>
+                <option value=UNASSIGNED>{state.text(Msg::Unassigned)}</option>
                 {move || owners.get().into_iter().map(|o| {
                     let selected = data.owner.with(|x| x.as_deref() == Some(o.as_str()));
                     view! { <option value=o.clone() selected=selected>{o.clone()}</option> }
@@ -55,7 +55,7 @@ pub fn OwnerPicker() -> impl IntoView {
             let (n, arr, load, band) = (o.accounts, o.arr, o.load, o.band);
             view! {
                 <section class="metrics owner-metrics">
-                    <Metric key=key("accounts") label=state.text(Msg::BookAccounts)
+                    <Metric key=key("accounts") label=state.text(Msg::ColAccounts)
                         value=Signal::derive(move || Some(n as f64)) display=Signal::derive(move || fmt_count(n)) />
                     <Metric key=key("arr") label=state.text(Msg::ColArr)
                         value=Signal::derive(move || Some(arr)) display=Signal::derive(move || money(arr)) />

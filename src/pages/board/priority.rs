@@ -1,93 +1,158 @@
-//! The priority list as of D: each row with its reason in words, and "contact done".
+//! The priority list as of D, grouped by reason in DOMAIN.md §6 order: overdue, renewal window,
+//! health at risk, stalled kickoff, contact due. Each group says how many it holds, pages
+//! through them and exports them; each row gives its reason in words and "contact done".
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use super::BoardData;
+use crate::components::{Cell, CellButton, Col, DataTable, Money, Row};
+use crate::domain::board::{group_counts, PriorityReason};
 use crate::domain::dates::iso;
-use crate::i18n::{fill, fmt_count, fmt_money, reason_text, stage_label, tier_name, Msg};
+use crate::i18n::{fmt_count, reason_text, stage_label, t, tier_name, Msg, Tpl};
 use crate::state::AppState;
 
-/// Rows shown at first, and added by each "show more".
-const PAGE: usize = 200;
+/// Rows per page within a group: five groups of ten keep the page short.
+const PAGE: usize = 10;
+
+const GROUP_TITLES: [Msg; PriorityReason::GROUPS] = [
+    Msg::StageOverdue,
+    Msg::PriorityGroupRenewal,
+    Msg::PriorityGroupRed,
+    Msg::PriorityGroupStalled,
+    Msg::PriorityGroupContact,
+];
+
+const EXPORT_NAMES: [&str; PriorityReason::GROUPS] =
+    ["priority-overdue", "priority-renewal", "priority-red", "priority-stalled", "priority-contact"];
+
+fn columns() -> Vec<Col> {
+    vec![
+        Col::num(Msg::ColRank).class("rank"),
+        Col::name(Msg::ColAccount).class("acct"),
+        Col::text(Msg::ColTierStage).class("tier"),
+        Col::num(Msg::ColArr).class("arr"),
+        Col::text(Msg::ColReason).class("reason"),
+        Col::action(),
+    ]
+}
 
 #[component]
 pub fn PriorityList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<BoardData>();
-    let shown = RwSignal::new(PAGE);
-    let total = move || data.priority.with(|p| p.len());
-    let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
-    let contacted = move |account: usize| {
-        let as_of = state.as_of.get_untracked();
-        if let Some(change) = state.mark_contacted(account) {
-            let name =
-                state.book.with_untracked(|b| b.accounts.get(account).map(|a| a.name.clone()).unwrap_or_default());
-            let text = fill(state.t(Msg::ContactDoneToast), &[("name", &name), ("date", &iso(as_of))]);
-            data.toaster.show_undo(text, move || state.undo_contacted(&change));
-        }
+    let total = move || data.priority.with(Vec::len);
+    let counts = Memo::new(move |_| data.priority.with(|p| group_counts(p)));
+    let help = move || state.tr(Tpl::BoardPriorityHelp { date: &iso(state.as_of.get()) });
+    let summary = move || {
+        let counts = counts.get();
+        GROUP_TITLES
+            .iter()
+            .zip(counts)
+            .enumerate()
+            .map(|(g, (&title, n))| {
+                view! {
+                    <li data-testid="priority-group-count" data-group=PriorityReason::group_key(g) data-count=n class:zero=n == 0>
+                        <button type="button" disabled=n == 0 on:click=move |_| jump_to(g)>{state.text(title)} " " <b>{fmt_count(n)}</b></button>
+                    </li>
+                }
+            })
+            .collect_view()
     };
-    let rows = move || {
-        let lang = state.lang.get();
-        let tiers = state.settings.with(|s| s.tiers.tiers.clone());
-        let rows = data.priority.with(|p| p.iter().take(shown.get()).cloned().collect::<Vec<_>>());
-        state.book.with(|b| state.snapshot.with(|s| {
-            rows.into_iter().enumerate().filter_map(|(n, row)| {
-                let a = b.accounts.get(row.account)?;
-                let v = *s.views.get(row.account)?;
-                let tier = tiers.get(v.tier).map(|t| tier_name(t, lang).to_string()).unwrap_or_default();
-                let owner = if a.owner.trim().is_empty() { state.t(Msg::FilterUnassigned).to_string() } else { a.owner.clone() };
-                let also = row.also.iter().map(|r| reason_text(lang, *r)).collect::<Vec<_>>().join("；");
-                let account = row.account;
-                Some(view! {
-                    <tr data-testid="priority-row" data-account=a.id.clone()>
-                        <td class="num muted rank">{n + 1}</td>
-                        <td class="acct"><span class="name">{a.name.clone()}</span><span class="sub muted">{owner}</span></td>
-                        <td class="tier">{tier}<span class="sub muted">{state.text(stage_label(v.stage))}</span></td>
-                        <td class="num arr">{money(v.arr)}</td>
-                        <td class="reason">
-                            <span>{reason_text(lang, row.reason)}</span>
-                            {(!also.is_empty()).then(|| view! { <span class="sub muted">{also}</span> })}
-                        </td>
-                        <td class="act"><button type="button" class="btn small" data-testid="contact-done" on:click=move |_| contacted(account)>
-                            {state.text(Msg::ContactDone)}
-                        </button></td>
-                    </tr>
-                })
-            }).collect_view()
-        }))
-    };
-    let help = move || fill(state.t(Msg::BoardPriorityHelp), &[("date", &iso(state.as_of.get()))]);
+    let groups = (0..PriorityReason::GROUPS).map(|g| view! { <PriorityGroup group=g /> }).collect_view();
     view! {
         <section class="card" data-testid="priority">
             <h2>{state.text(Msg::BoardPriorityTitle)}</h2>
             <p class="help">{help}</p>
             <Show when=move || total() != 0 fallback=move || view! { <p class="muted" data-testid="priority-empty">{state.text(Msg::PriorityEmpty)}</p> }>
                 <p class="muted" data-metric="board.priority.count" data-value=move || total().to_string()>
-                    {move || if total() > shown.get() {
-                        fill(state.t(Msg::PriorityShowing), &[("shown", &fmt_count(shown.get())), ("total", &fmt_count(total()))])
-                    } else {
-                        fill(state.t(Msg::PriorityCount), &[("n", &fmt_count(total()))])
-                    }}
+                    {move || state.tr(Tpl::PriorityCount { n: &fmt_count(total()) })}
                 </p>
-                <div class="table-wrap">
-                    <table class="data priority">
-                        <thead><tr>
-                            <th class="num">"#"</th>
-                            <th>{state.text(Msg::MoveAccount)}</th>
-                            <th>{state.text(Msg::ColTier)}" · "{state.text(Msg::ColStage)}</th>
-                            <th class="num">{state.text(Msg::ColArr)}</th>
-                            <th>{state.text(Msg::ColReason)}</th>
-                            <th></th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-                <Show when=move || { total() > shown.get() }>
-                    <button type="button" class="btn" data-testid="priority-more" on:click=move |_| shown.update(|n| *n += PAGE)>
-                        {move || fill(state.t(Msg::ShowMore), &[("n", &fmt_count(PAGE.min(total().saturating_sub(shown.get()))))])}
-                    </button>
-                </Show>
+                <ul class="pl-groups" aria-label=state.text(Msg::PriorityGroupsLabel)>{summary}</ul>
             </Show>
+            {groups}
         </section>
+    }
+}
+
+/// Scrolls the page to a group (a chip in the summary). Not a `#` link: the page has a
+/// `<base>`, against which a fragment link would leave the page.
+fn jump_to(group: usize) {
+    let id = format!("pl-{}", PriorityReason::group_key(group));
+    if let Some(el) = crate::web::document().and_then(|d| d.get_element_by_id(&id)) {
+        el.scroll_into_view();
+    }
+}
+
+/// One reason's rows, most urgent first, paged.
+#[component]
+fn PriorityGroup(group: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let data = expect_context::<BoardData>();
+    let money = Money::new(state);
+    let contacted = move |account: usize| {
+        let as_of = state.as_of.get_untracked();
+        if let Some(change) = state.mark_contacted(account) {
+            let name =
+                state.book.with_untracked(|b| b.accounts.get(account).map(|a| a.name.clone()).unwrap_or_default());
+            let text = state.tr(Tpl::ContactDoneToast { name: &name, date: &iso(as_of) });
+            data.toaster.show_undo(text, move || state.undo_contacted(&change));
+        }
+    };
+    let rows = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let tiers = state.settings.with(|s| s.tiers.tiers.clone());
+        let unassigned = t(lang, Msg::Unassigned);
+        let join = t(lang, Msg::ReasonsJoin);
+        data.priority.with(|list| {
+            let mine: Vec<_> = list.iter().filter(|r| r.reason.group() == group).collect();
+            state.book.with(|b| {
+                state.snapshot.with(|s| {
+                    let arr = money.column(mine.iter().filter_map(|r| s.views.get(r.account).map(|v| v.arr)));
+                    mine.iter()
+                        .enumerate()
+                        .filter_map(|(n, row)| {
+                            let a = b.accounts.get(row.account)?;
+                            let v = s.views.get(row.account)?;
+                            let tier = tiers.get(v.tier).map(|t| tier_name(t, lang).to_string()).unwrap_or_default();
+                            let owner =
+                                if a.owner.trim().is_empty() { unassigned.to_string() } else { a.owner.clone() };
+                            let also = row.also.iter().map(|r| reason_text(lang, *r)).collect::<Vec<_>>().join(join);
+                            let account = row.account;
+                            let done = CellButton {
+                                label: Msg::ContactDone,
+                                testid: "contact-done",
+                                on_click: Arc::new(move || contacted(account)),
+                            };
+                            Some(
+                                Row::new(
+                                    a.id.clone(),
+                                    vec![
+                                        Cell::count(n + 1),
+                                        Cell::text(a.name.clone()).sub(owner),
+                                        Cell::text(tier).sub(t(lang, stage_label(v.stage))),
+                                        Cell::figure(arr.fmt(v.arr), v.arr),
+                                        Cell::text(reason_text(lang, row.reason)).sub(also),
+                                        Cell::default().button(done),
+                                    ],
+                                )
+                                .testid("priority-row"),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+        })
+    });
+    let n = move || rows.with(Vec::len);
+    let key = PriorityReason::group_key(group);
+    view! {
+        <Show when=move || n() != 0>
+            <section class="pl-group" id=format!("pl-{key}") data-testid="priority-group" data-group=key data-count=n>
+                <h3>{state.text(GROUP_TITLES[group])} " " <span class="count">{move || format!("({})", fmt_count(n()))}</span></h3>
+                <DataTable cols=columns() rows=rows page_size=PAGE export=EXPORT_NAMES[group] testid=key class="priority" />
+            </section>
+        </Show>
     }
 }

@@ -2,12 +2,11 @@
 
 use leptos::prelude::*;
 
-use super::toast::{Toast, UndoAction};
 use super::{BookView, Editing};
 use crate::domain::dates::{add_days, add_months, iso};
 use crate::domain::validate::{next_id, Field, Problem};
 use crate::forms::account_form::{AccountDraft, DraftError, DraftField, DraftProblem, OutcomeKind, TermDraft};
-use crate::i18n::{fill, t, Lang, Msg};
+use crate::i18n::{t, tr, Lang, Msg, Tpl};
 use crate::state::AppState;
 
 /// The words for a problem, in the reader's language.
@@ -19,7 +18,7 @@ pub fn problem_text(lang: Lang, problem: DraftProblem) -> String {
         DraftProblem::DateRequired => Msg::ErrDateRequired,
         DraftProblem::Invalid(p) => match p {
             Problem::Required => Msg::ErrRequired,
-            Problem::TooLong { max } => return fill(t(lang, Msg::ErrTooLong), &[("max", &max.to_string())]),
+            Problem::TooLong { max } => return tr(lang, Tpl::ErrTooLong { max: &max.to_string() }),
             Problem::NotPercent => Msg::ErrNotPercent,
             Problem::Negative => Msg::ErrNegative,
             Problem::NotFinite => Msg::ErrNotANumber,
@@ -101,7 +100,7 @@ pub fn AccountForm() -> impl IntoView {
             draft.set(d);
             errors.set(Vec::new());
             // The form covers where the toast sits; an old message has nothing to say here.
-            view.toast.set(None);
+            view.toaster.close();
         }
     });
 
@@ -120,7 +119,7 @@ pub fn AccountForm() -> impl IntoView {
         match parsed {
             Ok(account) => {
                 state.save_account(editing, account);
-                view.toast.set(Some(Toast::new(state.t(Msg::SavedToast).to_string(), None)));
+                view.toaster.show(state.t(Msg::SavedToast).to_string());
                 close();
             }
             Err(es) => errors.set(es),
@@ -130,10 +129,7 @@ pub fn AccountForm() -> impl IntoView {
         if let Some(Editing::Existing(i)) = view.editing.get_untracked() {
             let Some(id) = state.book.with_untracked(|b| b.accounts.get(i).map(|a| a.id.clone())) else { return };
             let removed = state.delete_accounts(&std::iter::once(id).collect());
-            view.toast.set(Some(Toast::new(
-                fill(state.t(Msg::DeletedToast), &[("n", "1")]),
-                Some(UndoAction::Restore(removed)),
-            )));
+            view.toaster.show_undo(state.tr(Tpl::DeletedToast { n: "1" }), move || state.undo_delete(removed.clone()));
             close();
         }
     };
@@ -210,7 +206,7 @@ pub fn AccountForm() -> impl IntoView {
                         }>
                             <option value="open" selected=move || outcome() == OutcomeKind::Open>{state.text(Msg::OutcomeOpen)}</option>
                             <option value="renewed" selected=move || outcome() == OutcomeKind::Renewed>{state.text(Msg::OutcomeRenewed)}</option>
-                            <option value="churned" selected=move || outcome() == OutcomeKind::Churned>{state.text(Msg::OutcomeChurned)}</option>
+                            <option value="churned" selected=move || outcome() == OutcomeKind::Churned>{state.text(Msg::Churned)}</option>
                         </select></label>
                     <label>{state.text(Msg::TermOutcomeOn)}
                         <input type="text" placeholder="YYYY-MM-DD" disabled=move || outcome() == OutcomeKind::Open

@@ -6,11 +6,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::toast::{Toast, UndoAction};
 use super::transfer::{encoding_from, replace_book, Pending};
 use super::BookView;
 use crate::domain::Settings;
-use crate::i18n::{fill, fmt_count, Lang, Msg};
+use crate::i18n::{fmt_count, tr, Lang, Msg, Tpl};
 use crate::io::{self, ColumnMapping, Encoding, Field, Mode};
 use crate::state::AppState;
 
@@ -49,7 +48,7 @@ fn Shell(name: String, children: Children) -> impl IntoView {
         <aside class="panel wide" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-preview"
             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { pending.set(None) }>
             <h2 id="import-title">{state.text(Msg::ImportTitle)}</h2>
-            <p class="file-name">{move || fill(state.t(Msg::ImportFileLabel), &[("name", &name)])}</p>
+            <p class="file-name">{move || state.tr(Tpl::ImportFileLabel { name: &name })}</p>
             {children()}
         </aside>
     }
@@ -109,12 +108,7 @@ fn CsvPreview(name: String, bytes: std::sync::Arc<Vec<u8>>) -> impl IntoView {
         });
         let (book, counts) = state.book.with_untracked(|b| io::apply(b, rep.accounts, mode.get_untracked()));
         let lang = state.lang.get_untracked();
-        replace_book(
-            state,
-            view,
-            book,
-            fill(state.t(Msg::ImportedToast), &[("summary", &io::merge_summary(&counts, lang))]),
-        );
+        replace_book(state, view, book, state.tr(Tpl::ImportedToast { summary: &io::merge_summary(&counts, lang) }));
         pending.set(None);
     };
 
@@ -239,7 +233,7 @@ fn MappingTable(
             }).collect_view();
             let shown = s.rows.len().min(PREVIEW_ROWS);
             Some(view! {
-                <h3>{fill(crate::i18n::t(lang, Msg::ImportPreviewRows), &[("n", &shown.to_string())])}</h3>
+                <h3>{tr(lang, Tpl::ImportPreviewRows { n: &shown.to_string() })}</h3>
                 <div class="preview-scroll">
                     <table class="preview-table">
                         <thead><tr><th class="line">"#"</th>{heads}</tr></thead>
@@ -272,13 +266,13 @@ fn ReportView(report: io::ImportReport) -> impl IntoView {
         </p>
         <Show when=move || { count != 0 }>
             <details class="rejected" open>
-                <summary>{move || fill(state.t(Msg::ImportRejectedTitle), &[("rows", &fmt_count(rows_rejected)), ("problems", &fmt_count(count))])}</summary>
+                <summary>{move || state.tr(Tpl::ImportRejectedTitle { rows: &fmt_count(rows_rejected), problems: &fmt_count(count) })}</summary>
                 <ul data-testid="import-errors">{
                     let lines = lines.clone();
                     move || lines(state.lang.get())
                 }</ul>
                 <Show when=move || { count > ERRORS_SHOWN }>
-                    <p class="help">{move || fill(state.t(Msg::ImportMoreNotShown), &[("n", &fmt_count(count.saturating_sub(ERRORS_SHOWN)))])}</p>
+                    <p class="help">{move || state.tr(Tpl::ImportMoreNotShown { n: &fmt_count(count.saturating_sub(ERRORS_SHOWN)) })}</p>
                 </Show>
             </details>
         </Show>
@@ -310,12 +304,12 @@ fn BackupPreview(name: String, backup: io::Backup) -> impl IntoView {
         let before = state.book.get_untracked();
         state.restore_backup(settings, &b.scenarios, b.book);
         view.selected.set(Default::default());
-        view.toast.set(Some(Toast::new(state.t(Msg::RestoredToast).to_string(), Some(UndoAction::Book(before)))));
+        view.toaster.show_undo(state.t(Msg::RestoredToast).to_string(), move || state.replace_book(before.clone()));
         pending.set(None);
     };
     view! {
         <Shell name>
-            <p data-testid="backup-summary">{move || fill(state.t(Msg::BackupPreview), &[("at", &at), ("accounts", &fmt_count(n))])}</p>
+            <p data-testid="backup-summary">{move || state.tr(Tpl::BackupPreview { at: &at, accounts: &fmt_count(n) })}</p>
             <div class="form-actions">
                 <button type="button" class="btn primary" on:click=restore data-testid="backup-confirm">{state.text(Msg::BackupApply)}</button>
                 <button type="button" class="btn" on:click=move |_| pending.set(None)>{state.text(Msg::Cancel)}</button>

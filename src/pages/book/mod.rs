@@ -3,22 +3,22 @@
 mod columns;
 mod form;
 mod import_preview;
+mod sorting;
 mod table;
-mod toast;
 mod toolbar;
 mod transfer;
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::Metric;
-use crate::domain::book_query::{query, BookFilter, SearchIndex, Sort};
+use crate::components::{Metric, Toaster, UndoToast};
+use crate::domain::book_query::{query, BookFilter, ColumnOrder, SearchIndex, Sort};
 use crate::i18n::{fmt_count, fmt_money, Msg};
 use crate::state::AppState;
 
 pub use columns::Column;
-use toast::Toast;
 
 /// Which account the form is open for.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -36,7 +36,7 @@ pub struct BookView {
     /// Selected account ids (ids survive sorting and deleting, indices do not).
     pub selected: RwSignal<HashSet<String>>,
     pub editing: RwSignal<Option<Editing>>,
-    pub toast: RwSignal<Option<Toast>>,
+    pub toaster: Toaster,
     /// Indices of the accounts shown, in order.
     pub rows: Memo<Vec<u32>>,
 }
@@ -47,10 +47,37 @@ pub fn BookPage() -> impl IntoView {
     let index = Memo::new(move |_| state.book.with(SearchIndex::new));
     let filter = RwSignal::new(BookFilter::default());
     let sort = RwSignal::new(Sort::default());
+    // The order of the text column sorted by, ranked once per book and language; a change of
+    // direction or of filter sorts by these ranks again without ranking anew.
+    let sort_key = Memo::new(move |_| sort.with(|s| s.key));
+    // Ranked after the frame that shows the page or the edit: the first paint of a stored
+    // 100,000-account book sorts by the natural order and never waits for the collator, and an
+    // edit is on screen before its column is ranked again. Until the ranks come, `query` uses
+    // the natural order (it takes ranks only for the sorted key and the book's row count).
+    let text_order = RwSignal::new(None::<Arc<ColumnOrder>>);
+    Effect::new(move |_| {
+        let (key, lang) = (sort_key.get(), state.lang.get());
+        state.book.track();
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if let Some(order) = state.book.try_with_untracked(|b| sorting::column_order(b, key, lang)) {
+                        text_order.try_set(order);
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+    });
     let rows = Memo::new(move |_| {
         let as_of = state.as_of.get();
-        filter.with(|f| {
-            state.book.with(|b| state.snapshot.with(|s| index.with(|ix| query(b, s, ix, f, sort.get(), as_of))))
+        let sort = sort.get();
+        text_order.with(|text| {
+            filter.with(|f| {
+                state.book.with(|b| {
+                    state.snapshot.with(|s| index.with(|ix| query(b, s, ix, f, sort, as_of, text.as_deref())))
+                })
+            })
         })
     });
     let view = BookView {
@@ -59,7 +86,7 @@ pub fn BookPage() -> impl IntoView {
         columns: RwSignal::new(columns::load()),
         selected: RwSignal::new(HashSet::new()),
         editing: RwSignal::new(None),
-        toast: RwSignal::new(None),
+        toaster: Toaster::new(),
         rows,
     };
     provide_context(view);
@@ -81,7 +108,7 @@ pub fn BookPage() -> impl IntoView {
         <div class="book-page" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
         <h1>{state.text(Msg::NavBook)}</h1>
         <section class="metrics">
-            <Metric key="book.accounts" label=Signal::derive(state.text(Msg::BookAccounts))
+            <Metric key="book.accounts" label=Signal::derive(state.text(Msg::ColAccounts))
                 value=Signal::derive(move || Some(totals.get().accounts as f64))
                 display=Signal::derive(move || fmt_count(totals.get().accounts)) />
             <Metric key="book.active" label=Signal::derive(state.text(Msg::BookActive))
@@ -99,7 +126,7 @@ pub fn BookPage() -> impl IntoView {
         </Show>
         <form::AccountForm />
         <import_preview::ImportPreview />
-        <toast::ToastView />
+        <UndoToast toaster=view.toaster />
         </div>
     }
 }

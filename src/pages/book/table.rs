@@ -9,7 +9,7 @@ use super::{BookView, Column, Editing};
 use crate::domain::book_query::Sort;
 use crate::domain::dates::iso;
 use crate::domain::health::Band;
-use crate::i18n::{band_label, fmt_count, fmt_money, stage_label, t, tier_name, Lang, Msg};
+use crate::i18n::{band_label, fmt_count, fmt_money, stage_label, t, tier_name, Lang, Msg, Tpl};
 use crate::state::AppState;
 
 /// Row height in px; must match `.book-table tbody tr` in style/book.css.
@@ -126,7 +126,7 @@ pub fn AccountTable() -> impl IntoView {
                             let text: String = match col {
                                 Column::Name => String::new(),
                                 Column::Id => a.id.clone(),
-                                Column::Owner => if a.owner.is_empty() { t(lang, Msg::FilterUnassigned).to_string() } else { a.owner.clone() },
+                                Column::Owner => if a.owner.is_empty() { t(lang, Msg::Unassigned).to_string() } else { a.owner.clone() },
                                 Column::Industry => a.industry.clone(),
                                 Column::Region => a.region.clone(),
                                 Column::Tier => v.and_then(|v| tiers.get(v.tier)).map(|tier| tier_name(tier, lang).to_string()).unwrap_or_default(),
@@ -205,7 +205,7 @@ pub fn AccountTable() -> impl IntoView {
             {move || {
                 let (_, _, n) = window.get();
                 let total = state.book.with(|b| b.accounts.len());
-                crate::i18n::fill(state.t(Msg::BookShowing), &[("shown", &fmt_count(n)), ("total", &fmt_count(total))])
+                state.tr(Tpl::BookShowing { shown: &fmt_count(n), total: &fmt_count(total) })
             }}
         </p>
     }

@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use super::toast::{Toast, UndoAction};
 use super::{BookView, Column, Editing};
 use crate::domain::book_query::owners_and_industries;
 use crate::domain::health::Band;
 use crate::domain::lifecycle::Stage;
-use crate::i18n::{band_label, fill, fmt_count, stage_label, tier_name, Msg};
+use crate::i18n::{band_label, fmt_count, stage_label, tier_name, Msg, Tpl};
 use crate::state::AppState;
+use crate::web;
 
 /// `<select>` values: "" = any; for the owner, "\u{1}" = unassigned (no name can be that).
 const UNASSIGNED: &str = "\u{1}";
@@ -18,7 +18,12 @@ const UNASSIGNED: &str = "\u{1}";
 pub fn Toolbar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let view = expect_context::<BookView>();
-    let lists = Memo::new(move |_| state.book.with(owners_and_industries));
+    // In the language's order (pinyin for Chinese names), as the table sorts them.
+    let lists = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let (owners, industries) = state.book.with(owners_and_industries);
+        (web::collated(lang.tag(), owners), web::collated(lang.tag(), industries))
+    });
 
     let tier_options = move || {
         let lang = state.lang.get();
@@ -64,7 +69,7 @@ pub fn Toolbar() -> impl IntoView {
                     view.filter.update(|f| f.owner = match v.as_str() { "" => None, UNASSIGNED => Some(String::new()), _ => Some(v) })
                 }>
                 <option value="">{state.text(Msg::FilterAnyOwner)}</option>
-                <option value=UNASSIGNED>{state.text(Msg::FilterUnassigned)}</option>
+                <option value=UNASSIGNED>{state.text(Msg::Unassigned)}</option>
                 {owner_options}
             </select>
             <select data-testid="filter-stage" aria-label=state.text(Msg::ColStage)
@@ -127,26 +132,24 @@ pub fn SelectionBar() -> impl IntoView {
             b.accounts.iter().filter(|a| ids.contains(&a.id)).map(|a| (a.id.clone(), a.owner.clone())).collect()
         });
         let n = state.assign_owner(&ids, &name);
-        view.toast.set(Some(Toast::new(
-            fill(state.t(Msg::AssignedToast), &[("n", &fmt_count(n))]),
-            Some(UndoAction::Owners(previous)),
-        )));
+        view.toaster.show_undo(state.tr(Tpl::AssignedToast { n: &fmt_count(n) }), move || {
+            state.restore_owners(previous.clone())
+        });
     };
     let delete = move |_| {
         let ids = view.selected.get_untracked();
         let removed = state.delete_accounts(&ids);
         let n = ids.len();
         view.selected.set(Default::default());
-        view.toast.set(Some(Toast::new(
-            fill(state.t(Msg::DeletedToast), &[("n", &fmt_count(n))]),
-            Some(UndoAction::Restore(removed)),
-        )));
+        view.toaster
+            .show_undo(state.tr(Tpl::DeletedToast { n: &fmt_count(n) }), move || state.undo_delete(removed.clone()));
     };
-    let owners = Memo::new(move |_| state.book.with(|b| owners_and_industries(b).0));
+    let owners =
+        Memo::new(move |_| web::collated(state.lang.get().tag(), state.book.with(|b| owners_and_industries(b).0)));
     view! {
         <Show when=move || { count() != 0 }>
             <div class="selection-bar" role="group" data-testid="selection-bar">
-                <strong>{move || fill(state.t(Msg::SelectedCount), &[("n", &fmt_count(count()))])}</strong>
+                <strong>{move || state.tr(Tpl::SelectedCount { n: &fmt_count(count()) })}</strong>
                 <input type="text" list="owner-names" data-testid="assign-owner-name"
                     placeholder=state.text(Msg::AssignOwnerPlaceholder) aria-label=state.text(Msg::AssignOwnerPlaceholder)
                     prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev)) />

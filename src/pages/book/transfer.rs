@@ -1,16 +1,16 @@
 //! Books in and out, from the Book page: import (file picker or drop), export CSV, JSON backup,
 //! and the demo book. Every change is one book update with an undo.
 
+use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::toast::{Toast, UndoAction};
 use super::BookView;
 use crate::domain::dates::iso;
 use crate::domain::scenario::DemoBook;
 use crate::domain::Book;
-use crate::i18n::{fill, fmt_count, Lang, Msg};
+use crate::i18n::{fmt_count, Lang, Msg, Tpl};
 use crate::io::{self, backup, demo, Encoding};
 use crate::state::AppState;
 use crate::web;
@@ -99,16 +99,35 @@ pub fn TransferBar() -> impl IntoView {
         let _ = web::download_bytes(&bytes, "text/csv;charset=utf-8", &name);
     };
     let export_backup = move |_| crate::components::download_backup(state);
-    let load_demo = move |_| {
+    let load_now = move || {
         let n = size.get_untracked();
         let made_for = state.as_of.get_untracked();
         let book = demo::generate(demo::DEMO_SEED, n, made_for, state.lang.get_untracked());
         let before = state.book.get_untracked();
         state.load_demo_book(book, DemoBook { seed: demo::DEMO_SEED, size: n, made_for });
         view.selected.set(Default::default());
-        let message = fill(state.t(Msg::DemoLoadedToast), &[("n", &fmt_count(n))]);
-        view.toast.set(Some(Toast::new(message, Some(UndoAction::Book(before)))));
+        let message = state.tr(Tpl::DemoLoadedToast { n: &fmt_count(n) });
+        view.toaster.show_undo(message, move || state.replace_book(before.clone()));
     };
+    // Over a book with accounts, the demo asks first (in the page: `window.confirm` would block).
+    let asking = RwSignal::new(false);
+    let demo_button = NodeRef::<html::Button>::new();
+    let load_demo = move |_| {
+        if state.book.with_untracked(|b| b.accounts.is_empty()) {
+            load_now();
+        } else {
+            asking.set(true);
+        }
+    };
+    let answer = Callback::new(move |replace: bool| {
+        asking.set(false);
+        if replace {
+            load_now();
+        }
+        if let Some(button) = demo_button.get_untracked() {
+            let _ = button.focus();
+        }
+    });
     view! {
         <div class="transfer" role="group" aria-label=state.text(Msg::DataActions)>
             <label class="btn file-btn">
@@ -128,14 +147,50 @@ pub fn TransferBar() -> impl IntoView {
             </span>
             <button type="button" class="btn" on:click=export_backup data-testid="export-backup">{state.text(Msg::BackupExport)}</button>
             <span class="demo">
-                <button type="button" class="btn" on:click=load_demo data-testid="load-demo">{state.text(Msg::DemoLoad)}</button>
+                <button type="button" class="btn" on:click=load_demo data-testid="load-demo" node_ref=demo_button
+                    aria-expanded=move || asking.get().to_string()>{state.text(Msg::DemoLoad)}</button>
                 <select aria-label=state.text(Msg::DemoSize) data-testid="demo-size"
                     on:change=move |ev| if let Ok(n) = event_target_value(&ev).parse() { size.set(n) }>
                     {DEMO_SIZES.into_iter().map(|n| view! { <option value=n.to_string()>{fmt_count(n)}</option> }).collect_view()}
                 </select>
             </span>
         </div>
+        <Show when=move || asking.get()>
+            <DemoQuestion size answer />
+        </Show>
         <p class="help drop-help">{state.text(Msg::ImportDrop)}</p>
+    }
+}
+
+/// "Replace my N accounts with the demo book?", in the page under the buttons. Focus moves to
+/// it; Escape or Cancel keeps the book.
+#[component]
+fn DemoQuestion(size: RwSignal<usize>, answer: Callback<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let panel = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = panel.get() {
+            let _ = el.focus();
+        }
+    });
+    let count = move || fmt_count(state.book.with(|b| b.accounts.len()));
+    view! {
+        <div class="notice warn demo-confirm" role="alertdialog" tabindex="-1" node_ref=panel
+            aria-labelledby="demo-confirm-title" aria-describedby="demo-confirm-body" data-testid="demo-confirm"
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { answer.run(false) }>
+            <p id="demo-confirm-title"><strong>{state.text(Msg::DemoReplaceTitle)}</strong></p>
+            <p id="demo-confirm-body">
+                {move || state.tr(Tpl::DemoReplaceBody { n: &count(), size: &fmt_count(size.get()) })}
+            </p>
+            <div class="notice-actions" style="display:flex;flex-wrap:wrap;gap:0.5rem">
+                <button type="button" class="btn danger" data-testid="demo-confirm-replace" on:click=move |_| answer.run(true)>
+                    {move || state.tr(Tpl::DemoReplaceConfirm { n: &count() })}
+                </button>
+                <button type="button" class="btn" data-testid="demo-confirm-cancel" on:click=move |_| answer.run(false)>
+                    {state.text(Msg::Cancel)}
+                </button>
+            </div>
+        </div>
     }
 }
 
@@ -144,7 +199,7 @@ pub fn replace_book(state: AppState, view: BookView, book: Book, message: String
     let before = state.book.get_untracked();
     state.replace_book(book);
     view.selected.set(Default::default());
-    view.toast.set(Some(Toast::new(message, Some(UndoAction::Book(before)))));
+    view.toaster.show_undo(message, move || state.replace_book(before.clone()));
 }
 
 /// An `Encoding` choice from a `<select>` value ("" = detect).

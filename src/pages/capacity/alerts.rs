@@ -6,7 +6,7 @@ use super::model::Model;
 use super::{label, money};
 use crate::components::{NumField, Unit};
 use crate::domain::triggers::HiringAlert;
-use crate::i18n::{fill, fmt_count, tier_name, Msg};
+use crate::i18n::{fmt_count, tier_name, Msg, Tpl};
 use crate::state::AppState;
 
 #[component]
@@ -14,23 +14,21 @@ pub fn Alerts() -> impl IntoView {
     let state = expect_context::<AppState>();
     let model = expect_context::<Model>();
     let text = move |alert: &HiringAlert| match alert {
-        HiringAlert::FirstCsm { large_accounts, min_accounts, min_arr } => fill(
-            state.t(Msg::CapAlertFirstCsm),
-            &[("n", &fmt_count(*large_accounts)), ("min", &fmt_count(*min_accounts)), ("arr", &money(state, *min_arr))],
-        ),
+        HiringAlert::FirstCsm { large_accounts, min_accounts, min_arr } => state.tr(Tpl::CapAlertFirstCsm {
+            n: &fmt_count(*large_accounts),
+            min: &fmt_count(*min_accounts),
+            arr: &money(state, *min_arr),
+        }),
         HiringAlert::UncoveredTier { tier, tier_arr, threshold, accounts } => {
             let name = state.settings.with(|s| {
                 s.tiers.tiers.get(*tier).map(|t| tier_name(t, state.lang.get()).to_string()).unwrap_or_default()
             });
-            fill(
-                state.t(Msg::CapAlertUncoveredTier),
-                &[
-                    ("tier", &name),
-                    ("arr", &money(state, *tier_arr)),
-                    ("threshold", &money(state, *threshold)),
-                    ("n", &fmt_count(*accounts)),
-                ],
-            )
+            state.tr(Tpl::CapAlertUncoveredTier {
+                tier: &name,
+                arr: &money(state, *tier_arr),
+                threshold: &money(state, *threshold),
+                n: &fmt_count(*accounts),
+            })
         }
     };
     let triggers = move || state.settings.with(|s| s.triggers.clone());

@@ -27,22 +27,34 @@ fn openings(hires: &[PlannedHire], color: usize) -> Vec<Opening> {
 
 /// A chart whose title names what it shows (the scenario) and whose months are calendar months,
 /// so a downloaded SVG or PNG says what it is on its own.
-fn chart(lang: Lang, as_of: NaiveDate, months: u32, title: String, lines: Vec<Line>, openings: Vec<Opening>) -> String {
+/// Drawn `width` pixels wide (see `charts`).
+fn chart(
+    lang: Lang,
+    as_of: NaiveDate,
+    months: u32,
+    title: String,
+    lines: Vec<Line>,
+    openings: Vec<Opening>,
+    width: u32,
+) -> String {
     let m = move |i: u32| month_label(as_of, i);
-    capacity_lines(&CapacityChart {
-        title,
-        x_title: t(lang, Msg::CapChartX).into(),
-        y_title: t(lang, Msg::CapChartY).into(),
-        months,
-        lines,
-        openings,
-        openings_name: t(lang, Msg::CapChartOpenings).into(),
-        empty_message: t(lang, Msg::CapChartEmpty).into(),
-        month_label: &m,
-    })
+    capacity_lines(
+        &CapacityChart {
+            title,
+            x_title: t(lang, Msg::Month).into(),
+            y_title: t(lang, Msg::CapChartY).into(),
+            months,
+            lines,
+            openings,
+            openings_name: t(lang, Msg::CapChartOpenings).into(),
+            empty_message: t(lang, Msg::CapChartEmpty).into(),
+            month_label: &m,
+        },
+        width,
+    )
 }
 
-pub fn projection_chart(lang: Lang, as_of: NaiveDate, p: &Projection, name: &str) -> String {
+pub fn projection_chart(lang: Lang, as_of: NaiveDate, p: &Projection, name: &str, width: u32) -> String {
     let months = p.months.last().map_or(12, |m| m.month);
     let lines = vec![
         Line {
@@ -63,10 +75,10 @@ pub fn projection_chart(lang: Lang, as_of: NaiveDate, p: &Projection, name: &str
     } else {
         format!("{} · {name}", t(lang, Msg::CapChartTitle))
     };
-    chart(lang, as_of, months, title, lines, openings(&p.hires, 0))
+    chart(lang, as_of, months, title, lines, openings(&p.hires, 0), width)
 }
 
-pub fn compare_chart(lang: Lang, as_of: NaiveDate, cols: &[ScenarioColumn]) -> String {
+pub fn compare_chart(lang: Lang, as_of: NaiveDate, cols: &[ScenarioColumn], width: u32) -> String {
     let months = cols.iter().filter_map(|c| c.projection.months.last()).map(|m| m.month).max().unwrap_or(12);
     let mut lines = Vec::new();
     let mut marks = Vec::new();
@@ -88,5 +100,5 @@ pub fn compare_chart(lang: Lang, as_of: NaiveDate, cols: &[ScenarioColumn]) -> S
     }
     let names: Vec<&str> = cols.iter().map(|c| c.summary.name.as_str()).collect();
     let title = format!("{} · {}", t(lang, Msg::CapCompareChartTitle), names.join(" / "));
-    chart(lang, as_of, months, title, lines, marks)
+    chart(lang, as_of, months, title, lines, marks, width)
 }

@@ -12,7 +12,7 @@ use crate::domain::dates::iso;
 use crate::domain::plan::BudgetMode;
 use crate::domain::scenario::ScenarioSummary;
 use crate::domain::scenario_diff::{Assumption, Value};
-use crate::i18n::{fill, fmt_percent, Msg};
+use crate::i18n::{fmt_percent, Msg, Tpl};
 use crate::pages::widgets::tier_names;
 use crate::state::AppState;
 use crate::web;
@@ -54,10 +54,10 @@ pub fn Compare() -> impl IntoView {
     let state = expect_context::<AppState>();
     let model = expect_context::<Model>();
     let chosen = move || model.compare_names.with(Vec::len);
-    let svg = Memo::new(move |_| {
+    let svg = move |width: u32| {
         let (lang, as_of) = (state.lang.get(), state.as_of.get());
-        model.comparison.with(|c| c.as_deref().map(|cols| compare_chart(lang, as_of, cols)).unwrap_or_default())
-    });
+        model.comparison.with(|c| c.as_deref().map(|cols| compare_chart(lang, as_of, cols, width)).unwrap_or_default())
+    };
     let table = move || {
         model.comparison.with(|c| {
             let cols = c.as_deref()?;
@@ -71,8 +71,8 @@ pub fn Compare() -> impl IntoView {
                 view! { <tr><th scope="row">{move || state.t(label)}</th>{cells}</tr> }
             }).collect_view();
             Some(view! {
-                <div class="table-scroll">
-                    <table class="cap-table cap-compare" data-testid="cap-compare-table">
+                <div class="table-wrap">
+                    <table class="dt-table cap-table cap-compare" data-testid="cap-compare-table">
                         <thead><tr><th scope="col"></th>{head}</tr></thead>
                         <tbody>{body}</tbody>
                     </table>
@@ -103,12 +103,12 @@ pub fn Compare() -> impl IntoView {
             <div class="cap-compare-print">
                 <p class="cap-print-title compare-title">{move || {
                     let names: Vec<String> = model.compared.with(|c| c.iter().map(|s| s.name.clone()).collect());
-                    fill(state.t(Msg::CompareTitle), &[("names", &names.join(" / "))])
+                    state.tr(Tpl::CompareTitle { names: &names.join(" / ") })
                 }}</p>
                 <Assumptions />
                 <Show when=horizons_differ>
                     <p class="cap-note warn" data-testid="compare-common-horizon">
-                        {move || fill(state.t(Msg::CompareCommonHorizon), &[("n", &common().unwrap_or(0).to_string())])}
+                        {move || state.tr(Tpl::CompareCommonHorizon { n: &common().unwrap_or(0).to_string() })}
                     </p>
                 </Show>
                 {table}
@@ -192,17 +192,17 @@ fn Assumptions() -> impl IntoView {
     };
     let differing = move || model.assumptions.with(|r| r.iter().filter(|r| r.differs).count());
     view! {
-        <div class="table-scroll">
-            <table class="cap-table cap-compare cap-assumptions" data-testid="compare-assumptions">
-                <caption>{move || fill(state.t(Msg::CompareDiffering), &[("n", &differing().to_string())])}</caption>
+        <div class="table-wrap">
+            <table class="dt-table cap-table cap-compare cap-assumptions" data-testid="compare-assumptions">
+                <caption>{move || state.tr(Tpl::CompareDiffering { n: &differing().to_string() })}</caption>
                 {head}
                 <tbody>{move || rows(true)}</tbody>
             </table>
         </div>
         <details class="no-print">
             <summary>{state.text(Msg::CompareSame)}</summary>
-            <div class="table-scroll">
-                <table class="cap-table cap-compare">
+            <div class="table-wrap">
+                <table class="dt-table cap-table cap-compare">
                     {head}
                     <tbody>{move || rows(false)}</tbody>
                 </table>

@@ -110,8 +110,8 @@ pub fn Economics() -> impl IntoView {
             <Metric key="economics.payback_months" label=Signal::derive(state.text(Msg::CapPayback))
                 value=Signal::derive(move || overall().payback_months) display=Signal::derive(move || months(overall().payback_months)) />
         </div>
-        <div class="table-scroll">
-            <table class="cap-table" data-testid="cap-economics">
+        <div class="table-wrap">
+            <table class="dt-table cap-table" data-testid="cap-economics">
                 {header(state, &[(Some(Msg::CapSegment), false), (Some(Msg::BookActive), true), (Some(Msg::CapAvgArr), true), (Some(Msg::CapLifetimeCol), true), (Some(Msg::CapLtv), true), (Some(Msg::CapCacCol), true), (Some(Msg::CapLtvCac), true), (Some(Msg::CapPayback), true)])}
                 <tbody>{rows}</tbody>
             </table>

@@ -19,16 +19,13 @@ use leptos::prelude::*;
 
 use crate::domain::scenario::Scenario;
 use crate::domain::scenario_url::ScenarioUrlError;
-use crate::i18n::{fmt_money, Msg};
+use crate::i18n::Msg;
 use crate::state::AppState;
 use crate::web;
 
 use model::{Incoming, Model};
 
-/// Money in the settings' currency, shortened per language.
-pub(crate) fn money(state: AppState, v: f64) -> String {
-    fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()))
-}
+pub(crate) use crate::components::money;
 
 /// A field label that follows the language; one function, so every label shares its code.
 pub(crate) fn label(state: AppState, msg: Msg) -> Signal<String> {

@@ -79,11 +79,24 @@ pub struct Model {
     pub assumptions: Memo<Vec<Row>>,
     /// The compared scenarios as saved (their own horizons).
     pub compared: Memo<Vec<Scenario>>,
-    /// The projection chart, shared by the page and its printed summary.
+    /// The projection chart as printed (at `charts::DOWNLOAD_WIDTH`); the page draws its own at
+    /// its width with `projection_chart`.
     pub projection_svg: Memo<String>,
 }
 
+/// The projection chart of the draft scenario, `width` pixels wide.
+fn projection_chart(state: AppState, draft: RwSignal<Draft>, projection: Memo<Projection>, width: u32) -> String {
+    let (lang, as_of) = (state.lang.get(), state.as_of.get());
+    let name = draft.with(|d| d.scenario.name.clone());
+    projection.with(|p| super::chart::projection_chart(lang, as_of, p, &name, width))
+}
+
 impl Model {
+    /// The projection chart drawn `width` pixels wide, for the page.
+    pub fn projection_chart(&self, state: AppState, width: u32) -> String {
+        projection_chart(state, self.draft, self.projection, width)
+    }
+
     pub fn new(state: AppState) -> Model {
         let draft_init =
             store::load_draft().unwrap_or_else(|| Draft::new(state.settings.with_untracked(|s| s.capacity.clone())));
@@ -174,11 +187,8 @@ impl Model {
         });
         let assumptions = Memo::new(move |_| compared.with(|c| assumption_rows(c)));
 
-        let projection_svg = Memo::new(move |_| {
-            let (lang, as_of) = (state.lang.get(), state.as_of.get());
-            let name = draft.with(|d| d.scenario.name.clone());
-            projection.with(|p| super::chart::projection_chart(lang, as_of, p, &name))
-        });
+        let projection_svg =
+            Memo::new(move |_| projection_chart(state, draft, projection, crate::charts::DOWNLOAD_WIDTH));
         let model = Model {
             draft,
             revision: RwSignal::new(0),

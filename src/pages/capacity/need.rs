@@ -10,7 +10,7 @@ use crate::components::Metric;
 use crate::components::{NumField, Unit};
 use crate::domain::capacity::{ArrPerCsmPreset, CapacityMethod, CapacityResult};
 use crate::domain::tiers::ServiceModel;
-use crate::i18n::{fill, fmt_count, tier_name, Msg};
+use crate::i18n::{fmt_count, tier_name, Msg, Tpl};
 use crate::state::AppState;
 
 pub fn method_name(m: CapacityMethod) -> Msg {
@@ -23,9 +23,9 @@ pub fn method_name(m: CapacityMethod) -> Msg {
 
 fn model_name(m: ServiceModel) -> Msg {
     match m {
-        ServiceModel::HighTouch => Msg::CapHighTouch,
-        ServiceModel::LowTouch => Msg::CapLowTouch,
-        ServiceModel::TechTouch => Msg::CapTechTouch,
+        ServiceModel::HighTouch => Msg::ModelHighTouch,
+        ServiceModel::LowTouch => Msg::ModelLowTouch,
+        ServiceModel::TechTouch => Msg::ModelTechTouch,
     }
 }
 
@@ -40,10 +40,7 @@ pub fn NeedNow() -> impl IntoView {
         <section class="cap-section" aria-labelledby="cap-need-h">
             <h2 id="cap-need-h">{state.text(Msg::CapNeedTitle)}</h2>
             <p class="cap-lead">
-                {move || fill(state.t(Msg::CapNeedLead), &[
-                    ("accounts", &fmt_count(totals.get().active_accounts)),
-                    ("arr", &money(state, totals.get().arr)),
-                ])}
+                {move || state.tr(Tpl::CapNeedLead { accounts: &fmt_count(totals.get().active_accounts), arr: &money(state, totals.get().arr) })}
             </p>
             <div class="metrics cap-current">
                 <Metric key="capacity.headcount" label=Signal::derive(state.text(Msg::CapCurrentCsms))
@@ -134,7 +131,7 @@ fn ArrPerCsm() -> impl IntoView {
             <legend>{state.text(Msg::CapArrPerCsm)}</legend>
             {option(ArrPerCsmPreset::OneMillion, Msg::CapPreset1M, "cap-apc-1m")}
             {option(ArrPerCsmPreset::TwoMillion, Msg::CapPreset2M, "cap-apc-2m")}
-            {option(ArrPerCsmPreset::Custom, Msg::CapPresetCustom, "cap-apc-custom")}
+            {option(ArrPerCsmPreset::Custom, Msg::Custom, "cap-apc-custom")}
         </fieldset>
         <Show when=move || preset() == ArrPerCsmPreset::Custom>
             <NumField label=label(state, Msg::CapArrPerCsmCustom)
@@ -167,7 +164,7 @@ fn Effort() -> impl IntoView {
                 on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { model.edit(state, |d| d.scenario.capacity.effort.utilization = x) })
                 unit=Unit::Percent min=0.0 max=1.0 field="capacity.utilization" testid="cap-utilization" />
         </div>
-        <p class="cap-note">{move || fill(state.t(Msg::CapEffortNote), &[("hours", &hours())])}</p>
+        <p class="cap-note">{move || state.tr(Tpl::CapEffortNote { hours: &hours() })}</p>
     }
 }
 
@@ -200,7 +197,7 @@ fn TierTable() -> impl IntoView {
                     value=Signal::derive(move || load().map(|l| l.accounts_per_csm))
                     on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { set_tier(i, Box::new(move |t| t.accounts_per_csm = x)) })
                     min=1e-9 field=format!("tier.{i}.accounts_per_csm") testid=format!("cap-tier-{i}-apc") /></td>
-                <td><NumField bare=true allow_empty=true label=cell_label(Msg::CapHoursPerAccount)
+                <td><NumField bare=true allow_empty=true label=cell_label(Msg::ColHoursPerAccount)
                     value=Signal::derive(move || load().and_then(|l| l.hours_per_account))
                     on_set=Callback::new(move |x: Option<f64>| set_tier(i, Box::new(move |t| t.hours_per_account = x)))
                     min=1e-9 placeholder=label(state, Msg::CapNotSet) field=format!("tier.{i}.hours_per_account") testid=format!("cap-tier-{i}-hours") /></td>
@@ -218,10 +215,10 @@ fn TierTable() -> impl IntoView {
         }
     };
     view! {
-        <div class="table-scroll">
-            <table class="cap-table" data-testid="cap-tier-table">
+        <div class="table-wrap">
+            <table class="dt-table cap-table" data-testid="cap-tier-table">
                 <caption>{state.text(Msg::CapTierTableCaption)}</caption>
-                {header(state, &[(Some(Msg::ColTier), false), (Some(Msg::CapServiceModel), false), (Some(Msg::BookActive), true), (Some(Msg::BookArr), true), (Some(Msg::CapAccountsPerCsm), false), (Some(Msg::CapHoursPerAccount), false), (Some(Msg::CapTierArrPerCsm), false), (Some(Msg::CapMethodArrRule), true), (Some(Msg::CapMethodNeeds), true), (Some(Msg::CapMethodHybrid), true)])}
+                {header(state, &[(Some(Msg::ColTier), false), (Some(Msg::ColServiceModel), false), (Some(Msg::BookActive), true), (Some(Msg::BookArr), true), (Some(Msg::CapAccountsPerCsm), false), (Some(Msg::ColHoursPerAccount), false), (Some(Msg::CapTierArrPerCsm), false), (Some(Msg::CapMethodArrRule), true), (Some(Msg::CapMethodNeeds), true), (Some(Msg::CapMethodHybrid), true)])}
                 <tbody>{move || (0..count.get()).map(row).collect_view()}</tbody>
             </table>
         </div>

@@ -6,12 +6,12 @@
 use leptos::prelude::*;
 
 use super::model::Model;
-use super::{header, label, money};
-use crate::components::{Metric, NumField, Unit};
+use super::{label, money};
+use crate::components::{Cell, Col, DataTable, Metric, Money, NumField, Row, Unit};
 use crate::domain::dates::iso_month;
 use crate::domain::plan::{yyyymm, BudgetMode, Plan, PlanSettings};
 use crate::forms::field::plain_text;
-use crate::i18n::{fill, fmt_count, fmt_percent, Msg};
+use crate::i18n::{fmt_count, fmt_percent, Msg, Tpl};
 use crate::pages::widgets::tier_names;
 use crate::state::AppState;
 
@@ -61,11 +61,7 @@ pub fn HiringPlan() -> impl IntoView {
                     display=Signal::derive(move || plan.with(|p| p.affordable_end.map(|n| fmt_count(n as usize)).unwrap_or_else(|| "—".into()))) />
             </Show>
         </div>
-        <p class="cap-note">{move || plan.with(|p| fill(state.t(Msg::PlanBackfillNote), &[
-            ("leavers", &p.totals.leavers.to_string()),
-            ("backfill", &p.totals.backfill.to_string()),
-            ("growth", &p.totals.growth.to_string()),
-        ]))}</p>
+        <p class="cap-note">{move || plan.with(|p| state.tr(Tpl::PlanBackfillNote { leavers: &p.totals.leavers.to_string(), backfill: &p.totals.backfill.to_string(), growth: &p.totals.growth.to_string() }))}</p>
         <export::ExportButtons />
         <PlanTable />
         <PeriodTables />
@@ -87,7 +83,7 @@ fn PlanInputs() -> impl IntoView {
         .map(|m| {
             view! {
                 <option value=m.to_string() selected=move || settings().fiscal_year_start_month == m>
-                    {move || fill(state.t(Msg::PlanMonthN), &[("m", &m.to_string())])}
+                    {move || state.tr(Tpl::PlanMonthN { m: &m.to_string() })}
                 </option>
             }
         })
@@ -171,61 +167,60 @@ fn PlanInputs() -> impl IntoView {
 fn PlanTable() -> impl IntoView {
     let state = expect_context::<AppState>();
     let model = expect_context::<Model>();
-    let managers = move || model.scenario.with(|s| s.plan.managers);
-    let budget = move || model.scenario.with(|s| s.plan.budget != BudgetMode::Off);
-    let rows = move || {
-        let (with_managers, with_budget) = (managers(), budget());
+    let managers = Memo::new(move |_| model.scenario.with(|s| s.plan.managers));
+    let budget = Memo::new(move |_| model.scenario.with(|s| s.plan.budget != BudgetMode::Off));
+    let money_fmt = Money::new(state);
+    let rows = Memo::new(move |_| {
+        let (with_managers, with_budget) = (managers.get(), budget.get());
         model.plan.with(|p| {
+            let cost = money_fmt.column(p.months.iter().map(|m| m.cost));
             p.months
                 .iter()
                 .map(|m| {
-                    let m = m.clone();
                     let gap = if m.gap > 1e-9 { format!("+{}", people(m.gap)) } else { people(m.gap) };
-                    view! {
-                        <tr class:short={m.gap > 1e-9} data-month=yyyymm(m.calendar)>
-                            <th scope="row">{iso_month(m.calendar)}</th>
-                            <td class="num" data-value=m.people.to_string()>{people(m.people)}</td>
-                            <td class="num">{(m.leavers > 0).then(|| format!("−{}", m.leavers))}</td>
-                            <td class="num">{(m.hires_starting > 0).then(|| format!("+{}", m.hires_starting))}</td>
-                            <td class="num">{(m.positions_to_open > 0).then(|| m.positions_to_open.to_string())}</td>
-                            <td class="num" data-value=m.required.to_string()>{m.required}</td>
-                            <td class="num gap">{gap}</td>
-                            {with_managers.then(|| view! { <td class="num">{m.managers}</td> })}
-                            {with_budget.then(|| view! { <td class="num">{m.affordable.map(|n| fmt_count(n as usize)).unwrap_or_default()}</td> })}
-                            <td class="num">{money(state, m.cost)}</td>
-                        </tr>
+                    let signed = |n: u32, sign: &str| if n > 0 { format!("{sign}{n}") } else { String::new() };
+                    let mut cells = vec![
+                        Cell::text(iso_month(m.calendar)),
+                        Cell::figure(people(m.people), m.people),
+                        Cell::text(signed(m.leavers, "−")),
+                        Cell::text(signed(m.hires_starting, "+")),
+                        Cell::text(signed(m.positions_to_open, "")),
+                        Cell::figure(m.required.to_string(), f64::from(m.required)),
+                        Cell::text(gap).class("gap"),
+                    ];
+                    if with_managers {
+                        cells.push(Cell::count(m.managers as usize));
                     }
+                    if with_budget {
+                        cells.push(Cell::text(m.affordable.map(|n| fmt_count(n as usize)).unwrap_or_default()));
+                    }
+                    cells.push(Cell::figure(cost.fmt(m.cost), m.cost));
+                    Row::new(yyyymm(m.calendar).to_string(), cells).class(if m.gap > 1e-9 { "short" } else { "" })
                 })
-                .collect_view()
+                .collect::<Vec<_>>()
         })
-    };
-    let head = move || {
+    });
+    let cols = Signal::derive(move || {
         let mut cols = vec![
-            (Some(Msg::PlanColMonth), false),
-            (Some(Msg::PlanColPeople), true),
-            (Some(Msg::PlanColLeavers), true),
-            (Some(Msg::PlanColHires), true),
-            (Some(Msg::PlanColOpen), true),
-            (Some(Msg::PlanColRequired), true),
-            (Some(Msg::PlanColGap), true),
+            Col::name(Msg::Month),
+            Col::num(Msg::PlanColPeople),
+            Col::num(Msg::PlanColLeavers),
+            Col::num(Msg::PlanColHires),
+            Col::num(Msg::PlanColOpen),
+            Col::num(Msg::PlanColRequired),
+            Col::num(Msg::PlanColGap),
         ];
-        if managers() {
-            cols.push((Some(Msg::PlanColManagers), true));
+        if managers.get() {
+            cols.push(Col::num(Msg::PlanColManagers));
         }
-        if budget() {
-            cols.push((Some(Msg::PlanColAffordable), true));
+        if budget.get() {
+            cols.push(Col::num(Msg::PlanColAffordable));
         }
-        cols.push((Some(Msg::PlanColCost), true));
-        header(state, &cols)
-    };
+        cols.push(Col::num(Msg::PlanColCost));
+        cols
+    });
     view! {
-        <div class="table-scroll">
-            <table class="cap-table cap-plan" data-testid="plan-table">
-                <caption>{state.text(Msg::PlanTableCaption)}</caption>
-                {head}
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable cols=cols rows=rows caption=Msg::PlanTableCaption testid="plan-table" class="cap-plan" />
     }
 }
 
@@ -234,44 +229,48 @@ fn PlanTable() -> impl IntoView {
 fn PeriodTables() -> impl IntoView {
     let state = expect_context::<AppState>();
     let model = expect_context::<Model>();
+    let money_fmt = Money::new(state);
     let rows = move |years: bool| {
-        model.plan.with(|p| {
-            let list = if years { &p.years } else { &p.quarters };
-            list.iter()
-                .map(|t| {
-                    let t = t.clone();
-                    let span = format!("{} – {}", iso_month(t.first_month), iso_month(t.last_month));
-                    let partial = t.months < if years { 12 } else { 3 };
-                    view! {
-                        <tr>
-                            <th scope="row">{t.period.label()} " " <span class="muted">{span}</span>
-                                {partial.then(|| view! { " " <span class="tag">{state.text(Msg::PlanPartial)}</span> })}</th>
-                            <td class="num">{t.hires}</td>
-                            <td class="num">{t.leavers}</td>
-                            <td class="num">{t.positions_opened}</td>
-                            <td class="num">{people(t.end_headcount)}</td>
-                            <td class="num">{money(state, t.cost)}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
+        Memo::new(move |_| {
+            let partial_tag = state.t(Msg::PlanPartial);
+            model.plan.with(|p| {
+                let list = if years { &p.years } else { &p.quarters };
+                let cost = money_fmt.column(list.iter().map(|t| t.cost));
+                list.iter()
+                    .map(|t| {
+                        let span = format!("{} – {}", iso_month(t.first_month), iso_month(t.last_month));
+                        let partial = t.months < if years { 12 } else { 3 };
+                        let sub = if partial { format!("{span} · {partial_tag}") } else { span };
+                        Row::new(
+                            t.period.label(),
+                            vec![
+                                Cell::text(t.period.label()).sub(sub),
+                                Cell::count(t.hires as usize),
+                                Cell::count(t.leavers as usize),
+                                Cell::count(t.positions_opened as usize),
+                                Cell::figure(people(t.end_headcount), t.end_headcount),
+                                Cell::figure(cost.fmt(t.cost), t.cost),
+                            ],
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     };
-    let table = move |years: bool, caption: Msg, id: &'static str| {
-        view! {
-            <div class="table-scroll">
-                <table class="cap-table" data-testid=id>
-                    <caption>{state.text(caption)}</caption>
-                    {header(state, &[(Some(Msg::PlanColPeriod), false), (Some(Msg::PlanColHires), true), (Some(Msg::PlanColLeavers), true), (Some(Msg::PlanColOpen), true), (Some(Msg::PlanColPeopleEnd), true), (Some(Msg::PlanColCost), true)])}
-                    <tbody>{move || rows(years)}</tbody>
-                </table>
-            </div>
-        }
+    let cols = || {
+        vec![
+            Col::name(Msg::Period),
+            Col::num(Msg::PlanColHires),
+            Col::num(Msg::PlanColLeavers),
+            Col::num(Msg::PlanColOpen),
+            Col::num(Msg::PlanColPeopleEnd),
+            Col::num(Msg::PlanColCost),
+        ]
     };
     view! {
         <div class="cap-plan-periods">
-            {table(false, Msg::PlanQuarters, "plan-quarters")}
-            {table(true, Msg::PlanYears, "plan-years")}
+            <DataTable cols=cols() rows=rows(false) caption=Msg::PlanQuarters testid="plan-quarters" />
+            <DataTable cols=cols() rows=rows(true) caption=Msg::PlanYears testid="plan-years" />
         </div>
         <p class="cap-note">{state.text(Msg::PlanPeriodsNote)}</p>
     }
@@ -282,40 +281,40 @@ fn PeriodTables() -> impl IntoView {
 fn CoverageTable() -> impl IntoView {
     let state = expect_context::<AppState>();
     let model = expect_context::<Model>();
-    let rows = move || {
+    let money_fmt = Money::new(state);
+    let rows = Memo::new(move |_| {
         let names = tier_names(state);
         model.plan.with(|p| {
-            p.coverage
-                .as_ref()
-                .map(|c| {
-                    c.tiers
-                        .iter()
-                        .map(|t| {
-                            let t = t.clone();
-                            view! {
-                                <tr class:short={t.share < 1.0 - 1e-9}>
-                                    <th scope="row">{names.get(t.tier).cloned().unwrap_or_default()}</th>
-                                    <td class="num">{super::fmt_fte(t.need_fte)}</td>
-                                    <td class="num">{super::fmt_fte(t.covered_fte)}</td>
-                                    <td class="num">{fmt_percent(Some(t.share))}</td>
-                                    <td class="num">{money(state, t.uncovered_arr)}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()
+            let Some(c) = p.coverage.as_ref() else { return Vec::new() };
+            let arr = money_fmt.column(c.tiers.iter().map(|t| t.uncovered_arr));
+            c.tiers
+                .iter()
+                .map(|t| {
+                    Row::new(
+                        t.tier.to_string(),
+                        vec![
+                            Cell::text(names.get(t.tier).cloned().unwrap_or_default()),
+                            Cell::figure(super::fmt_fte(t.need_fte), t.need_fte),
+                            Cell::figure(super::fmt_fte(t.covered_fte), t.covered_fte),
+                            Cell::figure(fmt_percent(Some(t.share)), t.share),
+                            Cell::figure(arr.fmt(t.uncovered_arr), t.uncovered_arr),
+                        ],
+                    )
+                    .class(if t.share < 1.0 - 1e-9 { "short" } else { "" })
                 })
-                .unwrap_or_default()
+                .collect::<Vec<_>>()
         })
-    };
+    });
     let uncovered = move || model.plan.with(|p| p.coverage.as_ref().map(|c| c.uncovered_arr).unwrap_or(0.0));
+    let cols = vec![
+        Col::name(Msg::ColTier),
+        Col::num(Msg::PlanColNeed),
+        Col::num(Msg::PlanColCovered),
+        Col::num(Msg::PlanColShare),
+        Col::num(Msg::PlanColUncoveredArr),
+    ];
     view! {
-        <div class="table-scroll">
-            <table class="cap-table" data-testid="plan-coverage">
-                <caption>{state.text(Msg::PlanCoverageCaption)}</caption>
-                {header(state, &[(Some(Msg::ColTier), false), (Some(Msg::PlanColNeed), true), (Some(Msg::PlanColCovered), true), (Some(Msg::PlanColShare), true), (Some(Msg::PlanColUncoveredArr), true)])}
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-        <p class="cap-note" data-testid="plan-uncovered">{move || fill(state.t(Msg::PlanUncovered), &[("arr", &money(state, uncovered()))])}</p>
+        <DataTable cols=cols rows=rows caption=Msg::PlanCoverageCaption testid="plan-coverage" />
+        <p class="cap-note" data-testid="plan-uncovered">{move || state.tr(Tpl::PlanUncovered { arr: &money(state, uncovered()) })}</p>
     }
 }

@@ -14,7 +14,7 @@ use crate::domain::period::Period;
 use crate::domain::plan::BudgetMode;
 use crate::domain::revenue::bridge::arr_bridge;
 use crate::domain::scenario::ScenarioSummary;
-use crate::i18n::{fill, fmt_count, fmt_percent, tier_name, Msg};
+use crate::i18n::{fmt_count, fmt_percent, tier_name, Msg, Tpl};
 use crate::pages::widgets::tier_names;
 use crate::state::AppState;
 
@@ -28,11 +28,11 @@ pub fn PrintSummary() -> impl IntoView {
     let title = move || {
         let name = model.scenario.with(|s| s.name.clone());
         let name = if name.trim().is_empty() { state.t(Msg::CapWorkingScenario).to_string() } else { name };
-        fill(state.t(Msg::CapPrintTitle), &[("name", &name)])
+        state.tr(Tpl::CapPrintTitle { name: &name })
     };
     let dated = move || {
         let today = chrono::Local::now().date_naive();
-        fill(state.t(Msg::CapPrintDate), &[("asof", &iso(state.as_of.get())), ("today", &iso(today))])
+        state.tr(Tpl::CapPrintDate { asof: &iso(state.as_of.get()), today: &iso(today) })
     };
     let pair = move |label: Msg, value: Box<dyn Fn() -> String + Send + Sync>| {
         view! { <div class="pair"><dt>{move || state.t(label)}</dt><dd>{move || value()}</dd></div> }
@@ -89,7 +89,7 @@ pub fn PrintSummary() -> impl IntoView {
                     {pair(Msg::CapArrPerCsm, Box::new(move || money(state, s().capacity.arr_per_csm)))}
                     {pair(Msg::CapDedicatedThreshold, Box::new(move || money(state, s().capacity.dedicated_threshold)))}
                     {pair(Msg::CapCsmHours, Box::new(move || fmt_count(s().capacity.effort.hours_a_year().max(0.0).round() as usize)))}
-                    {pair(Msg::PrintHorizon, Box::new(move || fill(state.t(Msg::PrintMonths), &[("n", &s().projection.horizon_months.to_string())])))}
+                    {pair(Msg::PrintHorizon, Box::new(move || state.tr(Tpl::MonthsN { n: &s().projection.horizon_months.to_string() })))}
                     {pair(Msg::CapAttrition, Box::new(move || fmt_percent(Some(s().projection.team.annual_attrition))))}
                     {pair(Msg::CapRamp, Box::new(move || s().projection.team.ramp_months.to_string()))}
                     {pair(Msg::CapLeadTime, Box::new(move || s().projection.team.lead_time_months.to_string()))}
@@ -135,7 +135,7 @@ fn RevenueFigures() -> impl IntoView {
                 {pair(Msg::RevEnd, Box::new(move || money(state, bridge.with(|b| b.end_arr))))}
             </dl>
             <dl class="cap-print-assumptions">
-                {pair(Msg::RevDueArr, Box::new(move || money(state, f.with(|f| f.due_arr))))}
+                {pair(Msg::DueArr, Box::new(move || money(state, f.with(|f| f.due_arr))))}
                 {pair(Msg::RevExpected, Box::new(move || money(state, f.with(|f| f.expected_arr))))}
                 {pair(Msg::RevForecastGrr, Box::new(move || fmt_percent(f.with(|f| f.grr))))}
                 {pair(Msg::RevP10, Box::new(move || money(state, f.with(|f| f.p10))))}
@@ -213,7 +213,7 @@ fn PlanFigures() -> impl IntoView {
             </dl>
             <div>
                 <table class="cap-print-growth">
-                    {header(state, &[(Some(Msg::PlanColPeriod), false), (Some(Msg::PlanColHires), false), (Some(Msg::PlanColLeavers), false), (Some(Msg::PlanColPeopleEnd), false), (Some(Msg::PlanColCost), false)])}
+                    {header(state, &[(Some(Msg::Period), false), (Some(Msg::PlanColHires), false), (Some(Msg::PlanColLeavers), false), (Some(Msg::PlanColPeopleEnd), false), (Some(Msg::PlanColCost), false)])}
                     <tbody>{quarters}</tbody>
                 </table>
                 <Show when=move || budget() != BudgetMode::Off>

@@ -4,12 +4,11 @@
 use leptos::prelude::*;
 
 use super::chart::month_label;
-use super::header;
 use super::model::Model;
 use super::{fmt_fte, fmt_gap, money};
-use crate::components::{ChartView, Metric};
+use crate::components::{Cell, ChartView, Col, DataTable, Metric, Money, Row};
 use crate::domain::scenario::ScenarioSummary;
-use crate::i18n::{fill, fmt_percent, Msg};
+use crate::i18n::{fmt_percent, Msg, Tpl};
 use crate::state::AppState;
 
 #[component]
@@ -19,7 +18,7 @@ pub fn ProjectionResults() -> impl IntoView {
     let summary = Memo::new(move |_| {
         model.scenario.with(|s| model.projection.with(|p| ScenarioSummary::of(&s.name, s.projection.method, p)))
     });
-    let svg = model.projection_svg;
+    let svg = move |width: u32| model.projection_chart(state, width);
     let metric = move |key: &'static str,
                        label: Msg,
                        value: fn(&ScenarioSummary) -> Option<f64>,
@@ -66,12 +65,7 @@ pub(super) fn HireList(#[prop(optional)] print: bool) -> impl IntoView {
                 hires.into_iter().map(|h| {
                     let text = move || {
                         let as_of = state.as_of.get();
-                        fill(state.t(Msg::CapHireLine), &[
-                            ("n", &h.count.to_string()),
-                            ("open", &month_label(as_of, h.open_month)),
-                            ("start", &month_label(as_of, h.start_month)),
-                            ("needed", &month_label(as_of, h.needed_month)),
-                        ])
+                        state.tr(Tpl::CapHireLine { n: &h.count.to_string(), open: &month_label(as_of, h.open_month), start: &month_label(as_of, h.start_month), needed: &month_label(as_of, h.needed_month) })
                     };
                     view! {
                         <li class:late=h.late>
@@ -89,35 +83,51 @@ pub(super) fn HireList(#[prop(optional)] print: bool) -> impl IntoView {
 fn MonthTable() -> impl IntoView {
     let state = expect_context::<AppState>();
     let model = expect_context::<Model>();
-    let rows = move || {
+    let money_fmt = Money::new(state);
+    let rows = Memo::new(move |_| {
         let as_of = state.as_of.get();
         model.projection.with(|p| {
-            p.months.iter().map(|m| {
-                let m = m.clone();
-                view! {
-                    <tr class:short={m.gap > 1e-9} data-month=m.month>
-                        <th scope="row">{month_label(as_of, m.month)}</th>
-                        <td class="num">{money(state, m.arr)}</td>
-                        <td class="num" data-value=m.required_fte.to_string()>{fmt_fte(m.required_fte)}</td>
-                        <td class="num">{fmt_fte(m.headcount)}</td>
-                        <td class="num" data-value=m.effective_capacity.to_string()>{fmt_fte(m.effective_capacity)}</td>
-                        <td class="num gap">{fmt_gap(m.gap)}</td>
-                        <td class="num">{(m.positions_to_open > 0).then(|| format!("+{}", m.positions_to_open))}</td>
-                        <td class="num">{money(state, m.monthly_cost)}</td>
-                        <td class="num">{fmt_percent(m.cost_share_of_arr)}</td>
-                        <td class="num">{m.arr_per_csm.map(|x| money(state, x)).unwrap_or_else(|| "—".into())}</td>
-                    </tr>
-                }
-            }).collect_view()
+            let arr = money_fmt.column(p.months.iter().map(|m| m.arr));
+            let cost = money_fmt.column(p.months.iter().map(|m| m.monthly_cost));
+            let per_csm = money_fmt.column(p.months.iter().filter_map(|m| m.arr_per_csm));
+            p.months
+                .iter()
+                .map(|m| {
+                    let open =
+                        if m.positions_to_open > 0 { format!("+{}", m.positions_to_open) } else { String::new() };
+                    Row::new(
+                        m.month.to_string(),
+                        vec![
+                            Cell::text(month_label(as_of, m.month)),
+                            Cell::figure(arr.fmt(m.arr), m.arr),
+                            Cell::figure(fmt_fte(m.required_fte), m.required_fte),
+                            Cell::figure(fmt_fte(m.headcount), m.headcount),
+                            Cell::figure(fmt_fte(m.effective_capacity), m.effective_capacity),
+                            Cell::text(fmt_gap(m.gap)).class("gap"),
+                            Cell::text(open),
+                            Cell::figure(cost.fmt(m.monthly_cost), m.monthly_cost),
+                            Cell::text(fmt_percent(m.cost_share_of_arr)),
+                            m.arr_per_csm.map_or_else(|| Cell::text("—"), |x| Cell::figure(per_csm.fmt(x), x)),
+                        ],
+                    )
+                    .class(if m.gap > 1e-9 { "short" } else { "" })
+                })
+                .collect::<Vec<_>>()
         })
-    };
+    });
+    let cols = vec![
+        Col::name(Msg::Month),
+        Col::num(Msg::ColArr),
+        Col::num(Msg::CapRequiredFte),
+        Col::num(Msg::CapHeadcountCol),
+        Col::num(Msg::CapEffectiveCapacity),
+        Col::num(Msg::CapGap),
+        Col::num(Msg::CapOpen),
+        Col::num(Msg::CapMonthlyCost),
+        Col::num(Msg::CapCostShare),
+        Col::num(Msg::CapArrPerCsmCol),
+    ];
     view! {
-        <div class="table-scroll">
-            <table class="cap-table cap-months" data-testid="cap-month-table">
-                <caption>{state.text(Msg::CapMonthTableCaption)}</caption>
-                {header(state, &[(Some(Msg::CapMonth), false), (Some(Msg::ColArr), true), (Some(Msg::CapRequiredFte), true), (Some(Msg::CapHeadcountCol), true), (Some(Msg::CapEffectiveCapacity), true), (Some(Msg::CapGap), true), (Some(Msg::CapOpen), true), (Some(Msg::CapMonthlyCost), true), (Some(Msg::CapCostShare), true), (Some(Msg::CapArrPerCsmCol), true)])}
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable cols=cols rows=rows caption=Msg::CapMonthTableCaption testid="cap-month-table" class="cap-months" export="capacity-months" />
     }
 }

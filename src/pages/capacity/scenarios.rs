@@ -10,7 +10,7 @@ use super::need::method_name;
 use crate::domain::dates::iso;
 use crate::domain::scenario::DemoBook;
 use crate::forms::NameError;
-use crate::i18n::{fill, fmt_count, Msg};
+use crate::i18n::{fmt_count, Msg, Tpl};
 use crate::route::Route;
 use crate::state::{navigate, AppState};
 use crate::web;
@@ -98,7 +98,7 @@ pub fn IncomingBanner() -> impl IntoView {
         })}
         <Show when=move || model.incoming.with(Option::is_some)>
             <div class="notice cap-incoming" role="status" data-testid="cap-incoming">
-                <p>{move || fill(state.t(Msg::CapIncoming), &[("name", &model.incoming.with(|i| i.as_ref().map(|i| i.scenario.name.clone()).unwrap_or_default()))])}</p>
+                <p>{move || state.tr(Tpl::CapIncoming { name: &model.incoming.with(|i| i.as_ref().map(|i| i.scenario.name.clone()).unwrap_or_default()) })}</p>
                 <NoBookHelp />
                 <div class="cap-actions">
                     <button type="button" class="btn primary" data-testid="cap-incoming-save" on:click=save_new>{state.text(Msg::CapSaveAsNew)}</button>
@@ -233,7 +233,7 @@ pub fn SavedList() -> impl IntoView {
             <tr data-testid=format!("cap-saved-{i}")>
                 <td><input type="checkbox" data-testid=format!("cap-compare-{i}") prop:checked=ticked
                     prop:disabled=move || !ticked() && full() on:change=toggle
-                    aria-label=move || fill(state.t(Msg::CapCompareThis), &[("name", &name())]) /></td>
+                    aria-label=move || state.tr(Tpl::CapCompareThis { name: &name() }) /></td>
                 <td class="cap-saved-name">
                     {move || match renaming.get() {
                         Some((r, text)) if r == i => view! {
@@ -248,7 +248,7 @@ pub fn SavedList() -> impl IntoView {
                     }}
                 </td>
                 <td>{move || state.t(method_name(scenario().projection.method))}</td>
-                <td class="num">{move || fill(state.t(Msg::CapMonthsN), &[("n", &scenario().projection.horizon_months.to_string())])}</td>
+                <td class="num">{move || state.tr(Tpl::MonthsN { n: &scenario().projection.horizon_months.to_string() })}</td>
                 <td class="cap-row-actions">
                     <button type="button" class="btn small" data-testid=format!("cap-load-{i}")
                         on:click=move |_| model.open(state, scenario())>{state.text(Msg::CapLoad)}</button>
@@ -269,8 +269,8 @@ pub fn SavedList() -> impl IntoView {
     view! {
         {move || rename_error.get().map(|m| view! { <p class="field-error" role="alert">{move || state.t(m)}</p> })}
         <Show when=move || { count.get() > 0 } fallback=move || view! { <p class="cap-note">{state.text(Msg::CapNoSaved)}</p> }>
-            <div class="table-scroll no-print">
-                <table class="cap-table cap-saved" data-testid="cap-saved">
+            <div class="table-wrap no-print">
+                <table class="dt-table cap-table cap-saved" data-testid="cap-saved">
                     {header(state, &[(Some(Msg::CapCompare), false), (Some(Msg::CapScenarioName), false), (Some(Msg::CapMethod), false), (Some(Msg::CapHorizon), true), (None, false)])}
                     <tbody>{move || (0..count.get()).map(row).collect_view()}</tbody>
                 </table>
@@ -301,7 +301,7 @@ fn NoBookHelp() -> impl IntoView {
     move || {
         empty.get().then(|| {
             let text = match demo() {
-                Some(b) => fill(state.t(Msg::CapLinkDemo), &[("n", &fmt_count(b.size))]),
+                Some(b) => state.tr(Tpl::CapLinkDemo { n: &fmt_count(b.size) }),
                 None => state.t(Msg::CapLinkRealBook).to_string(),
             };
             view! {

@@ -11,7 +11,7 @@ use crate::components::{NumField, Unit};
 use crate::domain::capacity::CapacityMethod;
 use crate::domain::growth::TierGrowth;
 use crate::domain::projection::{TeamInputs, MAX_HORIZON_MONTHS, MIN_HORIZON_MONTHS};
-use crate::i18n::{fill, fmt_percent, tier_name, Msg};
+use crate::i18n::{fmt_percent, tier_name, Msg, Tpl};
 use crate::state::AppState;
 
 #[component]
@@ -50,7 +50,7 @@ pub fn WhatIfInputs() -> impl IntoView {
                     on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { model.edit(state, |d| d.scenario.projection.horizon_months = x.round() as u32) })
                     min=f64::from(MIN_HORIZON_MONTHS) max=f64::from(MAX_HORIZON_MONTHS) whole=true field="plan.horizon" testid="cap-horizon" />
             </div>
-            <h3>{state.text(Msg::CapTeamInputs)}</h3>
+            <h3>{state.text(Msg::Team)}</h3>
             <div class="cap-inline">
                 <NumField label=label(state, Msg::CapCurrentCsms)
                     value=Signal::derive(move || Some(team().current_csms))
@@ -136,10 +136,10 @@ fn GrowthTable() -> impl IntoView {
                     let on = event_target_checked(&ev);
                     model.edit(state, |d| d.scenario.churn_from_forecast = on);
                 } />
-            {move || fill(state.t(Msg::CapChurnFromForecast), &[("rate", &forecast_rate())])}
+            {move || state.tr(Tpl::CapChurnFromForecast { rate: &forecast_rate() })}
         </label>
-        <div class="table-scroll">
-            <table class="cap-table cap-growth" data-testid="cap-growth-table">
+        <div class="table-wrap">
+            <table class="dt-table cap-table cap-growth" data-testid="cap-growth-table">
                 {header(state, &[(Some(Msg::ColTier), false), (Some(Msg::CapNewLogos), false), (Some(Msg::CapAvgNewArr), false), (Some(Msg::CapLogoChurn), false), (Some(Msg::CapDollarChurn), false), (Some(Msg::CapNetExpansion), false)])}
                 <tbody>{move || (0..count.get()).map(row).collect_view()}</tbody>
             </table>

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use super::RenewalsModel;
 use crate::charts::{stacked_bars, theme, StackSeries, StackedChart};
-use crate::components::{ChartView, Metric};
+use crate::components::{Cell, ChartView, Col, DataTable, Metric, Row};
 use crate::domain::correlation::ActivityBand;
-use crate::i18n::{fmt_count, fmt_percent, t, Msg};
+use crate::i18n::{fmt_count, t, Msg};
 use crate::state::AppState;
 
 fn band_label(b: &ActivityBand) -> String {
@@ -22,44 +22,54 @@ fn fmt_r(r: f64) -> String {
 pub fn ActivitySection(model: RenewalsModel) -> impl IntoView {
     let state = expect_context::<AppState>();
     let activity = model.activity;
-    let chart = Memo::new(move |_| {
+    let chart = move |width: u32| {
         let lang = state.lang.get();
         let a = activity.get();
         let pct = |v: f64| format!("{v:.0}%");
-        stacked_bars(&StackedChart {
-            title: t(lang, Msg::RenActivityChartTitle).into(),
-            x_title: t(lang, Msg::RenColActivityBand).into(),
-            y_title: t(lang, Msg::RenColRenewalRate).into(),
-            categories: a.bands.iter().map(|b| format!("{} (n={})", band_label(b), b.n)).collect(),
-            // One series, so no legend: the axis says what the bars are.
-            series: vec![StackSeries {
-                name: t(lang, Msg::RenColRenewalRate).into(),
-                color: theme::series_color(0),
-                // A band without terms has no rate and no bar; the table says "—".
-                values: a.bands.iter().map(|b| b.renewal_rate().map_or(f64::NAN, |r| r * 100.0)).collect(),
-            }],
-            y_max: Some(100.0),
-            empty_message: t(lang, Msg::RenActivityEmpty).into(),
-            format_value: &pct,
+        stacked_bars(
+            &StackedChart {
+                title: t(lang, Msg::RenActivityChartTitle).into(),
+                x_title: t(lang, Msg::RenColActivityBand).into(),
+                y_title: t(lang, Msg::ColRenewalRate).into(),
+                categories: a.bands.iter().map(|b| format!("{} (n={})", band_label(b), b.n)).collect(),
+                // One series, so no legend: the axis says what the bars are.
+                series: vec![StackSeries {
+                    name: t(lang, Msg::ColRenewalRate).into(),
+                    color: theme::series_color(0),
+                    // A band without terms has no rate and no bar; the table says "—".
+                    values: a.bands.iter().map(|b| b.renewal_rate().map_or(f64::NAN, |r| r * 100.0)).collect(),
+                }],
+                y_max: Some(100.0),
+                empty_message: t(lang, Msg::RenActivityEmpty).into(),
+                format_value: &pct,
+            },
+            width,
+        )
+    };
+    let rows = Memo::new(move |_| {
+        activity.with(|a| {
+            a.bands
+                .iter()
+                .map(|b| {
+                    Row::new(
+                        band_label(b),
+                        vec![
+                            Cell::text(band_label(b)),
+                            Cell::count(b.n),
+                            Cell::count(b.renewed),
+                            Cell::percent(b.renewal_rate()),
+                        ],
+                    )
+                })
+                .collect::<Vec<_>>()
         })
     });
-    let rows = move || {
-        activity
-            .get()
-            .bands
-            .iter()
-            .map(|b| {
-                view! {
-                    <tr>
-                        <th scope="row">{band_label(b)}</th>
-                        <td class="num">{fmt_count(b.n)}</td>
-                        <td class="num">{fmt_count(b.renewed)}</td>
-                        <td class="num">{fmt_percent(b.renewal_rate())}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
+    let cols = vec![
+        Col::name(Msg::RenColActivityBand),
+        Col::num(Msg::RenColTerms),
+        Col::num(Msg::RenColRenewed),
+        Col::num(Msg::ColRenewalRate),
+    ];
     let r = move || activity.with(|a| a.r);
     let interval = move || activity.with(|a| a.interval.map(|(lo, hi)| format!("[{}, {}]", fmt_r(lo), fmt_r(hi))));
     view! {
@@ -89,17 +99,7 @@ pub fn ActivitySection(model: RenewalsModel) -> impl IntoView {
                 <p class="notice caution" data-testid="not-causation">{state.text(Msg::RenNotCausation)}</p>
             </div>
             <div class="lr-split">
-                <div class="table-wrap">
-                    <table class="data" data-testid="activity-bands">
-                        <thead><tr>
-                            <th scope="col">{state.text(Msg::RenColActivityBand)}</th>
-                            <th scope="col" class="num">{state.text(Msg::RenColTerms)}</th>
-                            <th scope="col" class="num">{state.text(Msg::RenColRenewed)}</th>
-                            <th scope="col" class="num">{state.text(Msg::RenColRenewalRate)}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <DataTable cols=cols rows=rows testid="activity-bands" />
                 <ChartView svg=chart file_stem="activity-renewal" />
             </div>
         </section>

@@ -1,83 +1,81 @@
 //! The lists the team works from: overdue renewals (within grace) and upcoming ones (within
-//! the renewal window), with days to end, ARR, health and owner.
+//! the renewal window), with days to end, ARR, health and owner. Every row is there: the table
+//! pages through them and exports them all.
 
 use leptos::prelude::*;
 
-use super::{CappedList, RenewalsModel};
+use super::{ListLine, RenewalsModel, LIST_PAGE};
+use crate::components::{Cell, Col, DataTable, Money, Row};
 use crate::domain::dates::iso;
-use crate::i18n::{fmt_count, Msg};
-use crate::pages::widgets::{band_msg, Money};
+use crate::i18n::{band_label, fmt_count, Msg};
 use crate::state::AppState;
 
 #[component]
 pub fn ListsSection(model: RenewalsModel) -> impl IntoView {
     view! {
         <div class="lr-lists">
-            <RenewalList title=Msg::RenOverdueTitle list=model.overdue testid="overdue-list" />
-            <RenewalList title=Msg::RenUpcomingTitle list=model.upcoming testid="upcoming-list" />
+            <RenewalList title=Msg::RenOverdueTitle list=model.overdue testid="overdue-list" table="overdue" file="renewals-overdue" />
+            <RenewalList title=Msg::RenUpcomingTitle list=model.upcoming testid="upcoming-list" table="upcoming" file="renewals-upcoming" />
         </div>
     }
 }
 
+fn columns() -> Vec<Col> {
+    vec![
+        Col::name(Msg::ColAccount),
+        Col::num(Msg::RenColEnd).class("col-end"),
+        Col::num(Msg::RenColDaysToEnd),
+        Col::num(Msg::ColArr),
+        Col::text(Msg::ColHealth).class("lr-health"),
+        Col::text(Msg::ColOwner),
+    ]
+}
+
 #[component]
-fn RenewalList(title: Msg, list: Memo<CappedList>, testid: &'static str) -> impl IntoView {
+fn RenewalList(
+    title: Msg,
+    list: Memo<Vec<ListLine>>,
+    testid: &'static str,
+    /// The table's own test id, which names its pager and export buttons.
+    table: &'static str,
+    file: &'static str,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let money = Money::new(state);
-    let rows = move || {
-        list.get()
-            .lines
-            .into_iter()
-            .map(|line| {
-                let r = line.row;
-                let health = r.health.map_or_else(|| "—".to_string(), |h| format!("{h:.0}"));
-                let owner = if line.owner.is_empty() { state.t(Msg::RenUnassigned).to_string() } else { line.owner };
-                view! {
-                    <tr>
-                        // Names are user text: rendered as text nodes, never as markup.
-                        <th scope="row" class="name">{line.name}</th>
-                        <td class="num col-end">{iso(r.end)}</td>
-                        <td class="num" class:late=r.days_to_end < 0>{r.days_to_end}</td>
-                        <td class="num">{money.fmt(r.arr)}</td>
-                        <td class=format!("lr-health band-{}", r.band.key())>
-                            <span class="dot" aria-hidden="true"></span>
-                            {health} " " <span class="band-name">{state.t(band_msg(r.band))}</span>
-                        </td>
-                        <td>{owner}</td>
-                    </tr>
-                }
+    let rows =
+        Memo::new(move |_| {
+            let unassigned = state.t(Msg::Unassigned);
+            list.with(|lines| {
+                let arr = money.column(lines.iter().map(|l| l.row.arr));
+                lines
+                    .iter()
+                    .map(|line| {
+                        let r = &line.row;
+                        let health = r.health.map_or_else(|| "—".to_string(), |h| format!("{h:.0}"));
+                        let owner = if line.owner.is_empty() { unassigned.to_string() } else { line.owner.clone() };
+                        Row::new(
+                            r.account.to_string(),
+                            vec![
+                                // Names are user text: rendered as text nodes, never as markup.
+                                Cell::text(line.name.clone()),
+                                Cell::text(iso(r.end)),
+                                Cell::figure(r.days_to_end.to_string(), r.days_to_end as f64)
+                                    .class(if r.days_to_end < 0 { "late" } else { "" }),
+                                Cell::figure(arr.fmt(r.arr), r.arr),
+                                Cell::text(format!("{health} {}", state.t(band_label(r.band))))
+                                    .class(format!("band-{}", r.band.key())),
+                                Cell::text(owner),
+                            ],
+                        )
+                    })
+                    .collect::<Vec<_>>()
             })
-            .collect_view()
-    };
-    let more = move || {
-        list.with(|l| {
-            (l.total > l.lines.len()).then(|| {
-                state
-                    .t(Msg::RenListMore)
-                    .replace("{total}", &fmt_count(l.total))
-                    .replace("{shown}", &fmt_count(l.lines.len()))
-            })
-        })
-    };
+        });
+    let total = move || list.with(Vec::len);
     view! {
-        <section class="lr-panel" data-testid=testid data-total=move || list.with(|l| l.total)>
-            <h2>{state.text(title)} " " <span class="count">{move || format!("({})", fmt_count(list.with(|l| l.total)))}</span></h2>
-            <Show when=move || list.with(|l| l.total > 0)
-                fallback=move || view! { <p class="lr-help">{state.text(Msg::RenListEmpty)}</p> }>
-                <div class="table-wrap">
-                    <table class="data list">
-                        <thead><tr>
-                            <th scope="col">{state.text(Msg::RenColAccount)}</th>
-                            <th scope="col" class="num col-end">{state.text(Msg::RenColEnd)}</th>
-                            <th scope="col" class="num">{state.text(Msg::RenColDaysToEnd)}</th>
-                            <th scope="col" class="num">{state.text(Msg::RenColArr)}</th>
-                            <th scope="col">{state.text(Msg::RenColHealth)}</th>
-                            <th scope="col">{state.text(Msg::RenColOwner)}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-                {move || more().map(|text| view! { <p class="lr-help lr-more">{text}</p> })}
-            </Show>
+        <section class="lr-panel" data-testid=testid data-total=total>
+            <h2>{state.text(title)} " " <span class="count">{move || format!("({})", fmt_count(total()))}</span></h2>
+            <DataTable cols=columns() rows=rows page_size=LIST_PAGE export=file testid=table empty=Msg::RenListEmpty />
         </section>
     }
 }

@@ -23,8 +23,8 @@ use crate::domain::{Book, Settings};
 use crate::i18n::Msg;
 use crate::state::AppState;
 
-/// Lists longer than this show their first rows and say how many there are.
-pub const LIST_CAP: usize = 25;
+/// Rows per page of the overdue and upcoming lists.
+pub const LIST_PAGE: usize = 25;
 
 /// One line of a list, with the account's name and owner read from the book.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,24 +34,14 @@ pub struct ListLine {
     pub owner: String,
 }
 
-/// The first `LIST_CAP` rows of a list and how many there are in all.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct CappedList {
-    pub lines: Vec<ListLine>,
-    pub total: usize,
-}
-
-fn capped(book: &Book, rows: Vec<RenewalRow>) -> CappedList {
-    let total = rows.len();
-    let lines = rows
-        .into_iter()
-        .take(LIST_CAP)
+/// Every row of a list, with names and owners read from the book.
+fn lines(book: &Book, rows: Vec<RenewalRow>) -> Vec<ListLine> {
+    rows.into_iter()
         .filter_map(|row| {
             let a = book.accounts.get(row.account)?;
             Some(ListLine { row, name: a.name.clone(), owner: a.owner.trim().to_string() })
         })
-        .collect();
-    CappedList { lines, total }
+        .collect()
 }
 
 fn sum_months(months: &[CalendarMonth]) -> Option<CalendarMonth> {
@@ -76,8 +66,8 @@ pub struct RenewalsModel {
     pub calendar: Memo<Vec<CalendarMonth>>,
     /// The calendar's twelve months added up (its `month` is the first month's).
     pub calendar_total: Memo<Option<CalendarMonth>>,
-    pub overdue: Memo<CappedList>,
-    pub upcoming: Memo<CappedList>,
+    pub overdue: Memo<Vec<ListLine>>,
+    pub upcoming: Memo<Vec<ListLine>>,
 }
 
 impl RenewalsModel {
@@ -101,9 +91,9 @@ impl RenewalsModel {
         let activity = Memo::new(move |_| due.with(|d| state.book.with(|b| activity_renewal(b, d))));
         let calendar = Memo::new(move |_| state.snapshot.with(|s| state.book.with(|b| renewal_calendar(b, s))));
         let calendar_total = Memo::new(move |_| calendar.with(|months| sum_months(months)));
-        let overdue = Memo::new(move |_| state.snapshot.with(|s| state.book.with(|b| capped(b, overdue_list(b, s)))));
+        let overdue = Memo::new(move |_| state.snapshot.with(|s| state.book.with(|b| lines(b, overdue_list(b, s)))));
         let upcoming = Memo::new(move |_| {
-            state.snapshot.with(|s| state.book.with(|b| capped(b, upcoming_list(b, s, s.rules.renewal_window_days))))
+            state.snapshot.with(|s| state.book.with(|b| lines(b, upcoming_list(b, s, s.rules.renewal_window_days))))
         });
         RenewalsModel { period, tally, months, pending, activity, calendar, calendar_total, overdue, upcoming }
     }

@@ -15,7 +15,7 @@ const KINDS: [(&str, Msg); 5] = [
     ("this_quarter", Msg::RenPeriodThisQuarter),
     ("last_quarter", Msg::RenPeriodLastQuarter),
     ("month", Msg::RenPeriodMonth),
-    ("custom", Msg::RenPeriodCustom),
+    ("custom", Msg::Custom),
 ];
 
 fn kind_of(choice: PeriodChoice) -> &'static str {
@@ -92,7 +92,7 @@ pub fn PeriodPicker(period: Memo<Period>) -> impl IntoView {
             </label>
             <Show when=move || matches!(choice.get(), PeriodChoice::Month { .. })>
                 <label class="range-field">
-                    <span>{state.text(Msg::RenPeriodMonthLabel)}</span>
+                    <span>{state.text(Msg::Month)}</span>
                     <input type="text" inputmode="numeric" placeholder="YYYY-MM" maxlength="7" size="8"
                         data-testid="period-month" data-field="renewals.period_month" prop:value=month_text
                         aria-invalid=move || bad_month.get().to_string() on:change=on_month />

@@ -5,12 +5,13 @@ use leptos::prelude::*;
 
 use super::{Grain, RevenueData};
 use crate::charts::{waterfall_chart, Step, WaterfallChart};
-use crate::components::{ChartView, Metric};
+use crate::components::Money;
+use crate::components::{Cell, ChartView, Col, DataTable, Metric, Row};
 use crate::domain::dates::{iso, iso_month};
 use crate::domain::period::Period;
 use crate::domain::revenue::bridge::{Bridge, Movement};
-use crate::i18n::{fill, fmt_count, fmt_money, t, Msg};
-use crate::pages::widgets::{DateRange, Money};
+use crate::i18n::{fmt_count, fmt_money, t, Msg, Tpl};
+use crate::pages::widgets::DateRange;
 use crate::state::AppState;
 
 /// The four movements, in the bridge's order.
@@ -61,6 +62,16 @@ impl Kind {
         }
     }
 
+    /// The CSV file of the movement's accounts.
+    fn file(self) -> &'static str {
+        match self {
+            Kind::New => "arr-bridge-new",
+            Kind::Expansion => "arr-bridge-expansion",
+            Kind::Contraction => "arr-bridge-contraction",
+            Kind::Churn => "arr-bridge-churn",
+        }
+    }
+
     /// The signed change this movement makes to ARR.
     fn signed(self, b: &Bridge) -> f64 {
         match self {
@@ -70,8 +81,8 @@ impl Kind {
     }
 }
 
-/// How many accounts a movement's list shows.
-const LIST_MAX: usize = 100;
+/// Rows per page of a movement's list.
+const LIST_PAGE: usize = 25;
 
 #[component]
 pub fn BridgeSection() -> impl IntoView {
@@ -86,7 +97,7 @@ pub fn BridgeSection() -> impl IntoView {
                 display=Signal::derive(move || money.fmt(bridge.with(pick))) />
         }
     };
-    let chart = Memo::new(move |_| {
+    let chart = move |width: u32| {
         let lang = state.lang.get();
         let currency = state.settings.with(|s| s.currency.clone());
         let fmt = move |v: f64| fmt_money(lang, v, &currency);
@@ -99,16 +110,19 @@ pub fn BridgeSection() -> impl IntoView {
             }
             categories.push(t(lang, Msg::RevEnd).to_string());
             steps.push(Step::Total(b.end_arr));
-            waterfall_chart(&WaterfallChart {
-                title: format!("{} · {} – {}", t(lang, Msg::RevBridgeChartTitle), iso(b.from), iso(b.to)),
-                y_title: "ARR".into(),
-                categories,
-                steps,
-                empty_message: t(lang, Msg::ChartEmpty).into(),
-                format_value: &fmt,
-            })
+            waterfall_chart(
+                &WaterfallChart {
+                    title: format!("{} · {} – {}", t(lang, Msg::RevBridgeChartTitle), iso(b.from), iso(b.to)),
+                    y_title: "ARR".into(),
+                    categories,
+                    steps,
+                    empty_message: t(lang, Msg::ChartEmpty).into(),
+                    format_value: &fmt,
+                },
+                width,
+            )
         })
-    });
+    };
     let shown = RwSignal::new(None::<Kind>);
     let buttons = Kind::ALL
         .into_iter()
@@ -153,42 +167,42 @@ pub fn BridgeSection() -> impl IntoView {
     }
 }
 
-/// The accounts behind one movement, largest first.
+/// The accounts behind one movement, largest first: every one, a page at a time, exported whole.
 #[component]
 fn MovementList(shown: RwSignal<Option<Kind>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<RevenueData>();
     let money = Money::new(state);
+    let rows = Memo::new(move |_| {
+        let Some(kind) = shown.get() else { return Vec::new() };
+        data.bridge.with(|b| {
+            let list = kind.accounts(b);
+            let amounts = money.column(list.iter().map(|m| m.amount));
+            state.book.with(|book| {
+                list.iter()
+                    .map(|m| {
+                        let name = book.accounts.get(m.account).map(|a| a.name.clone()).unwrap_or_default();
+                        Row::new(
+                            m.account.to_string(),
+                            vec![Cell::text(name), Cell::figure(amounts.fmt(m.amount), m.amount)],
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let cols = vec![Col::name(Msg::ColAccount), Col::num(Msg::RevColAmount)];
+    // A new table for each movement, so a list opens on its first page.
     move || {
         let kind = shown.get()?;
-        let (rows, total) = data.bridge.with(|b| {
-            let list = kind.accounts(b);
-            let rows: Vec<(String, f64)> = state.book.with(|book| {
-                list.iter()
-                    .take(LIST_MAX)
-                    .map(|m| (book.accounts.get(m.account).map(|a| a.name.clone()).unwrap_or_default(), m.amount))
-                    .collect()
-            });
-            (rows, list.len())
-        });
-        let title = fill(state.t(Msg::RevMovementList), &[("movement", state.t(kind.msg())), ("n", &fmt_count(total))]);
-        let more = (total > LIST_MAX)
-            .then(|| fill(state.t(Msg::RevListMore), &[("shown", &fmt_count(LIST_MAX)), ("n", &fmt_count(total))]));
+        let title = move || {
+            let n = data.bridge.with(|b| kind.accounts(b).len());
+            state.tr(Tpl::RevMovementList { movement: state.t(kind.msg()), n: &fmt_count(n) })
+        };
         Some(view! {
-            <div class="table-wrap rev-list" data-testid="bridge-accounts">
-                <table class="data">
-                    <caption>{title}</caption>
-                    <thead><tr>
-                        <th scope="col">{state.text(Msg::RevColAccount)}</th>
-                        <th scope="col" class="num">{state.text(Msg::RevColAmount)}</th>
-                    </tr></thead>
-                    <tbody>
-                        {rows.into_iter().map(|(name, amount)| view! {
-                            <tr><td>{name}</td><td class="num">{money.fmt(amount)}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                {more.map(|m| view! { <p class="lr-help">{m}</p> })}
+            <div class="rev-list">
+                <h3>{title}</h3>
+                <DataTable cols=cols.clone() rows=rows page_size=LIST_PAGE export=kind.file() testid="bridge-accounts" />
             </div>
         })
     }
@@ -207,7 +221,7 @@ fn Steps() -> impl IntoView {
             format!("{} Q{}", b.from.year(), b.from.month0() / 3 + 1)
         }
     };
-    let chart = Memo::new(move |_| {
+    let chart = move |width: u32| {
         let (lang, grain) = (state.lang.get(), data.steps_grain.get());
         let currency = state.settings.with(|s| s.currency.clone());
         let fmt = move |v: f64| fmt_money(lang, v, &currency);
@@ -226,33 +240,43 @@ fn Steps() -> impl IntoView {
                 categories.push(t(lang, Msg::RevEnd).to_string());
                 bars.push(Step::Total(last.end_arr));
             }
-            waterfall_chart(&WaterfallChart {
-                title: t(lang, Msg::RevStepsChartTitle).into(),
-                y_title: "ARR".into(),
-                categories,
-                steps: bars,
-                empty_message: t(lang, Msg::ChartEmpty).into(),
-                format_value: &fmt,
-            })
+            waterfall_chart(
+                &WaterfallChart {
+                    title: t(lang, Msg::RevStepsChartTitle).into(),
+                    y_title: "ARR".into(),
+                    categories,
+                    steps: bars,
+                    empty_message: t(lang, Msg::ChartEmpty).into(),
+                    format_value: &fmt,
+                },
+                width,
+            )
         })
-    });
-    let rows = move || {
+    };
+    let rows = Memo::new(move |_| {
         let grain = data.steps_grain.get();
         data.steps.with(|steps| {
+            let figures = |b: &Bridge| [b.start_arr, b.new, b.expansion, b.contraction, b.churn, b.end_arr];
+            let units: Vec<_> = (0..6).map(|i| money.column(steps.iter().map(|b| figures(b)[i]))).collect();
             steps
                 .iter()
                 .map(|b| {
-                    let cells = [b.start_arr, b.new, b.expansion, b.contraction, b.churn, b.end_arr];
-                    view! {
-                        <tr>
-                            <th scope="row">{label(b, grain)}</th>
-                            {cells.into_iter().map(|v| view! { <td class="num">{money.fmt(v)}</td> }).collect_view()}
-                        </tr>
-                    }
+                    let mut cells = vec![Cell::text(label(b, grain))];
+                    cells.extend(figures(b).into_iter().zip(&units).map(|(v, unit)| Cell::figure(unit.fmt(v), v)));
+                    Row::new(iso(b.from), cells)
                 })
-                .collect_view()
+                .collect::<Vec<_>>()
         })
-    };
+    });
+    let cols = vec![
+        Col::name(Msg::Period),
+        Col::num(Msg::RevStart),
+        Col::num(Msg::RevNew),
+        Col::num(Msg::RevExpansion),
+        Col::num(Msg::RevContraction),
+        Col::num(Msg::RevChurn),
+        Col::num(Msg::RevEnd),
+    ];
     let grain_button = move |g: Grain, msg: Msg, id: &'static str| {
         view! {
             <button type="button" class="btn small" data-testid=id aria-pressed=move || (data.steps_grain.get() == g).to_string()
@@ -265,20 +289,7 @@ fn Steps() -> impl IntoView {
             {grain_button(Grain::Quarter, Msg::RevByQuarter, "steps-quarter")}
         </div>
         <div class="lr-split">
-            <div class="table-wrap">
-                <table class="data" data-testid="bridge-steps">
-                    <thead><tr>
-                        <th scope="col">{state.text(Msg::RevColPeriod)}</th>
-                        <th scope="col" class="num">{state.text(Msg::RevStart)}</th>
-                        <th scope="col" class="num">{state.text(Msg::RevNew)}</th>
-                        <th scope="col" class="num">{state.text(Msg::RevExpansion)}</th>
-                        <th scope="col" class="num">{state.text(Msg::RevContraction)}</th>
-                        <th scope="col" class="num">{state.text(Msg::RevChurn)}</th>
-                        <th scope="col" class="num">{state.text(Msg::RevEnd)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable cols=cols rows=rows testid="bridge-steps" />
             <ChartView svg=chart file_stem="arr-by-period" />
         </div>
     }

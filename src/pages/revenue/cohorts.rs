@@ -1,23 +1,20 @@
 //! Cohort retention: a heat-map table, cohorts as rows, logo and net revenue retention at 12,
-//! 24 and 36 months as columns; a cell not reached yet is left empty and says so.
+//! 24 and 36 months as columns; a cell not reached yet shows a dash and says why.
 
 use leptos::prelude::*;
 
 use super::RevenueData;
-use crate::components::data_value;
+use crate::components::{Cell, Col, DataTable, Kind, Money, Row};
 use crate::domain::revenue::cohorts::{Cohort, CohortGrain, AGES};
-use crate::i18n::{fill, fmt_count, fmt_percent, Msg};
-use crate::pages::widgets::Money;
+use crate::i18n::{fmt_count, fmt_percent, t, tr, Msg, Tpl};
 use crate::state::AppState;
 
-/// A cell's background: the deeper the green, the closer to 100% (over 100% stays deepest).
-fn heat(v: Option<f64>) -> String {
+/// A cell's heat class (table.css): the deeper the green, the closer to 100% (over 100% stays
+/// deepest), in tenths.
+fn heat_class(v: Option<f64>) -> String {
     match v {
-        Some(x) if x.is_finite() => {
-            let a = (x.clamp(0.0, 1.0) * 0.55 + 0.05).min(0.6);
-            format!("background: rgba(0, 158, 115, {a:.2})")
-        }
-        _ => String::new(),
+        Some(x) if x.is_finite() => format!("heat heat-{}", (x.clamp(0.0, 1.0) * 10.0).round() as u32),
+        _ => "heat".to_string(),
     }
 }
 
@@ -33,64 +30,53 @@ pub fn CohortSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<RevenueData>();
     let money = Money::new(state);
-    let head = move || {
-        AGES.iter()
-            .flat_map(|k| {
-                let k = k.to_string();
-                let (k1, k2) = (k.clone(), k);
-                [
-                    view! { <th scope="col" class="num">{move || fill(state.t(Msg::RevColLogoK), &[("k", &k1)])}</th> },
-                    view! { <th scope="col" class="num">{move || fill(state.t(Msg::RevColNrrK), &[("k", &k2)])}</th> },
-                ]
-            })
-            .collect_view()
-    };
-    let rows = move || {
+    let cols = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let mut cols = vec![Col::name(Msg::RevColCohort), Col::num(Msg::ColAccounts), Col::num(Msg::RevColFirstArr)];
+        for k in AGES {
+            let k = k.to_string();
+            cols.push(Col::titled(tr(lang, Tpl::RevColLogoK { k: &k }), Kind::Num));
+            cols.push(Col::titled(tr(lang, Tpl::RevColNrrK { k: &k }), Kind::Num));
+        }
+        cols
+    });
+    let rows = Memo::new(move |_| {
+        let lang = state.lang.get();
         let by_year = data.cohort_grain.get() == CohortGrain::Year;
         data.cohorts.with(|list| {
+            let first_arr = money.column(list.iter().map(|c| c.first_arr));
             list.iter()
                 .map(|c| {
-                    let cells = AGES
-                        .iter()
-                        .zip(&c.cells)
-                        .flat_map(|(age, cell)| {
-                            let key = |what: &str| by_year.then(|| format!("cohort.{}.{what}_{age}", c.year));
-                            let logo = cell.as_ref().map(|x| x.logo);
-                            let nrr = cell.as_ref().and_then(|x| x.nrr);
-                            let counted = cell.as_ref().map(|x| x.counted);
-                            let missing = move || state.t(Msg::RevNotReached);
-                            [
-                                view! {
-                                    <td class="num heat" style=heat(logo) data-metric=key("logo") data-value=data_value(logo)
-                                        title=move || if cell_missing(counted) { missing().to_string() } else { String::new() }>
-                                        {move || match counted {
-                                            Some(n) => format!("{} ({})", fmt_percent(logo), fmt_count(n)),
-                                            None => String::new(),
-                                        }}
-                                    </td>
-                                },
-                                view! {
-                                    <td class="num heat" style=heat(nrr) data-metric=key("nrr") data-value=data_value(nrr)
-                                        title=move || if cell_missing(counted) { missing().to_string() } else { String::new() }>
-                                        {move || counted.map(|_| fmt_percent(nrr)).unwrap_or_default()}
-                                    </td>
-                                },
-                            ]
-                        })
-                        .collect_view();
-                    let first_arr = c.first_arr;
-                    view! {
-                        <tr>
-                            <th scope="row">{label(c)}</th>
-                            <td class="num">{fmt_count(c.size)}</td>
-                            <td class="num">{move || money.fmt(first_arr)}</td>
-                            {cells}
-                        </tr>
+                    let mut cells = vec![
+                        Cell::text(label(c)),
+                        Cell::count(c.size),
+                        Cell::figure(first_arr.fmt(c.first_arr), c.first_arr),
+                    ];
+                    for (age, cell) in AGES.iter().zip(&c.cells) {
+                        let key = |what: &str| format!("cohort.{}.{what}_{age}", c.year);
+                        let heat = |text: String, v: Option<f64>, what: &str| {
+                            let shown = match cell {
+                                // Not reached yet as of D: a dash that says why.
+                                None => Cell::text("—").class("heat").title(t(lang, Msg::RevNotReached)),
+                                Some(_) => Cell::figure(text, v.unwrap_or(f64::NAN)).class(heat_class(v)),
+                            };
+                            if by_year {
+                                shown.metric(key(what), v)
+                            } else {
+                                shown
+                            }
+                        };
+                        let logo = cell.as_ref().map(|x| x.logo);
+                        let nrr = cell.as_ref().and_then(|x| x.nrr);
+                        let counted = cell.as_ref().map_or(0, |x| x.counted);
+                        cells.push(heat(format!("{} ({})", fmt_percent(logo), fmt_count(counted)), logo, "logo"));
+                        cells.push(heat(fmt_percent(nrr), nrr, "nrr"));
                     }
+                    Row::new(label(c), cells)
                 })
-                .collect_view()
+                .collect::<Vec<_>>()
         })
-    };
+    });
     let none = move || data.cohorts.with(Vec::is_empty);
     let grain_button = move |g: CohortGrain, msg: Msg, id: &'static str| {
         view! {
@@ -108,22 +94,8 @@ pub fn CohortSection() -> impl IntoView {
             <Show when=none>
                 <p class="notice">{state.text(Msg::RevNoCohorts)}</p>
             </Show>
-            <div class="table-wrap">
-                <table class="data cohorts" data-testid="cohort-table">
-                    <thead><tr>
-                        <th scope="col">{state.text(Msg::RevColCohort)}</th>
-                        <th scope="col" class="num">{state.text(Msg::RevColSize)}</th>
-                        <th scope="col" class="num">{state.text(Msg::RevColFirstArr)}</th>
-                        {head}
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable cols=cols rows=rows testid="cohort-table" class="heat-map" />
             <p class="lr-help">{state.text(Msg::RevCohortNote)}</p>
         </section>
     }
-}
-
-fn cell_missing(counted: Option<usize>) -> bool {
-    counted.is_none()
 }

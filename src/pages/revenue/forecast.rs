@@ -1,20 +1,21 @@
 //! The renewal forecast for the next 12 months: due and expected ARR, forecast GRR with its
 //! 10–90% range, the probabilities (by health band, editable, or from history), the months,
-//! and the largest renewals at risk.
+//! and the renewals by ARR at risk, largest first (paged, exported whole).
 
 use leptos::prelude::*;
 
 use super::RevenueData;
 use crate::charts::{grouped_bars, BarChart, BarSeries};
+use crate::components::{Cell, Col, DataTable, Kind, Money, Row};
 use crate::components::{ChartView, Metric, NumField, Unit};
 use crate::domain::dates::{iso, iso_month};
 use crate::domain::revenue::forecast::{Forecast, ForecastSettings, ProbabilitySource};
+use crate::i18n::band_label;
 use crate::i18n::{fmt_count, fmt_money, fmt_percent, t, Msg};
-use crate::pages::widgets::{band_msg, Money};
 use crate::state::AppState;
 
-/// How many at-risk renewals the list shows.
-const AT_RISK_ROWS: usize = 20;
+/// Rows per page of the renewals at risk.
+const AT_RISK_PAGE: usize = 25;
 
 #[component]
 pub fn ForecastSection() -> impl IntoView {
@@ -29,55 +30,66 @@ pub fn ForecastSection() -> impl IntoView {
                 display=Signal::derive(move || money.fmt(f.with(pick))) />
         }
     };
-    let chart = Memo::new(move |_| {
+    let chart = move |width: u32| {
         let lang = state.lang.get();
         let currency = state.settings.with(|s| s.currency.clone());
         let fmt = move |v: f64| fmt_money(lang, v, &currency);
         f.with(|f| {
-            grouped_bars(&BarChart {
-                title: t(lang, Msg::RevForecastChartTitle).into(),
-                x_title: t(lang, Msg::RevMonth).into(),
-                y_title: "ARR".into(),
-                categories: f.months.iter().map(|m| iso_month(m.month)).collect(),
-                series: vec![
-                    BarSeries {
-                        name: t(lang, Msg::RevSeriesDue).into(),
-                        values: f.months.iter().map(|m| m.due_arr).collect(),
-                    },
-                    BarSeries {
-                        name: t(lang, Msg::RevSeriesExpected).into(),
-                        values: f.months.iter().map(|m| m.expected_arr).collect(),
-                    },
-                ],
-                y_max: None,
-                empty_message: t(lang, Msg::RevNothingDue).into(),
-                format_value: &fmt,
-            })
+            grouped_bars(
+                &BarChart {
+                    title: t(lang, Msg::RevForecastChartTitle).into(),
+                    x_title: t(lang, Msg::Month).into(),
+                    y_title: "ARR".into(),
+                    categories: f.months.iter().map(|m| iso_month(m.month)).collect(),
+                    series: vec![
+                        BarSeries {
+                            name: t(lang, Msg::DueArr).into(),
+                            values: f.months.iter().map(|m| m.due_arr).collect(),
+                        },
+                        BarSeries {
+                            name: t(lang, Msg::RevSeriesExpected).into(),
+                            values: f.months.iter().map(|m| m.expected_arr).collect(),
+                        },
+                    ],
+                    y_max: None,
+                    empty_message: t(lang, Msg::RevNothingDue).into(),
+                    format_value: &fmt,
+                },
+                width,
+            )
         })
-    });
-    let at_risk = move || {
+    };
+    let at_risk = Memo::new(move |_| {
         f.with(|f| {
+            let (arr, risk) =
+                (money.column(f.terms.iter().map(|x| x.arr)), money.column(f.terms.iter().map(|x| x.at_risk)));
             state.book.with(|book| {
                 f.terms
                     .iter()
-                    .take(AT_RISK_ROWS)
                     .map(|term| {
                         let name = book.accounts.get(term.account).map(|a| a.name.clone()).unwrap_or_default();
-                        let (end, arr, p, risk) = (iso(term.end), term.arr, term.p, term.at_risk);
-                        view! {
-                            <tr>
-                                <td>{name}</td>
-                                <td class="date">{end}</td>
-                                <td class="num">{move || money.fmt(arr)}</td>
-                                <td class="num">{fmt_percent(Some(p))}</td>
-                                <td class="num">{move || money.fmt(risk)}</td>
-                            </tr>
-                        }
+                        Row::new(
+                            format!("{}-{}", term.account, iso(term.end)),
+                            vec![
+                                Cell::text(name),
+                                Cell::text(iso(term.end)),
+                                Cell::figure(arr.fmt(term.arr), term.arr),
+                                Cell::percent(Some(term.p)),
+                                Cell::figure(risk.fmt(term.at_risk), term.at_risk),
+                            ],
+                        )
                     })
-                    .collect_view()
+                    .collect::<Vec<_>>()
             })
         })
-    };
+    });
+    let cols = vec![
+        Col::name(Msg::ColAccount),
+        Col::num(Msg::RevColEnd),
+        Col::titled("ARR".into(), Kind::Num),
+        Col::num(Msg::RevColP),
+        Col::num(Msg::RevColAtRisk),
+    ];
     let nothing = move || f.with(|f| f.due_count == 0);
     view! {
         <section class="lr-panel" aria-labelledby="rev-forecast">
@@ -86,7 +98,7 @@ pub fn ForecastSection() -> impl IntoView {
                 <Metric key="forecast.due_count" label=Signal::derive(state.text(Msg::RevDueCount))
                     value=Signal::derive(move || Some(f.with(|f| f.due_count) as f64))
                     display=Signal::derive(move || fmt_count(f.with(|f| f.due_count))) />
-                {money_metric("due_arr", Msg::RevDueArr, |f| f.due_arr)}
+                {money_metric("due_arr", Msg::DueArr, |f| f.due_arr)}
                 {money_metric("expected_arr", Msg::RevExpected, |f| f.expected_arr)}
                 <Metric key="forecast.grr" label=Signal::derive(state.text(Msg::RevForecastGrr))
                     value=Signal::derive(move || f.with(|f| f.grr))
@@ -103,19 +115,8 @@ pub fn ForecastSection() -> impl IntoView {
                 <p class="notice" data-testid="forecast-nothing">{state.text(Msg::RevNothingDue)}</p>
             </Show>
             <div class="lr-split">
-                <div class="table-wrap">
-                    <table class="data" data-testid="at-risk">
-                        <caption>{state.text(Msg::RevAtRiskTitle)}</caption>
-                        <thead><tr>
-                            <th scope="col">{state.text(Msg::RevColAccount)}</th>
-                            <th scope="col">{state.text(Msg::RevColEnd)}</th>
-                            <th scope="col" class="num">"ARR"</th>
-                            <th scope="col" class="num">{state.text(Msg::RevColP)}</th>
-                            <th scope="col" class="num">{state.text(Msg::RevColAtRisk)}</th>
-                        </tr></thead>
-                        <tbody>{at_risk}</tbody>
-                    </table>
-                </div>
+                <DataTable cols=cols rows=at_risk page_size=AT_RISK_PAGE export="renewals-at-risk" testid="at-risk"
+                    caption=Msg::RevAtRiskTitle />
                 <ChartView svg=chart file_stem="renewal-forecast" />
             </div>
         </section>
@@ -131,7 +132,7 @@ fn Probabilities() -> impl IntoView {
                            get: fn(&ForecastSettings) -> f64,
                            set: fn(&mut ForecastSettings, f64)| {
         view! {
-            <NumField label=Signal::derive(move || state.t(band_msg(band)).to_string())
+            <NumField label=Signal::derive(move || state.t(band_label(band)).to_string())
                 value=Signal::derive(move || Some(settings.with(get)))
                 on_set=Callback::new(move |x: Option<f64>| if let Some(x) = x { state.edit_forecast(|f| set(f, x)) })
                 unit=Unit::Percent min=0.0 max=1.0 field=format!("forecast.p.{}", band.key())

@@ -9,14 +9,14 @@ use crate::charts::{share_bars, ShareBarChart, SharePart};
 use crate::components::{ChartView, Metric};
 use crate::domain::health::Band;
 use crate::forms::health_form::{HealthField, HealthForm};
-use crate::forms::tables::tier_name;
+use crate::i18n::tier_name;
 use crate::i18n::{fmt_count, fmt_percent, t, Msg};
 use crate::state::AppState;
 
 use super::widgets::problem_msg;
 use super::SegmentsData;
 
-fn band_msg(b: Band) -> Msg {
+fn band_legend(b: Band) -> Msg {
     match b {
         Band::Red => Msg::SegBandRed,
         Band::Yellow => Msg::SegBandYellow,
@@ -36,9 +36,9 @@ fn band_color(b: Band) -> plotters::style::RGBColor {
 
 fn field_msg(f: HealthField) -> Msg {
     match f {
-        HealthField::ActivityWeight => Msg::SegHActivity,
-        HealthField::DepthWeight => Msg::SegHDepth,
-        HealthField::SatisfactionWeight => Msg::SegHSatisfaction,
+        HealthField::ActivityWeight => Msg::ColActivity,
+        HealthField::DepthWeight => Msg::ColDepth,
+        HealthField::SatisfactionWeight => Msg::ColSatisfaction,
         HealthField::YellowFrom => Msg::SegHYellowFrom,
         HealthField::GreenFrom => Msg::SegHGreenFrom,
     }
@@ -58,7 +58,7 @@ fn field_slug(f: HealthField) -> &'static str {
 pub fn Health() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<SegmentsData>();
-    let chart = Memo::new(move |_| {
+    let chart = move |width: u32| {
         let lang = state.lang.get();
         let count = |v: f64| fmt_count(v.round() as usize);
         data.health.with(|dist| {
@@ -67,21 +67,24 @@ pub fn Health() -> impl IntoView {
             let parts = Band::ALL
                 .iter()
                 .map(|&b| SharePart {
-                    name: t(lang, band_msg(b)).into(),
+                    name: t(lang, band_legend(b)).into(),
                     color: band_color(b),
                     values: std::iter::once(&dist.overall).chain(&dist.per_tier).map(|p| p.get(b) as f64).collect(),
                 })
                 .collect();
-            share_bars(&ShareBarChart {
-                title: t(lang, Msg::ChartHealthTitle).into(),
-                x_title: t(lang, Msg::ChartHealthX).into(),
-                rows,
-                parts,
-                empty_message: t(lang, Msg::ChartEmpty).into(),
-                format_value: &count,
-            })
+            share_bars(
+                &ShareBarChart {
+                    title: t(lang, Msg::ChartHealthTitle).into(),
+                    x_title: t(lang, Msg::ColShareAccounts).into(),
+                    rows,
+                    parts,
+                    empty_message: t(lang, Msg::ChartEmpty).into(),
+                    format_value: &count,
+                },
+                width,
+            )
         })
-    });
+    };
     let metric = move |b: Band| {
         let n = move || data.health.with(|d| d.overall.get(b));
         let share = move || {
@@ -93,7 +96,7 @@ pub fn Health() -> impl IntoView {
         view! {
             <div class=format!("band-metric band-{}", b.key())>
                 <Metric key=format!("health.{}", b.key())
-                    label=Signal::derive(move || state.t(band_msg(b)))
+                    label=Signal::derive(move || state.t(band_legend(b)))
                     value=Signal::derive(move || Some(n() as f64))
                     display=Signal::derive(move || format!("{} · {}", fmt_count(n()), fmt_percent(share()))) />
             </div>

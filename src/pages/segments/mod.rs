@@ -44,7 +44,7 @@ pub fn SegmentsPage() -> impl IntoView {
                 <quadrant::Quadrants />
             </section>
             <section class="seg-section" aria-labelledby="seg-health">
-                <h2 id="seg-health">{state.text(Msg::SegHealthTitle)}</h2>
+                <h2 id="seg-health">{state.text(Msg::ColHealth)}</h2>
                 <health::Health />
             </section>
         </div>

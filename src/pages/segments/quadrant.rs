@@ -7,13 +7,14 @@ use crate::charts::{quadrant_chart, QuadrantChart};
 use crate::components::ChartView;
 use crate::domain::quadrant::Quadrant;
 use crate::forms::quadrant_form::{QuadrantField, QuadrantForm};
-use crate::i18n::{fmt_count, fmt_money, t, Msg};
+use crate::i18n::{fmt_count, fmt_money, t, tr, Msg, Tpl};
 use crate::state::AppState;
 
 use super::data::{GRID_COLUMNS, GRID_ROWS};
 use super::quadrant_list::{Group, MemberList};
-use super::widgets::{fill, money, problem_msg};
+use super::widgets::problem_msg;
 use super::SegmentsData;
+use crate::components::money;
 
 pub fn name_msg(q: Quadrant) -> Msg {
     match q {
@@ -47,7 +48,7 @@ pub fn Quadrants() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<SegmentsData>();
     let selected = RwSignal::new(None::<Group>);
-    let chart = Memo::new(move |_| {
+    let chart = move |width: u32| {
         let lang = state.lang.get();
         let currency = state.settings.with(|s| s.currency.clone());
         let format = |v: f64| fmt_money(lang, v, &currency);
@@ -55,28 +56,31 @@ pub fn Quadrants() -> impl IntoView {
             data.grid.with(|g| {
                 let labels =
                     Quadrant::ALL.map(|q| format!("{} · {}", t(lang, name_msg(q)), fmt_count(f.cell(q).accounts)));
-                quadrant_chart(&QuadrantChart {
-                    title: t(lang, Msg::ChartQuadrantTitle).into(),
-                    x_title: t(lang, Msg::ChartQuadrantX).into(),
-                    y_title: t(lang, Msg::ChartQuadrantY).into(),
-                    grid: g,
-                    value_threshold: f.value_threshold,
-                    fit_threshold: f.fit_threshold,
-                    quadrant_labels: labels,
-                    binned_note: fill(
-                        t(lang, Msg::ChartQuadrantBinned),
-                        &[
-                            ("cols", GRID_COLUMNS.to_string()),
-                            ("rows", GRID_ROWS.to_string()),
-                            ("max", fmt_count(g.max_count as usize)),
-                        ],
-                    ),
-                    empty_message: t(lang, Msg::ChartQuadrantEmpty).into(),
-                    format_money: &format,
-                })
+                quadrant_chart(
+                    &QuadrantChart {
+                        title: t(lang, Msg::ChartQuadrantTitle).into(),
+                        x_title: t(lang, Msg::ChartQuadrantX).into(),
+                        y_title: t(lang, Msg::ColFit).into(),
+                        grid: g,
+                        value_threshold: f.value_threshold,
+                        fit_threshold: f.fit_threshold,
+                        quadrant_labels: labels,
+                        binned_note: tr(
+                            lang,
+                            Tpl::ChartQuadrantBinned {
+                                cols: &GRID_COLUMNS.to_string(),
+                                rows: &GRID_ROWS.to_string(),
+                                max: &fmt_count(g.max_count as usize),
+                            },
+                        ),
+                        empty_message: t(lang, Msg::ChartQuadrantEmpty).into(),
+                        format_money: &format,
+                    },
+                    width,
+                )
             })
         })
-    });
+    };
     let card = move |q: Quadrant| {
         let cell = move || data.quadrants.with(|f| (f.cell(q).accounts, f.cell(q).arr));
         let group = Group::Quadrant(q);

@@ -1,19 +1,25 @@
 //! The accounts of the quadrant (or the unscored group) the reader clicked: largest ARR first,
-//! at most `MAX_ROWS`, with a count of the rest. Names and owners are the user's text and are
-//! only ever rendered as text.
+//! every one of them, a page at a time, with the total and a CSV export. Names and owners are
+//! the user's text and are only ever rendered as text.
 
 use leptos::prelude::*;
 
 use crate::domain::quadrant::Quadrant;
 use crate::forms::tables::member_rows;
-use crate::i18n::{fmt_count, Msg};
+use crate::i18n::{Msg, Tpl};
 use crate::state::AppState;
 
 use super::quadrant::name_msg;
-use super::widgets::{fill, money, score};
+use super::widgets::score;
 use super::SegmentsData;
+use crate::components::{Cell, Col, DataTable, Money, Row};
 
-const MAX_ROWS: usize = 200;
+/// Rows per page of the list.
+const PAGE: usize = 25;
+
+fn columns() -> Vec<Col> {
+    vec![Col::name(Msg::SegColName), Col::text(Msg::ColOwner), Col::num(Msg::SegColArr), Col::num(Msg::ColFit)]
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Group {
@@ -25,15 +31,34 @@ pub enum Group {
 pub fn MemberList(selected: RwSignal<Option<Group>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<SegmentsData>();
+    let money = Money::new(state);
     let rows = Memo::new(move |_| {
-        let group = selected.get()?;
-        Some(data.quadrants.with(|f| {
+        let Some(group) = selected.get() else { return Vec::new() };
+        let unassigned = state.t(Msg::Unassigned);
+        let members = data.quadrants.with(|f| {
             let members = match group {
                 Group::Quadrant(q) => &f.cell(q).members,
                 Group::Unscored => &f.unscored.members,
             };
-            state.book.with(|b| state.snapshot.with(|snap| member_rows(b, snap, members, MAX_ROWS)))
-        }))
+            state.book.with(|b| state.snapshot.with(|snap| member_rows(b, snap, members, members.len()).0))
+        });
+        let arr = money.column(members.iter().map(|r| r.arr));
+        members
+            .into_iter()
+            .map(|r| {
+                let owner = if r.owner.trim().is_empty() { unassigned.to_string() } else { r.owner.clone() };
+                Row::new(
+                    r.index.to_string(),
+                    vec![
+                        // Names are user text: rendered as text nodes, never as markup.
+                        Cell::text(r.name),
+                        Cell::text(owner),
+                        Cell::figure(arr.fmt(r.arr), r.arr),
+                        Cell::figure(score(r.fit), r.fit.unwrap_or(f64::NAN)),
+                    ],
+                )
+            })
+            .collect::<Vec<_>>()
     });
     let title = move || {
         let name = match selected.get() {
@@ -41,7 +66,7 @@ pub fn MemberList(selected: RwSignal<Option<Group>>) -> impl IntoView {
             Some(Group::Unscored) => state.t(Msg::SegUnscored),
             None => "",
         };
-        fill(state.t(Msg::SegListTitle), &[("q", name.to_string())])
+        state.tr(Tpl::SegListTitle { q: name })
     };
     view! {
         <Show when=move || selected.get().is_some()>
@@ -52,42 +77,11 @@ pub fn MemberList(selected: RwSignal<Option<Group>>) -> impl IntoView {
                         {state.text(Msg::SegListClose)}
                     </button>
                 </div>
-                {move || rows.with(|r| match r {
-                    Some((rows, _)) if rows.is_empty() => view! {
-                        <p class="muted">{state.t(Msg::SegListEmpty)}</p>
-                    }.into_any(),
-                    Some((rows, rest)) => {
-                        let rest = *rest;
-                        let body = rows.iter().map(|r| {
-                            let owner = if r.owner.trim().is_empty() { state.t(Msg::SegUnassigned).to_string() } else { r.owner.clone() };
-                            view! {
-                                <tr>
-                                    <th scope="row">{r.name.clone()}</th>
-                                    <td>{owner}</td>
-                                    <td class="num">{money(state, r.arr)}</td>
-                                    <td class="num">{score(r.fit)}</td>
-                                </tr>
-                            }
-                        }).collect_view();
-                        view! {
-                            <p class="help">{state.t(Msg::SegListShown)}</p>
-                            <div class="table-wrap">
-                                <table class="seg-table figures">
-                                    <thead><tr>
-                                        <th scope="col">{state.t(Msg::SegColName)}</th>
-                                        <th scope="col">{state.t(Msg::SegColOwner)}</th>
-                                        <th scope="col" class="num">{state.t(Msg::SegColArr)}</th>
-                                        <th scope="col" class="num">{state.t(Msg::SegColFit)}</th>
-                                    </tr></thead>
-                                    <tbody>{body}</tbody>
-                                </table>
-                            </div>
-                            {(rest > 0).then(|| view! {
-                                <p class="muted">{fill(state.t(Msg::SegMoreRows), &[("n", fmt_count(rest))])}</p>
-                            })}
-                        }.into_any()
-                    }
-                    None => ().into_any(),
+                <p class="help">{state.text(Msg::SegListShown)}</p>
+                // A new table for each group, so a list opens on its first page.
+                {move || selected.get().map(|_| view! {
+                    <DataTable cols=columns() rows=rows page_size=PAGE export="quadrant-accounts"
+                        testid="quadrant-accounts" empty=Msg::SegListEmpty />
                 })}
             </div>
         </Show>

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 
 use crate::domain::tiers::{ServiceModel, TierBasis};
 use crate::forms::tier_form::{has_error, Field, FieldError, TierForm, TierRow};
-use crate::i18n::{t, Lang, Msg};
+use crate::i18n::{t, tr, Lang, Msg, Tpl};
 use crate::state::AppState;
 
-use super::widgets::{fill, problem_msg};
+use super::widgets::problem_msg;
 
 /// The form on screen and how to change it; `Copy`, so every handler can hold it.
 #[derive(Clone, Copy)]
@@ -70,15 +70,15 @@ fn field_label(field: Field) -> Msg {
         Field::AccountsPerCsm => Msg::SegColAccountsPerCsm,
         Field::ArrPerCsm => Msg::SegColArrPerCsm,
         Field::CadenceDays => Msg::SegColCadence,
-        Field::HoursPerAccount => Msg::SegColHoursPerAccount,
+        Field::HoursPerAccount => Msg::ColHoursPerAccount,
     }
 }
 
 fn model_msg(m: ServiceModel) -> Msg {
     match m {
-        ServiceModel::HighTouch => Msg::SegModelHighTouch,
-        ServiceModel::LowTouch => Msg::SegModelLowTouch,
-        ServiceModel::TechTouch => Msg::SegModelTechTouch,
+        ServiceModel::HighTouch => Msg::ModelHighTouch,
+        ServiceModel::LowTouch => Msg::ModelLowTouch,
+        ServiceModel::TechTouch => Msg::ModelTechTouch,
     }
 }
 
@@ -114,14 +114,14 @@ pub fn TierEditor() -> impl IntoView {
             </select>
         </div>
         <div class="table-wrap">
-            <table class="seg-table tier-editor stack-on-phone">
+            <table class="dt-table tier-editor stack-on-phone">
                 <thead>
                     <tr>
-                        <th scope="col">{state.text(Msg::SegColTier)}</th>
+                        <th scope="col">{state.text(Msg::ColTier)}</th>
                         <th scope="col">{state.text(Msg::SegColNameZh)}</th>
                         <th scope="col">{state.text(Msg::SegColNameEn)}</th>
                         <th scope="col">{state.text(Msg::SegColThreshold)}</th>
-                        <th scope="col">{state.text(Msg::SegColServiceModel)}</th>
+                        <th scope="col">{state.text(Msg::ColServiceModel)}</th>
                         <th scope="col">{state.text(Msg::SegColAccountsPerCsm)}</th>
                         <th scope="col">{state.text(Msg::SegColArrPerCsm)}</th>
                         <th scope="col">{state.text(Msg::SegColCadence)}</th>
@@ -150,7 +150,7 @@ pub fn TierEditor() -> impl IntoView {
                             let place = match (e.tier, e.field) {
                                 (Some(i), Some(field)) => format!(
                                     "{} · {}: ",
-                                    fill(t(lang, Msg::SegTierN), &[("n", (i + 1).to_string())]),
+                                    tr(lang, Tpl::SegTierN { n: &(i + 1).to_string() }),
                                     t(lang, field_label(field)),
                                 ),
                                 _ => String::new(),
@@ -255,7 +255,7 @@ fn text_cell(ed: Editor, i: usize, cell: Cell) -> impl IntoView {
                 maxlength="60"
                 data-testid=format!("tier-{i}-{slug}")
                 data-field=format!("tier.{i}.{key}")
-                aria-label=move || format!("{} · {}", fill(state.t(Msg::SegTierN), &[("n", (i + 1).to_string())]), state.t(label))
+                aria-label=move || format!("{} · {}", state.tr(Tpl::SegTierN { n: &(i + 1).to_string() }), state.t(label))
                 placeholder=move || placeholder.map(|m| state.t(m)).unwrap_or("")
                 aria-invalid=move || ed.invalid(i, field).to_string()
                 title=move || ed.title(i, field)
@@ -289,10 +289,10 @@ fn EditorRow(ed: Editor, i: usize) -> impl IntoView {
         <tr>
             <th scope="row" class="tier-index">{i + 1}</th>
             {CELLS_BEFORE_MODEL.map(|c| text_cell(ed, i, c)).into_iter().collect_view()}
-            <td data-label=state.text(Msg::SegColServiceModel)>
+            <td data-label=state.text(Msg::ColServiceModel)>
                 <select
                     data-testid=format!("tier-{i}-model") data-field=format!("tier.{i}.service_model")
-                    aria-label=move || format!("{} · {}", fill(state.t(Msg::SegTierN), &[("n", (i + 1).to_string())]), state.t(Msg::SegColServiceModel))
+                    aria-label=move || format!("{} · {}", state.tr(Tpl::SegTierN { n: &(i + 1).to_string() }), state.t(Msg::ColServiceModel))
                     on:change=on_model
                 >
                     {MODELS.iter().map(|&(m, v)| view! {
@@ -306,7 +306,7 @@ fn EditorRow(ed: Editor, i: usize) -> impl IntoView {
                     type="button"
                     class="btn small ghost"
                     data-testid=format!("tier-{i}-remove")
-                    aria-label=move || format!("{} · {}", fill(state.t(Msg::SegTierN), &[("n", (i + 1).to_string())]), state.t(Msg::SegRemoveTierLabel))
+                    aria-label=move || format!("{} · {}", state.tr(Tpl::SegTierN { n: &(i + 1).to_string() }), state.t(Msg::SegRemoveTierLabel))
                     disabled=only_one
                     on:click=move |_| ed.edit(|f| f.remove_tier(i))
                 >

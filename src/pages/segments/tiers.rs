@@ -5,12 +5,13 @@ use leptos::prelude::*;
 
 use crate::charts::{grouped_bars, BarChart, BarSeries};
 use crate::components::ChartView;
-use crate::forms::tables::tier_name;
-use crate::i18n::{fmt_count, fmt_percent, t, Msg};
+use crate::i18n::tier_name;
+use crate::i18n::{t, Msg};
 use crate::state::AppState;
 
-use super::widgets::{money, score, FigureCell};
+use super::widgets::score;
 use super::SegmentsData;
+use crate::components::{Cell, Col, DataTable, Money, Row};
 
 #[component]
 pub fn TierFigures() -> impl IntoView {
@@ -24,7 +25,7 @@ pub fn TierFigures() -> impl IntoView {
         data.tiers
             .with(|rows| (rows.iter().map(|r| r.accounts).sum::<usize>(), rows.iter().map(|r| r.arr).sum::<f64>()))
     });
-    let chart = Memo::new(move |_| {
+    let chart = move |width: u32| {
         let lang = state.lang.get();
         let percent = |v: f64| format!("{v:.0}%");
         let (accounts, arr): (Vec<f64>, Vec<f64>) = data.tiers.with(|rows| {
@@ -32,71 +33,70 @@ pub fn TierFigures() -> impl IntoView {
                 .map(|r| (r.share_of_accounts.unwrap_or(0.0) * 100.0, r.share_of_arr.unwrap_or(0.0) * 100.0))
                 .unzip()
         });
-        grouped_bars(&BarChart {
-            title: t(lang, Msg::ChartTierShareTitle).into(),
-            x_title: t(lang, Msg::ChartTierShareX).into(),
-            y_title: t(lang, Msg::ChartTierShareY).into(),
-            categories: names.get(),
-            series: vec![
-                BarSeries { name: t(lang, Msg::ChartSeriesAccounts).into(), values: accounts },
-                BarSeries { name: t(lang, Msg::ChartSeriesArr).into(), values: arr },
-            ],
-            y_max: Some(100.0),
-            empty_message: t(lang, Msg::ChartEmpty).into(),
-            format_value: &percent,
+        grouped_bars(
+            &BarChart {
+                title: t(lang, Msg::ChartTierShareTitle).into(),
+                x_title: t(lang, Msg::ColTier).into(),
+                y_title: t(lang, Msg::ChartTierShareY).into(),
+                categories: names.get(),
+                series: vec![
+                    BarSeries { name: t(lang, Msg::ColShareAccounts).into(), values: accounts },
+                    BarSeries { name: t(lang, Msg::ColShareArr).into(), values: arr },
+                ],
+                y_max: Some(100.0),
+                empty_message: t(lang, Msg::ChartEmpty).into(),
+                format_value: &percent,
+            },
+            width,
+        )
+    };
+    let money = Money::new(state);
+    let rows = Memo::new(move |_| {
+        let names = names.get();
+        data.tiers.with(|tiers| {
+            let arr = money.column(tiers.iter().map(|r| r.arr));
+            tiers
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    Row::new(
+                        i.to_string(),
+                        vec![
+                            Cell::text(names.get(i).cloned().unwrap_or_default()),
+                            Cell::count(f.accounts).metric(format!("tier.{i}.accounts"), Some(f.accounts as f64)),
+                            Cell::figure(arr.fmt(f.arr), f.arr).metric(format!("tier.{i}.arr"), Some(f.arr)),
+                            Cell::percent(f.share_of_arr),
+                            Cell::percent(f.share_of_accounts),
+                            Cell::figure(score(f.average_health), f.average_health.unwrap_or(f64::NAN)),
+                            Cell::percent(f.renewals.logo_rate()),
+                            Cell::count(f.renewals.due_count),
+                        ],
+                    )
+                })
+                .collect::<Vec<_>>()
         })
     });
-    let row = move |i: usize| {
-        let fig = move || data.tiers.with(|rows| rows.get(i).copied().unwrap_or_default());
-        let name = move || names.with(|n| n.get(i).cloned().unwrap_or_default());
-        view! {
-            <tr>
-                <th scope="row">{name}</th>
-                <FigureCell key=format!("tier.{i}.accounts")
-                    value=Signal::derive(move || Some(fig().accounts as f64))
-                    display=Signal::derive(move || fmt_count(fig().accounts)) />
-                <FigureCell key=format!("tier.{i}.arr")
-                    value=Signal::derive(move || Some(fig().arr))
-                    display=Signal::derive(move || money(state, fig().arr)) />
-                <td class="num">{move || fmt_percent(fig().share_of_arr)}</td>
-                <td class="num">{move || fmt_percent(fig().share_of_accounts)}</td>
-                <td class="num">{move || score(fig().average_health)}</td>
-                <td class="num">{move || fmt_percent(fig().renewals.logo_rate())}</td>
-                <td class="num">{move || fmt_count(fig().renewals.due_count)}</td>
-            </tr>
-        }
-    };
+    let foot = Signal::derive(move || {
+        let (accounts, total) = totals.get();
+        let arr = data.tiers.with(|tiers| money.column(tiers.iter().map(|r| r.arr)));
+        let mut cells =
+            vec![Cell::text(state.t(Msg::Total)), Cell::count(accounts), Cell::figure(arr.fmt(total), total)];
+        cells.resize(8, Cell::default());
+        cells
+    });
+    let cols = vec![
+        Col::name(Msg::ColTier),
+        Col::num(Msg::ColAccounts),
+        Col::num(Msg::SegColArr),
+        Col::num(Msg::ColShareArr),
+        Col::num(Msg::ColShareAccounts),
+        Col::num(Msg::ColAvgHealth),
+        Col::num(Msg::LogoRenewalRate),
+        Col::num(Msg::SegColDue),
+    ];
     view! {
         <h3>{state.text(Msg::SegTierFiguresTitle)}</h3>
-        <div class="table-wrap">
-            <table class="seg-table figures" data-testid="tier-figures">
-                <thead>
-                    <tr>
-                        <th scope="col">{state.text(Msg::SegColTier)}</th>
-                        <th scope="col" class="num">{state.text(Msg::SegColAccounts)}</th>
-                        <th scope="col" class="num">{state.text(Msg::SegColArr)}</th>
-                        <th scope="col" class="num">{state.text(Msg::SegColShareArr)}</th>
-                        <th scope="col" class="num">{state.text(Msg::SegColShareAccounts)}</th>
-                        <th scope="col" class="num">{state.text(Msg::SegColAvgHealth)}</th>
-                        <th scope="col" class="num">{state.text(Msg::SegColRenewalRate)}</th>
-                        <th scope="col" class="num">{state.text(Msg::SegColDue)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For each=move || 0..data.tiers.with(Vec::len) key=|i| *i let:i>
-                        {row(i)}
-                    </For>
-                </tbody>
-                <tfoot>
-                    <tr>
-                        <th scope="row">{state.text(Msg::SegTotal)}</th>
-                        <td class="num">{move || fmt_count(totals.get().0)}</td>
-                        <td class="num">{move || money(state, totals.get().1)}</td>
-                        <td colspan="5"></td>
-                    </tr>
-                </tfoot>
-            </table>
-        </div>
+        <DataTable cols=cols rows=rows foot=foot testid="tier-figures" />
         <ChartView svg=chart file_stem="tier-share" />
     }
 }

@@ -1,17 +1,7 @@
-//! Small pieces the Segments sections share: money in the reader's language and currency,
-//! the message of a form problem, figure cells that carry `data-metric`.
+//! Small pieces the Segments sections share: scores, the message of a form problem.
 
-use leptos::prelude::*;
-
-use crate::components::data_value;
 use crate::forms::Problem;
-use crate::i18n::{fmt_money, Msg};
-use crate::state::AppState;
-
-/// Money as the reader reads it (tracks the language and the currency symbol).
-pub fn money(state: AppState, amount: f64) -> String {
-    state.settings.with(|s| fmt_money(state.lang.get(), amount, &s.currency))
-}
+use crate::i18n::Msg;
 
 /// Health or fit (0–100) with one decimal; "—" when not computed.
 pub fn score(value: Option<f64>) -> String {
@@ -22,11 +12,6 @@ pub fn score(value: Option<f64>) -> String {
         }
         _ => "—".into(),
     }
-}
-
-/// A message template with `{name}` slots filled.
-pub fn fill(template: &str, slots: &[(&str, String)]) -> String {
-    slots.iter().fold(template.to_string(), |s, (name, value)| s.replace(&format!("{{{name}}}"), value))
 }
 
 pub fn problem_msg(p: Problem) -> Msg {
@@ -42,19 +27,5 @@ pub fn problem_msg(p: Problem) -> Msg {
         Problem::Unnamed => Msg::SegErrUnnamed,
         Problem::BandsOutOfOrder => Msg::SegErrBandsOutOfOrder,
         Problem::AllWeightsZero => Msg::SegErrAllWeightsZero,
-    }
-}
-
-/// A table cell holding a headline figure (DOMAIN.md §8).
-#[component]
-pub fn FigureCell(
-    #[prop(into)] key: String,
-    #[prop(into)] value: Signal<Option<f64>>,
-    #[prop(into)] display: Signal<String>,
-) -> impl IntoView {
-    view! {
-        <td class="num" data-metric=key data-value=move || data_value(value.get())>
-            {move || display.get()}
-        </td>
     }
 }

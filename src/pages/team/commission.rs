@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use super::TeamData;
-use crate::components::data_value;
-use crate::domain::commission::{CommissionBand, CommissionError};
+use crate::components::{Cell, Col, DataTable, Money, Row};
+use crate::domain::commission::{Commission, CommissionBand, CommissionError};
 use crate::domain::dates::iso;
 use crate::domain::period::PeriodChoice;
 use crate::forms::team_form::{number_text, parse_number, parse_percent, percent_text};
-use crate::i18n::{fill, fmt_count, fmt_money, fmt_percent, t, Lang, Msg};
+use crate::i18n::{t, Lang, Msg, Tpl};
 use crate::state::AppState;
 
 fn error_text(lang: Lang, e: CommissionError) -> &'static str {
@@ -19,7 +19,7 @@ fn error_text(lang: Lang, e: CommissionError) -> &'static str {
             CommissionError::BandStart(_) => Msg::ErrBandStart,
             CommissionError::BandRate(_) => Msg::ErrBandRate,
             CommissionError::SameStart(_) => Msg::ErrSameStart,
-            CommissionError::CsmShare => Msg::ErrShare,
+            CommissionError::CsmShare => Msg::ErrNotPercent,
         },
     )
 }
@@ -28,7 +28,7 @@ fn error_text(lang: Lang, e: CommissionError) -> &'static str {
 pub fn Commissions() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<TeamData>();
-    let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
+    let money = Money::new(state);
     let choice = move || {
         state.settings.with(|s| match s.renewal_period {
             PeriodChoice::Last12Months => "last12",
@@ -48,39 +48,67 @@ pub fn Commissions() -> impl IntoView {
     };
     let range = move || {
         let p = data.period.get();
-        fill(state.t(Msg::PeriodRange), &[("from", &iso(p.from)), ("to", &iso(p.to))])
+        state.tr(Tpl::PeriodRange { from: &iso(p.from), to: &iso(p.to) })
     };
     let options = [("last12", Msg::PeriodLast12), ("this_quarter", Msg::PeriodThisQuarter), ("last_quarter", Msg::PeriodLastQuarter), ("other", Msg::PeriodOther)]
         .into_iter()
         .map(|(v, m)| view! { <option value=v selected=move || choice() == v disabled=v == "other">{state.text(m)}</option> })
         .collect_view();
     let split_on = move || state.settings.with(|s| s.commission.split.enabled);
-    let rows = move || {
-        data.commissions.get().into_iter().map(|r| {
-            let key = format!("owner.{}.commission", r.owner);
-            let c = r.commission;
-            view! {
-                <tr data-testid="commission-row">
-                    <th scope="row">{r.owner.clone()}</th>
-                    <td class="num">{fmt_count(r.renewals.due_count)}</td>
-                    <td class="num">{fmt_count(r.renewals.renewed.len())}</td>
-                    <td class="num">{fmt_percent(c.map(|c| c.logo_rate))}</td>
-                    <td class="num">{fmt_percent(c.map(|c| c.rate))}</td>
-                    <td class="num">{move || c.map(|c| money(c.base)).unwrap_or_else(|| "—".into())}</td>
-                    <td class="num" data-metric=key data-value=data_value(c.map(|c| c.csm_amount))>
-                        {move || match c { Some(c) => money(c.csm_amount), None => state.t(Msg::NothingDue).to_string() }}
-                    </td>
-                    <Show when=split_on><td class="num">{move || c.map(|c| money(c.sales_amount)).unwrap_or_else(|| "—".into())}</td></Show>
-                </tr>
-            }
-        }).collect_view()
-    };
+    let rows = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let split = split_on();
+        data.commissions.with(|list| {
+            let figures = |pick: fn(&Commission) -> f64| {
+                money.column(list.iter().filter_map(|r| r.commission.as_ref().map(pick)))
+            };
+            let (base, csm, sales) = (figures(|c| c.base), figures(|c| c.csm_amount), figures(|c| c.sales_amount));
+            let dash = || Cell::text("—");
+            list.iter()
+                .map(|r| {
+                    let c = r.commission;
+                    let mut cells = vec![
+                        Cell::text(r.owner.clone()),
+                        Cell::count(r.renewals.due_count),
+                        Cell::count(r.renewals.renewed.len()),
+                        Cell::percent(c.map(|c| c.logo_rate)),
+                        Cell::percent(c.map(|c| c.rate)),
+                        c.map_or_else(dash, |c| Cell::figure(base.fmt(c.base), c.base)),
+                        match c {
+                            Some(c) => Cell::figure(csm.fmt(c.csm_amount), c.csm_amount),
+                            None => Cell::text(t(lang, Msg::NothingDue)),
+                        }
+                        .metric(format!("owner.{}.commission", r.owner), c.map(|c| c.csm_amount)),
+                    ];
+                    if split {
+                        cells.push(c.map_or_else(dash, |c| Cell::figure(sales.fmt(c.sales_amount), c.sales_amount)));
+                    }
+                    Row::new(r.owner.clone(), cells).testid("commission-row")
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let cols = Memo::new(move |_| {
+        let mut cols = vec![
+            Col::name(Msg::ColOwner),
+            Col::num(Msg::ColDue),
+            Col::num(Msg::ColRenewed),
+            Col::num(Msg::ColRenewalRate),
+            Col::num(Msg::ColBandRate),
+            Col::num(Msg::ColRenewedArr),
+            Col::num(Msg::ColCommission),
+        ];
+        if split_on() {
+            cols.push(Col::num(Msg::ColSalesShare));
+        }
+        cols
+    });
     let any_due = move || data.commissions.with(|rs| rs.iter().any(|r| r.commission.is_some()));
     view! {
         <section class="card" data-testid="commission">
             <h2>{state.text(Msg::CommissionTitle)}</h2>
             <div class="period">
-                <label for="team-period">{state.text(Msg::PeriodLabel)}</label>
+                <label for="team-period">{state.text(Msg::Period)}</label>
                 <select id="team-period" data-testid="team-period" data-field="renewals.period" on:change=on_period>{options}</select>
                 <span class="muted">{range}</span>
             </div>
@@ -93,21 +121,7 @@ pub fn Commissions() -> impl IntoView {
             </Show>
             // Owners with nothing due keep their row: "not computed" is a figure too (§8).
             <Show when=move || data.commissions.with(|rs| !rs.is_empty())>
-                <div class="table-wrap">
-                    <table class="data">
-                        <thead><tr>
-                            <th>{state.text(Msg::ColOwner)}</th>
-                            <th class="num">{state.text(Msg::ColDue)}</th>
-                            <th class="num">{state.text(Msg::ColRenewed)}</th>
-                            <th class="num">{state.text(Msg::ColLogoRate)}</th>
-                            <th class="num">{state.text(Msg::ColBandRate)}</th>
-                            <th class="num">{state.text(Msg::ColRenewedArr)}</th>
-                            <th class="num">{state.text(Msg::ColCommission)}</th>
-                            <Show when=split_on><th class="num">{state.text(Msg::ColSalesShare)}</th></Show>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <DataTable cols=cols rows=rows export="commission" testid="commission-table" />
             </Show>
         </section>
     }
@@ -135,7 +149,7 @@ fn Bands() -> impl IntoView {
     };
     view! {
         <div class="table-wrap">
-            <table class="data bands" data-testid="bands">
+            <table class="dt-table bands" data-testid="bands">
                 <thead><tr>
                     <th>{state.text(Msg::BandFrom)}</th>
                     <th>{state.text(Msg::BandRate)}</th>
@@ -231,7 +245,7 @@ fn Split() -> impl IntoView {
                             None => share_bad.set(true),
                         } />
                 </label>
-                <Show when=move || share_bad.get()><p class="field-error" role="alert">{state.text(Msg::ErrShare)}</p></Show>
+                <Show when=move || share_bad.get()><p class="field-error" role="alert">{state.text(Msg::ErrNotPercent)}</p></Show>
             </Show>
         </fieldset>
     }

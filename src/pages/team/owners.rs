@@ -4,94 +4,87 @@
 use leptos::prelude::*;
 
 use super::TeamData;
-use crate::components::data_value;
+use crate::components::{Cell, Col, DataTable, Money, Row};
 use crate::domain::book_edit::assign_unassigned;
 use crate::domain::health::Band;
-use crate::domain::team::Role;
-use crate::i18n::{band_label, fill, fmt_count, fmt_money, load_band_class, load_band_label, tier_name, Msg};
+use crate::domain::team::{LoadBand, Role};
+use crate::i18n::{band_label, fmt_count, load_band_label, t, tier_name, Msg, Tpl};
 use crate::state::AppState;
 
+/// The dot class (table.css) of a health band's column.
 fn band_class(b: Band) -> &'static str {
     match b {
-        Band::Red => "dot red",
-        Band::Yellow => "dot yellow",
-        Band::Green => "dot green",
-        Band::None => "dot none",
+        Band::Red => "band-red",
+        Band::Yellow => "band-yellow",
+        Band::Green => "band-green",
+        Band::None => "band-none",
     }
+}
+
+/// How a load band reads in the table: overloaded stands out, light is quieter; the band is
+/// always said in words too.
+fn load_class(band: LoadBand) -> &'static str {
+    match band {
+        LoadBand::Overloaded => "load bad",
+        LoadBand::Balanced => "load",
+        LoadBand::Light => "load muted",
+    }
+}
+
+fn owner_columns() -> Vec<Col> {
+    let mut cols = vec![Col::name(Msg::ColOwner), Col::num(Msg::ColAccounts), Col::num(Msg::ColArr)];
+    // The health mix: one column per band, its head naming the band beside its colour.
+    cols.extend(Band::ALL.map(|b| Col::num(band_label(b)).class(band_class(b)).note(Msg::OwnerHealthMix)));
+    cols.push(Col::num(Msg::OwnerDueSoon));
+    cols.push(Col::num(Msg::OwnerLoad));
+    cols
 }
 
 #[component]
 pub fn OwnerBooks() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<TeamData>();
-    let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
+    let money = Money::new(state);
     let help = move || {
         state.settings.with(|s| {
-            fill(
-                state.t(Msg::LoadHelp),
-                &[
-                    ("over", &s.load_bands.overloaded_above.to_string()),
-                    ("light", &s.load_bands.light_below.to_string()),
-                ],
-            )
+            state.tr(Tpl::LoadHelp {
+                over: &s.load_bands.overloaded_above.to_string(),
+                light: &s.load_bands.light_below.to_string(),
+            })
         })
     };
-    let legend = move || {
-        Band::ALL
-            .into_iter()
-            .map(|b| {
-                view! {
-                    <span class="legend-item"><span class=band_class(b)></span>{state.text(band_label(b))}</span>
-                }
-            })
-            .collect_view()
-    };
-    let rows = move || {
-        data.books.with(|t| t.owners.clone()).into_iter().map(|o| {
-            let key = |k: &str| format!("owner.{}.{k}", o.owner);
-            let mix = Band::ALL.into_iter().map(|b| {
-                let n = o.health.get(b);
-                view! { <span class="mix-item" title=state.text(band_label(b))><span class=band_class(b)></span>{fmt_count(n)}</span> }
-            }).collect_view();
-            let (arr, load, band) = (o.arr, o.load, o.band);
-            view! {
-                <tr data-testid="owner-row">
-                    <th scope="row" class="owner">{o.owner.clone()}</th>
-                    <td class="num accounts" data-label=state.text(Msg::BookAccounts) data-metric=key("accounts") data-value=data_value(Some(o.accounts as f64))>{fmt_count(o.accounts)}</td>
-                    <td class="num arr" data-label=state.text(Msg::ColArr) data-metric=key("arr") data-value=data_value(Some(arr))>{move || money(arr)}</td>
-                    <td class="mix" data-label=state.text(Msg::OwnerHealthMix)>{mix}</td>
-                    <td class="num due" data-label=state.text(Msg::OwnerDueSoon)>{fmt_count(o.due_soon_count)}" · "{move || money(o.due_soon_arr)}</td>
-                    <td class="load" data-metric=key("load") data-value=data_value(Some(load))>
-                        <span class=format!("load-chip {}", load_band_class(band))>
-                            <span class="load-bar" style=format!("width:{:.0}%", (load / 1.5).clamp(0.0, 1.0) * 100.0)></span>
-                            <span class="load-text">{format!("{load:.2}")}" · "{state.text(load_band_label(band))}</span>
-                        </span>
-                    </td>
-                </tr>
-            }
-        }).collect_view()
-    };
-    let has_owners = move || data.books.with(|t| !t.owners.is_empty());
+    let rows = Memo::new(move |_| {
+        let lang = state.lang.get();
+        data.books.with(|books| {
+            let arr = money.column(books.owners.iter().map(|o| o.arr));
+            let due = money.column(books.owners.iter().map(|o| o.due_soon_arr));
+            books
+                .owners
+                .iter()
+                .map(|o| {
+                    let key = |k: &str| format!("owner.{}.{k}", o.owner);
+                    let mut cells = vec![
+                        Cell::text(o.owner.clone()),
+                        Cell::count(o.accounts).metric(key("accounts"), Some(o.accounts as f64)),
+                        Cell::figure(arr.fmt(o.arr), o.arr).metric(key("arr"), Some(o.arr)),
+                    ];
+                    cells.extend(Band::ALL.map(|b| Cell::count(o.health.get(b))));
+                    cells.push(Cell::count(o.due_soon_count).sub(due.fmt(o.due_soon_arr)));
+                    cells.push(
+                        Cell::text(format!("{:.2} · {}", o.load, t(lang, load_band_label(o.band))))
+                            .metric(key("load"), Some(o.load))
+                            .class(load_class(o.band)),
+                    );
+                    Row::new(o.owner.clone(), cells).testid("owner-row")
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <section class="card" data-testid="owner-books">
             <h2>{state.text(Msg::OwnersTitle)}</h2>
             <p class="help">{help}</p>
-            <Show when=has_owners fallback=move || view! { <p class="muted">{state.text(Msg::OwnersEmpty)}</p> }>
-                <p class="legend">{legend}</p>
-                <div class="table-wrap">
-                    <table class="data owners">
-                        <thead><tr>
-                            <th>{state.text(Msg::ColOwner)}</th>
-                            <th class="num">{state.text(Msg::BookAccounts)}</th>
-                            <th class="num">{state.text(Msg::ColArr)}</th>
-                            <th>{state.text(Msg::OwnerHealthMix)}</th>
-                            <th class="num">{state.text(Msg::OwnerDueSoon)}</th>
-                            <th>{state.text(Msg::OwnerLoad)}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            </Show>
+            <DataTable cols=owner_columns() rows=rows export="owner-books" testid="owner-table" empty=Msg::OwnersEmpty />
         </section>
     }
 }
@@ -100,7 +93,7 @@ pub fn OwnerBooks() -> impl IntoView {
 pub fn UnassignedAccounts() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<TeamData>();
-    let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
+    let money = Money::new(state);
     // Who can take accounts: the roster's CSMs and the owners already in the book.
     let names = Memo::new(move |_| {
         let mut names: Vec<String> =
@@ -117,20 +110,22 @@ pub fn UnassignedAccounts() -> impl IntoView {
         let moves =
             state.book.with_untracked(|b| state.snapshot.with_untracked(|s| assign_unassigned(b, s, tier, &owner)));
         let changes = state.move_accounts(&moves);
-        let text = fill(state.t(Msg::AssignedToast), &[("n", &fmt_count(changes.len()))]);
+        let text = state.tr(Tpl::AssignedToast { n: &fmt_count(changes.len()) });
         data.toaster.show_undo(text, move || state.undo_move_accounts(&changes));
     };
     let rows = move || {
         let lang = state.lang.get();
         let tiers = state.settings.with(|s| s.tiers.tiers.clone());
-        data.books.with(|t| t.unassigned.clone()).into_iter().enumerate().filter(|(_, u)| u.accounts > 0).map(|(i, u)| {
+        let unassigned = data.books.with(|t| t.unassigned.clone());
+        let arr = money.column(unassigned.iter().map(|u| u.arr));
+        unassigned.into_iter().enumerate().filter(|(_, u)| u.accounts > 0).map(|(i, u)| {
             let name = tiers.get(i).map(|t| tier_name(t, lang).to_string()).unwrap_or_default();
             let owner = RwSignal::new(String::new());
             view! {
                 <tr data-testid=format!("unassigned-{i}")>
                     <th scope="row">{name}</th>
                     <td class="num" data-metric=format!("unassigned.{i}.accounts") data-value=u.accounts.to_string()>{fmt_count(u.accounts)}</td>
-                    <td class="num">{move || money(u.arr)}</td>
+                    <td class="num">{arr.fmt(u.arr)}</td>
                     <td class="assign"><div class="assign-row">
                         <input type="text" list="team-owner-names" data-testid=format!("assign-tier-{i}")
                             aria-label=state.text(Msg::AssignTo) placeholder=state.text(Msg::AssignTo)
@@ -153,10 +148,10 @@ pub fn UnassignedAccounts() -> impl IntoView {
                     {move || names.get().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
                 </datalist>
                 <div class="table-wrap">
-                    <table class="data">
+                    <table class="dt-table">
                         <thead><tr>
                             <th>{state.text(Msg::ColTier)}</th>
-                            <th class="num">{state.text(Msg::BookAccounts)}</th>
+                            <th class="num">{state.text(Msg::ColAccounts)}</th>
                             <th class="num">{state.text(Msg::ColArr)}</th>
                             <th>{state.text(Msg::AssignTo)}</th>
                         </tr></thead>

@@ -4,18 +4,19 @@
 use leptos::prelude::*;
 
 use super::TeamData;
+use crate::components::{Cell, Col, DataTable, Kind, Money, Row};
 use crate::domain::team::LoadBand;
-use crate::i18n::{fill, fmt_count, fmt_money, tier_name, Msg};
+use crate::i18n::{fmt_count, t, tier_name, Msg, Tpl};
 use crate::state::AppState;
 
-/// Longer proposals are applied whole but listed only this far.
-const SHOWN: usize = 200;
+/// Rows per page of the proposal.
+const PAGE: usize = 25;
 
 #[component]
 pub fn Rebalance() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<TeamData>();
-    let money = move |v: f64| fmt_money(state.lang.get(), v, &state.settings.with(|s| s.currency.clone()));
+    let money = Money::new(state);
     let count = move || data.moves.with(|m| m.len());
     let apply = move |_| {
         let moves: Vec<(usize, String)> =
@@ -24,33 +25,49 @@ pub fn Rebalance() -> impl IntoView {
             return;
         }
         let changes = state.move_accounts(&moves);
-        let text = fill(state.t(Msg::RebalanceAppliedToast), &[("n", &fmt_count(changes.len()))]);
+        let text = state.tr(Tpl::RebalanceAppliedToast { n: &fmt_count(changes.len()) });
         data.toaster.show_undo(text, move || state.undo_move_accounts(&changes));
     };
     let overloaded = move || data.books.with(|t| t.owners.iter().any(|o| o.band == LoadBand::Overloaded));
-    let rows = move || {
+    let rows = Memo::new(move |_| {
         let lang = state.lang.get();
         let tiers = state.settings.with(|s| s.tiers.tiers.clone());
-        let moves = data.moves.with(|m| m.iter().take(SHOWN).cloned().collect::<Vec<_>>());
-        state.book.with_untracked(|b| {
-            moves
-                .into_iter()
-                .map(|(i, m)| {
-                    let name = b.accounts.get(i).map(|a| a.name.clone()).unwrap_or_default();
-                    let tier = tiers.get(m.tier).map(|t| tier_name(t, lang).to_string()).unwrap_or_default();
-                    let arr = state.snapshot.with_untracked(|s| s.views.get(i).map_or(0.0, |v| v.arr));
-                    view! {
-                        <tr data-testid="move-row">
-                            <td>{name}</td>
-                            <td>{tier}</td>
-                            <td class="num">{money(arr)}</td>
-                            <td>{m.from.clone()}" → "{m.to.clone()}</td>
-                        </tr>
-                    }
+        data.moves.with(|moves| {
+            state.book.with_untracked(|b| {
+                state.snapshot.with_untracked(|s| {
+                    let arr_of = |i: usize| s.views.get(i).map_or(0.0, |v| v.arr);
+                    let arr = money.column(moves.iter().map(|(i, _)| arr_of(*i)));
+                    moves
+                        .iter()
+                        .map(|(i, m)| {
+                            let name = b.accounts.get(*i).map(|a| a.name.clone()).unwrap_or_default();
+                            let tier = tiers.get(m.tier).map(|t| tier_name(t, lang).to_string()).unwrap_or_default();
+                            Row::new(
+                                i.to_string(),
+                                vec![
+                                    Cell::text(name),
+                                    Cell::text(tier),
+                                    Cell::figure(arr.fmt(arr_of(*i)), arr_of(*i)),
+                                    Cell::text(format!("{} → {}", m.from, m.to)),
+                                ],
+                            )
+                            .testid("move-row")
+                        })
+                        .collect::<Vec<_>>()
                 })
-                .collect_view()
+            })
         })
-    };
+    });
+    let cols = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let from_to = format!("{} → {}", t(lang, Msg::MoveFrom), t(lang, Msg::MoveTo));
+        vec![
+            Col::name(Msg::ColAccount),
+            Col::text(Msg::ColTier),
+            Col::num(Msg::ColArr),
+            Col::titled(from_to, Kind::Text),
+        ]
+    });
     view! {
         <section class="card" data-testid="rebalance">
             <h2>{state.text(Msg::RebalanceTitle)}</h2>
@@ -60,22 +77,9 @@ pub fn Rebalance() -> impl IntoView {
                     {move || state.t(if overloaded() { Msg::RebalanceStuck } else { Msg::RebalanceNone })}
                 </p>
             }>
-                <div class="table-wrap">
-                    <table class="data">
-                        <thead><tr>
-                            <th>{state.text(Msg::MoveAccount)}</th>
-                            <th>{state.text(Msg::ColTier)}</th>
-                            <th class="num">{state.text(Msg::ColArr)}</th>
-                            <th>{state.text(Msg::MoveFrom)}" → "{state.text(Msg::MoveTo)}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-                <Show when=move || { count() > SHOWN }>
-                    <p class="muted">{move || fill(state.t(Msg::ListMore), &[("n", &fmt_count(count().saturating_sub(SHOWN)))])}</p>
-                </Show>
+                <DataTable cols=cols rows=rows page_size=PAGE export="rebalance-moves" testid="moves" />
                 <button type="button" class="btn primary" data-testid="rebalance-apply" on:click=apply>
-                    {move || fill(state.t(Msg::RebalanceApply), &[("n", &fmt_count(count()))])}
+                    {move || state.tr(Tpl::RebalanceApply { n: &fmt_count(count()) })}
                 </button>
             </Show>
         </section>

@@ -6,13 +6,13 @@ use super::TeamData;
 use crate::components::Metric;
 use crate::domain::dates::iso;
 use crate::forms::team_form::{PersonDraft, PersonField, PersonProblem, MAX_NAME_CHARS};
-use crate::i18n::{fill, fmt_money, role_from_key, role_key, role_label, t, Lang, Msg, ROLES};
+use crate::i18n::{fmt_money, role_from_key, role_key, role_label, t, tr, Lang, Msg, Tpl, ROLES};
 use crate::state::AppState;
 
 fn problem_text(lang: Lang, p: PersonProblem) -> String {
     let msg = match p {
         PersonProblem::Required => Msg::ErrRequired,
-        PersonProblem::TooLong => return fill(t(lang, Msg::ErrTooLong), &[("max", &MAX_NAME_CHARS.to_string())]),
+        PersonProblem::TooLong => return tr(lang, Tpl::ErrTooLong { max: &MAX_NAME_CHARS.to_string() }),
         PersonProblem::DuplicateName => Msg::ErrDuplicatePerson,
         PersonProblem::NotANumber => Msg::ErrNotANumber,
         PersonProblem::FteRange => Msg::ErrFteRange,
@@ -43,7 +43,7 @@ pub fn Roster() -> impl IntoView {
             }
         });
         if let Some(person) = removed {
-            let text = fill(state.t(Msg::RosterRemovedToast), &[("name", &person.name)]);
+            let text = state.tr(Tpl::RosterRemovedToast { name: &person.name });
             data.toaster.show_undo(text, move || {
                 let p = person.clone();
                 state.edit_roster(|roster| {
@@ -83,7 +83,7 @@ pub fn Roster() -> impl IntoView {
             </div>
             <Show when=has_people fallback=move || view! { <p class="muted">{state.text(Msg::RosterEmpty)}</p> }>
                 <div class="table-wrap">
-                    <table class="data">
+                    <table class="dt-table">
                         <thead><tr>
                             <th>{state.text(Msg::RosterName)}</th>
                             <th>{state.text(Msg::RosterRole)}</th>

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use super::TeamData;
-use crate::components::data_value;
+use crate::components::{Cell, Col, DataTable, Row};
 use crate::domain::kpi::{
     attainment, KpiDimension, KpiLine, Score, Scorecard as Card, ScorecardError, ScorecardPreset,
 };
 use crate::forms::team_form::{number_text, parse_number, parse_target, target_text, target_unit, TargetUnit};
-use crate::i18n::{dimension_label, fill, fmt_money, fmt_percent, preset_label, t, Lang, Msg};
+use crate::i18n::{dimension_label, fmt_money, fmt_percent, preset_label, t, tr, Lang, Msg, Tpl};
 use crate::state::AppState;
 
 /// An actual in its dimension's unit.
@@ -26,7 +26,7 @@ pub fn actual_text(lang: Lang, d: KpiDimension, v: Option<f64>, currency: &str) 
 fn error_text(lang: Lang, e: ScorecardError) -> String {
     match e {
         ScorecardError::WeightsSum { actual } => {
-            fill(t(lang, Msg::WeightsSum), &[("sum", &number_text((actual * 100.0).round() / 100.0))])
+            tr(lang, Tpl::WeightsSum { sum: &number_text((actual * 100.0).round() / 100.0) })
         }
         ScorecardError::InvalidWeight(_) => t(lang, Msg::ErrWeight).into(),
         ScorecardError::Duplicate(_) => t(lang, Msg::ErrDuplicateDimension).into(),
@@ -86,7 +86,7 @@ pub fn Scorecard() -> impl IntoView {
             </div>
             <p class="help">{state.text(Msg::ScorecardHelp)}</p>
             <div class="table-wrap">
-                <table class="data">
+                <table class="dt-table">
                     <thead><tr>
                         <th>{state.text(Msg::ColDimension)}</th>
                         <th>{state.text(Msg::ColTarget)}</th>
@@ -183,55 +183,118 @@ fn LineRow(index: usize) -> impl IntoView {
     }
 }
 
-/// Attainment per dimension and the score, for the team and each owner.
+/// The score of the team and of each owner, then one person's card line by line: actual,
+/// target, attainment, weight and weighted score, each in its own labelled column.
 #[component]
 fn ScoreTable() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<TeamData>();
-    let row = move |name: String, key: String, score: Score, team: bool| {
+    // The person whose lines show: "" is the team.
+    let who = RwSignal::new(String::new());
+    let overview = Memo::new(move |_| {
+        let lang = state.lang.get();
+        data.scores.with(|r| {
+            let Ok((owners, team)) = r else { return Vec::new() };
+            let row = |key: String, name: String, metric: String, s: &Score| {
+                let score = s.score.map_or_else(|| "—".to_string(), |v| format!("{v:.1}"));
+                Row::new(
+                    key,
+                    vec![
+                        Cell::text(name),
+                        Cell::text(score).metric(metric, s.score),
+                        Cell::figure(number_text(s.covered_weight), s.covered_weight),
+                    ],
+                )
+            };
+            let mut rows =
+                vec![row(String::new(), t(lang, Msg::Team).to_string(), "team.score".into(), team).class("highlight")];
+            rows.extend(owners.iter().map(|(o, s)| row(o.clone(), o.clone(), format!("owner.{o}.score"), s)));
+            rows
+        })
+    });
+    let people = move || {
+        data.scores
+            .with(|r| r.as_ref().ok().map(|(owners, _)| owners.iter().map(|(o, _)| o.clone()).collect::<Vec<_>>()))
+    };
+    let lines = Memo::new(move |_| {
         let lang = state.lang.get();
         let currency = state.settings.with(|s| s.currency.clone());
-        let cells = score
-            .lines
-            .iter()
-            .map(|l| {
-                let title = actual_text(lang, l.dimension, l.actual, &currency);
-                view! { <td class="num" title=title>{fmt_percent(l.attainment)}</td> }
-            })
-            .collect_view();
-        let partial = (score.score.is_some() && score.covered_weight < 100.0 - 1e-6)
-            .then(|| fill(t(lang, Msg::ScorecardPartial), &[("w", &number_text(score.covered_weight))]));
-        view! {
-            <tr class:team-row=team>
-                <th scope="row">{name}</th>
-                {cells}
-                <td class="num score" data-metric=key data-value=data_value(score.score)>
-                    <strong>{score.score.map(|s| format!("{s:.1}")).unwrap_or_else(|| "—".into())}</strong>
-                    {partial.map(|p| view! { <span class="muted small">" ("{p}")"</span> })}
-                </td>
-            </tr>
-        }
-    };
-    move || {
-        let lang = state.lang.get();
-        data.scores.with(|r| r.clone()).ok().map(|(owners, team)| {
-            let heads = team
+        let who = who.get();
+        data.scores.with(|r| {
+            let Ok((owners, team)) = r else { return Vec::new() };
+            let score =
+                if who.is_empty() { Some(team) } else { owners.iter().find(|(o, _)| *o == who).map(|(_, s)| s) };
+            let Some(score) = score else { return Vec::new() };
+            score
                 .lines
                 .iter()
-                .map(|l| view! { <th class="num">{t(lang, dimension_label(l.dimension))}</th> })
-                .collect_view();
-            let mut rows = vec![row(t(lang, Msg::ScorecardTeam).to_string(), "team.score".into(), team, true)];
-            rows.extend(owners.into_iter().map(|(o, s)| row(o.clone(), format!("owner.{o}.score"), s, false)));
+                .map(|l| {
+                    let weighted = l.attainment.map(|a| a * l.weight);
+                    Row::new(
+                        format!("{:?}", l.dimension),
+                        vec![
+                            Cell::text(t(lang, dimension_label(l.dimension))),
+                            Cell::text(actual_text(lang, l.dimension, l.actual, &currency)),
+                            Cell::text(actual_text(lang, l.dimension, Some(l.target), &currency)),
+                            Cell::text(fmt_percent(l.attainment)),
+                            Cell::figure(number_text(l.weight), l.weight),
+                            Cell::text(weighted.map_or_else(|| "—".to_string(), |w| format!("{w:.1}"))),
+                        ],
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let total = Signal::derive(move || {
+        let lang = state.lang.get();
+        let who = who.get();
+        data.scores.with(|r| {
+            let score = r.as_ref().ok().and_then(|(owners, team)| {
+                if who.is_empty() {
+                    Some(team)
+                } else {
+                    owners.iter().find(|(o, _)| *o == who).map(|(_, s)| s)
+                }
+            });
+            let text = score.and_then(|s| s.score).map_or_else(|| "—".to_string(), |v| format!("{v:.1}"));
+            let partial = score
+                .filter(|s| s.score.is_some() && s.covered_weight < 100.0 - 1e-6)
+                .map(|s| tr(lang, Tpl::ScorecardPartial { w: &number_text(s.covered_weight) }));
+            vec![
+                Cell::text(t(lang, Msg::ColScore)),
+                Cell::default(),
+                Cell::default(),
+                Cell::default(),
+                Cell::default(),
+                Cell::text(text).sub(partial.unwrap_or_default()),
+            ]
+        })
+    });
+    let overview_cols = vec![Col::name(Msg::ColOwner), Col::num(Msg::ColScore), Col::num(Msg::ColCoveredWeight)];
+    let line_cols = vec![
+        Col::name(Msg::ColDimension),
+        Col::num(Msg::ColActual),
+        Col::num(Msg::ColTarget),
+        Col::num(Msg::ColAttainment).note(Msg::AttainmentNote),
+        Col::num(Msg::ColWeight),
+        Col::num(Msg::ColWeightedScore).note(Msg::WeightedScoreNote),
+    ];
+    let choose = move |ev| who.set(event_target_value(&ev));
+    move || {
+        data.scores.with(|r| r.is_ok()).then(|| {
             view! {
-                <div class="table-wrap">
-                    <table class="data" data-testid="score-table">
-                        <thead><tr>
-                            <th>{t(lang, Msg::ColOwner)}</th>
-                            {heads}
-                            <th class="num">{t(lang, Msg::ColScore)}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
+                <div class="score-tables">
+                    <DataTable cols=overview_cols.clone() rows=overview testid="score-table" class="score-overview" />
+                    <div class="score-lines">
+                        <label class="score-who">
+                            {state.text(Msg::ScoreLinesFor)} " "
+                            <select data-testid="score-who" on:change=choose prop:value=move || who.get()>
+                                <option value="">{state.text(Msg::Team)}</option>
+                                {move || people().unwrap_or_default().into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        <DataTable cols=line_cols.clone() rows=lines foot=total testid="score-lines" />
+                    </div>
                 </div>
             }
         })

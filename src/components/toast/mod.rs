@@ -1,4 +1,5 @@
 //! A message after a change, with its undo: one toast at a time, gone after ten seconds.
+//! Every page's toast is this one; styles beside it (toast.css).
 
 use std::sync::Arc;
 
@@ -86,7 +87,7 @@ pub fn UndoToast(toaster: Toaster) -> impl IntoView {
         toaster.current.get().map(|toast| {
             let has_undo = toast.undo.is_some();
             view! {
-                <div class="undo-toast" role="status" data-testid="toast">
+                <div class="toast" role="status" data-testid="toast">
                     <span>{toast.text}</span>
                     <Show when=move || has_undo>
                         <button type="button" class="btn small" on:click=undo data-testid="undo">{state.text(Msg::Undo)}</button>

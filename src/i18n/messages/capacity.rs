@@ -1,0 +1,166 @@
+//! The Capacity page: CSM need, hiring triggers, the what-if projection, scenarios, comparison and print.
+
+macro_rules! capacity_messages {
+    ([$($next:ident)*] { $($msg:tt)* } { $($tpl:tt)* }) => {
+        collect! { [$($next)*] { $($msg)*
+            CapIntro => "需要多少位客户成功经理、何时招聘、成本多少：三种方法对比、招聘触发、假设推演与方案对比。所有输入即改即算。", "How many CSMs the book needs, when to hire and what it costs: three methods side by side, hiring triggers, a what-if projection and scenarios. Every input answers at once.";
+            CapNeedTitle => "当前需要的人力", "Need now";
+            CapCurrentCsms => "当前客户成功经理人数", "Current CSMs";
+            CapCsmsFromOwners => "团队名单为空，按活跃客户的不同负责人计数。", "The roster is empty, so this counts the distinct owners of active accounts.";
+            CapCsmsFromRoster => "来自团队名单：角色为客户成功经理的 FTE 之和。", "From the roster: the FTE of people with the CSM role.";
+            CapMethodArrRule => "200万原则（按 ARR）", "ARR rule";
+            CapMethodNeeds => "按需分配（按客户数）", "Needs-based";
+            CapMethodHybrid => "分群 + 200万原则", "Hybrid (tiers + ARR rule)";
+            CapExactFte => "所需 FTE（精确值）", "Required FTE (exact)";
+            CapHeadcount => "人数（FTE 向上取整）", "Headcount (FTE rounded up)";
+            CapGapToCurrent => "与当前人数差额（+ 需增，− 富余）", "Gap to current CSMs (+ hire, − spare)";
+            CapUsedInProjection => "推演使用此方法", "Used in the projection";
+            CapArrPerCsm => "每位客户成功经理负责的 ARR", "ARR per CSM";
+            CapPreset1M => "100万（Gainsight 做法）", "$1M (Gainsight's practice)";
+            CapPreset2M => "200万（主流）", "$2M (mainstream)";
+            CapArrPerCsmCustom => "自定义金额", "Custom amount";
+            CapArrRuleNote => "FTE = 活跃 ARR ÷ 每人 ARR。Marketo 面向中小客户、自动化完善时按 100万–800万 配置。", "FTE = active ARR ÷ ARR per CSM. Marketo ran $1M–8M for SMB accounts with strong automation.";
+            CapWorkdays => "年工作日", "Workdays a year";
+            CapHoursPerDay => "每日工时", "Hours a day";
+            CapUtilization => "用于客户的时间占比", "Share of time on accounts";
+            CapDedicatedThreshold => "专属经理门槛（层级 ARR）", "Dedicated-CSM threshold (tier ARR)";
+            CapHybridNote => "高接触、低接触层级的 ARR 达到门槛时配专属经理（向上取整）；其余层级与自动化层级共享人力池，不取整。", "High- and low-touch tiers whose ARR reaches the threshold get whole dedicated CSMs; the others and tech-touch tiers share a pool, unrounded.";
+            CapTierTableCaption => "各层级的客户、配置比例和所需 FTE（比例可直接修改，即为层级设置）", "Each tier's book, ratios and FTE (the ratios are the tier settings; edit them here)";
+            CapAccountsPerCsm => "每人客户数", "Accounts per CSM";
+            CapTierArrPerCsm => "本层每人 ARR", "Tier ARR per CSM";
+            CapNotSet => "未填写", "not set";
+            CapGlobal => "同全局", "global";
+            CapDedicated => "专属", "dedicated";
+            CapPooled => "共享", "pooled";
+
+            CapAlertsTitle => "招聘触发", "Hiring triggers";
+            CapNoAlerts => "目前没有触发招聘的条件。", "No hiring trigger fires now.";
+            CapTriggerSettings => "触发条件设置", "Trigger thresholds";
+            CapTriggerAccounts => "大客户个数", "Large accounts";
+            CapTriggerArr => "大客户 ARR 下限", "Large account ARR from";
+            CapTriggerNote => "层级触发使用上面的专属经理门槛（种子文章：一个分群 30万–50万 的收入即可覆盖一位经理的成本）。", "The tier trigger uses the dedicated-CSM threshold above (seed: a segment earning 300–500K covers a CSM's cost).";
+
+            CapWhatIfTitle => "假设推演", "What-if projection";
+            CapMethod => "计算方法", "Method";
+            CapHorizon => "推演月数（12–36）", "Horizon in months (12–36)";
+            CapAttrition => "年离职率", "Annual attrition";
+            CapRamp => "新人爬坡月数", "Ramp months";
+            CapLeadTime => "招聘周期（月）", "Recruiting lead time (months)";
+            CapLoadedCost => "每人年综合成本", "Loaded cost a year";
+            CapCsmsFollowBook => "当前人数取自团队名单（或客户负责人）；修改后以你填写的为准。", "Current CSMs follow the roster (or owners) until you type a number.";
+            CapCsmsTyped => "当前人数为你填写的数字。", "Current CSMs is the number you typed.";
+            CapGrowthInputs => "各层级增长", "Growth by tier";
+            CapNewLogos => "每月新客户数", "New logos a month";
+            CapAvgNewArr => "新客户平均 ARR", "Average new ARR";
+            CapLogoChurn => "年客户流失率", "Annual logo churn";
+            CapDollarChurn => "年金额流失率", "Annual dollar churn";
+            CapNetExpansion => "年净增购率", "Annual net expansion";
+            CapGrowthFromBook => "预填自客户档案：近 12 个月的新客户、流失率、1 − GRR、NRR − GRR。", "Prefilled from the book: new logos of the last 12 months, logo churn, 1 − GRR, NRR − GRR.";
+            CapGrowthTyped => "使用你填写的数字。", "Using the numbers you typed.";
+            CapFollowBook => "恢复为档案数据", "Back to the book's figures";
+
+            CapChartTitle => "所需人力与可用产能", "Required vs available capacity";
+            CapCompareChartTitle => "方案对比：所需人力与可用产能", "Scenarios: required vs available capacity";
+            CapChartY => "FTE（人）", "FTE";
+            CapChartOpenings => "开启招聘职位", "Positions opened";
+            CapChartEmpty => "暂无可推演的数据：添加客户或填写增长假设。", "Nothing to project yet: add accounts or growth assumptions.";
+            CapRequiredFte => "所需 FTE", "Required FTE";
+            CapEffectiveCapacity => "有效产能", "Effective capacity";
+            CapRequiredShort => "所需", "required";
+            CapCapacityShort => "产能", "capacity";
+            CapRequiredFteNow => "当前所需 FTE", "Required FTE now";
+            CapRequiredFteEnd => "期末所需 FTE", "Required FTE at the end";
+            CapHeadcountEnd => "期末预期在岗（FTE，按离职率折算）", "Expected FTE on the team at the end";
+            CapHires => "需开启职位", "Positions to open";
+            CapLateHires => "其中来不及爬坡", "of which late";
+            CapFirstOpening => "最早开启职位", "First opening";
+            CapPeakGap => "最大产能缺口", "Peak gap";
+            CapArrEnd => "期末 ARR", "ARR at the end";
+            CapAnnualCostEnd => "期末年度成本", "Annual cost at the end";
+            CapCostOverHorizon => "推演期总成本", "Cost over the horizon";
+            CapCostShareEnd => "期末成本占 ARR", "CS cost % of ARR at the end";
+            CapArrPerCsmEnd => "期末人均 ARR", "ARR per CSM at the end";
+            CapNoHires => "推演期内无需开启新职位。", "No position needs opening within the horizon.";
+            CapLate => "招聘周期不足，爬坡期内有缺口", "late: a gap until ramped";
+            CapMonthTableCaption => "逐月推演", "Month by month";
+            CapHeadcountCol => "人数", "Headcount";
+            CapGap => "缺口（+ 不足）", "Gap (+ short)";
+            CapOpen => "开启职位", "Open";
+            CapMonthlyCost => "月成本", "Monthly cost";
+            CapCostShare => "成本占 ARR", "Cost % ARR";
+            CapArrPerCsmCol => "人均 ARR", "ARR per CSM";
+
+            CapScenariosTitle => "方案", "Scenarios";
+            CapScenarioName => "方案名称", "Scenario name";
+            CapScenarioDefaultName => "方案", "Scenario";
+            CapWorkingScenario => "当前方案", "Working scenario";
+            CapSaveScenario => "保存为新方案", "Save as a new scenario";
+            CapShare => "生成分享链接", "Share link";
+            CapShareLink => "分享链接", "Share link";
+            CapShareCopied => "已复制。链接只包含参数，不包含客户档案。", "Copied. The link carries the parameters, never the book.";
+            CapShareCopyHand => "请复制上面的链接。链接只包含参数，不包含客户档案。", "Copy the link above. It carries the parameters, never the book.";
+            CapPrint => "打印摘要", "Print summary";
+            CapNameEmpty => "请填写方案名称。", "Give the scenario a name.";
+            CapNameTooLong => "名称最多 200 个字符。", "At most 200 characters.";
+            CapNameTaken => "已有同名方案，请换一个名称。", "A saved scenario has this name; pick another.";
+            CapListFull => "已保存的方案太多，请先删除一些。", "Too many saved scenarios; delete some first.";
+            CapNoSaved => "还没有保存的方案。调整上面的假设后点击“保存为新方案”。", "No saved scenarios yet. Adjust the assumptions above and press \"Save as a new scenario\".";
+            CapCompare => "对比", "Compare";
+            CapLoad => "载入", "Load";
+            CapRename => "重命名", "Rename";
+            CapDeleteConfirm => "确认删除", "Yes, delete";
+            CapCompareTitle => "方案对比", "Compare scenarios";
+            CapCompareHint => "在上表勾选 2–4 个已保存的方案进行对比。", "Tick two to four saved scenarios above to compare them.";
+            CapSaveAsNew => "另存为新方案", "Save as new";
+            CapReplaceSaved => "替换同名的已保存方案", "Replace the saved one with this name";
+            CapReplaceConfirm => "确定用链接中的参数覆盖已保存的同名方案？", "Overwrite the saved scenario of this name with the link's parameters?";
+            CapReplaceYes => "确认替换", "Yes, replace";
+            CapBackToDraft => "不保存，回到我的草稿", "Don't keep; back to my draft";
+            CapBadLink => "链接中的方案参数无法读取，已忽略：", "The link's scenario could not be read, so it is ignored:";
+
+            CapEconomicsTitle => "单位经济", "Unit economics";
+            CapGrossMargin => "毛利率", "Gross margin";
+            CapLifetime => "客户生命周期（年）", "Customer lifetime (years)";
+            CapFromChurn => "按流失率推算", "from logo churn";
+            CapCac => "获客成本 CAC（每客户）", "CAC per account";
+            CapCacCol => "获客成本 CAC", "CAC";
+            CapLtv => "客户终身价值 LTV", "LTV";
+            CapLtvCac => "LTV/CAC 比", "LTV/CAC";
+            CapPayback => "CAC 回收期（月）", "CAC payback (months)";
+            CapSegment => "客户群", "Segment";
+            CapOverall => "全部", "Overall";
+            CapAvgArr => "平均 ARR", "Average ARR";
+            CapLifetimeCol => "生命周期（年）", "Lifetime (years)";
+            CapEconomicsNote => "LTV = 平均 ARR × 毛利率 × 生命周期；生命周期 = 1 ÷ 近 12 个月客户流失率（最多 10 年），或手动填写。回收期 = CAC ÷（平均 ARR ÷ 12 × 毛利率）。未填写 CAC 时不计算 LTV/CAC 和回收期。", "LTV = average ARR × gross margin × lifetime; lifetime = 1 ÷ the logo churn of the last 12 months (at most 10 years), or entered. Payback = CAC ÷ (average ARR ÷ 12 × gross margin). Without a CAC, LTV/CAC and payback are not computed.";
+
+            CapCsmHours => "每人每年可用于客户的工时", "CSM hours a year on accounts";
+            CapStartCsms => "期初客户成功经理人数", "CSMs at the start";
+
+            PrintHorizon => "推演期", "Horizon";
+            PrintPlanTitle => "招聘计划（整人数、自然月）", "Hiring plan (whole people, calendar months)";
+            PrintBudget => "预算", "Budget";
+            CompareSame => "各方案相同的假设", "Assumptions all scenarios share";
+            ComparePrint => "打印对比（一页 A4）", "Print the comparison (one A4 page)";
+            CompareChurnFromForecast => "客户流失率取自续约预测", "Logo churn from the renewal forecast";
+            CapLinkRealBook => "这个链接是在发送者自己的客户档案上做的，链接从不携带客户数据。导入你的客户档案，在你的数据上看这些假设；或加载示例数据先试一试。", "This link was made on the sender's own customer book, and links never carry the book. Import your book to see these assumptions on your figures, or load the demo book to try them.";
+            CapLinkLoadDemo => "加载示例数据", "Load the demo book";
+            CapLinkImport => "去导入客户档案", "Import a book";
+            CapChurnFromForecastNote => "勾选后，各层级的年客户流失率取续约预测的客户流失率，并随方案保存。", "When ticked, every tier's annual logo churn is the renewal forecast's logo churn; saved with the scenario.";
+        } { $($tpl)*
+            CapNeedLead { accounts, arr } => "覆盖 {accounts} 个活跃客户，活跃 ARR {arr}。", "Covering {accounts} active accounts, {arr} active ARR.";
+            CapEffortNote { hours } => "每位经理每年可用于客户 {hours} 小时；某层级填写了“每客户年工时”时，按此推算每人负责的客户数。", "A CSM has {hours} hours a year for accounts; a tier with hours per account derives its accounts per CSM from them.";
+            CapAlertFirstCsm { n, arr, min } => "还没有客户成功经理，而已有 {n} 个活跃客户 ARR ≥ {arr}（触发条件：至少 {min} 个）：应招聘第一位客户成功经理。", "No CSM yet, and {n} active accounts have ARR ≥ {arr} (the trigger is {min} or more): hire the first CSM.";
+            CapAlertUncoveredTier { tier, n, arr, threshold } => "{tier}：{n} 个客户的 ARR 合计 {arr}，达到 {threshold} 的门槛，却没有任何客户由客户成功经理负责：应为该层级招聘。", "{tier}: {n} accounts with {arr} of ARR reach the {threshold} threshold, and no CSM owns any of them: hire for this tier.";
+            CapHireLine { n, open, start, needed } => "{open} 开启 {n} 个职位 → {start} 入职 → {needed} 起需要", "Open {n} in {open} → start {start} → needed from {needed}";
+            CapCompareThis { name } => "对比方案 {name}", "Compare {name}";
+            CapIncoming { name } => "你打开了分享的方案“{name}”，下方显示的是它的参数（基于你自己的客户档案）。你保存的方案没有任何改动。", "You opened the shared scenario \"{name}\": its parameters are shown below, on your own book. Your saved scenarios are unchanged.";
+            CapPrintTitle { name } => "客户成功人力配置方案：{name}", "CS capacity plan: {name}";
+            CapPrintDate { asof, today } => "基准日期 {asof} · 打印于 {today} · CS Planner 客户成功规划", "As of {asof} · printed {today} · CS Planner";
+            CompareTitle { names } => "方案对比：{names}", "Scenario comparison: {names}";
+            CompareDiffering { n } => "不同的假设（{n} 项）", "Assumptions that differ ({n})";
+            CompareCommonHorizon { n } => "各方案的推演期不同：结果按共同的 {n} 个月比较。", "The scenarios' horizons differ: results are compared over the {n} months they share.";
+            CapLinkDemo { n } => "这个链接是在示例数据（{n} 个客户）上做的。加载同一份示例数据，就能看到与发送者完全相同的数字。", "This link was made on the demo book ({n} accounts). Load that same demo book to see exactly the sender's figures.";
+            CapChurnFromForecast { rate } => "流失率采用续约预测（{rate}）", "Logo churn from the renewal forecast ({rate})";
+        } }
+    };
+}
