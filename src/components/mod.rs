@@ -16,6 +16,6 @@ pub use header::{Header, NavLink};
 pub use metric::{data_value, FigureCell, Metric};
 pub use money::{money, Money, MoneyColumn};
 pub use storage_notice::{download_backup, StorageNotice};
-pub use table::{Cell, CellButton, Col, DataTable, Head, Kind, Row, Sorted};
+pub use table::{Cell, CellButton, Col, DataTable, Head, Kind, LazyRows, Row, Sorted};
 pub use toast::{Toaster, UndoToast};
 pub use update_notice::{register_service_worker, UpdateNotice};

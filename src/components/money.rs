@@ -37,6 +37,7 @@ impl Money {
     }
 }
 
+#[derive(Clone, Debug, PartialEq)]
 pub struct MoneyColumn {
     scale: Scale,
     symbol: String,

@@ -59,7 +59,7 @@ pub fn sorted_industries(rows: &[IndustryFigures], sort: IndustrySort) -> Vec<us
         let (ra, rb) = (&rows[a], &rows[b]);
         if sort.column == IndustryColumn::Name {
             return match (&ra.name, &rb.name) {
-                (Some(x), Some(y)) => directed(x.to_lowercase().cmp(&y.to_lowercase())),
+                (Some(x), Some(y)) => directed(crate::domain::natural::natural_cmp(x, y)),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => Ordering::Equal,

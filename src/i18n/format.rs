@@ -27,7 +27,12 @@ pub fn fmt_number(lang: Lang, value: f64) -> String {
     let body = units
         .iter()
         .find(|&&(div, _)| v / div >= 0.9995)
-        .map(|&(div, suffix)| format!("{}{suffix}", short(v / div)))
+        .map(|&(div, suffix)| {
+            let x = v / div;
+            // 1,102万, not 1102万: four digits and more are grouped, in both languages.
+            let digits = if x >= 999.5 { group(x.round() as u64) } else { short(x) };
+            format!("{digits}{suffix}")
+        })
         .unwrap_or_else(|| group(v.round() as u64));
     format!("{sign}{body}")
 }
@@ -150,6 +155,7 @@ mod tests {
         assert_eq!(fmt_money(Lang::Zh, 250_000_000.0, "¥"), "¥2.5亿");
         assert_eq!(fmt_money(Lang::Zh, 9_999.7, "¥"), "¥1万");
         assert_eq!(fmt_money(Lang::Zh, 99_999_999.0, "¥"), "¥1亿");
+        assert_eq!(fmt_money(Lang::Zh, 11_020_000.0, "¥"), "¥1,102万");
     }
 
     #[test]

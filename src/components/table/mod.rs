@@ -6,6 +6,8 @@ mod model;
 
 pub use model::{to_csv, Cell, CellButton, Col, Head, Kind, Paging, Row, Sorted};
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::components::data_value;
@@ -13,10 +15,34 @@ use crate::i18n::{fmt_count, t, Lang, Msg};
 use crate::state::AppState;
 use crate::web;
 
+/// Rows made on demand: how many there are, and row `i`. A long list (thousands of renewals,
+/// a quadrant of 100,000 accounts) builds only the page in view, and every row only when it is
+/// exported. `row` reads the page's memos, so the rows in view follow them.
+#[derive(Clone)]
+pub struct LazyRows {
+    pub len: Signal<usize>,
+    pub row: Arc<dyn Fn(usize) -> Option<Row> + Send + Sync>,
+}
+
+impl LazyRows {
+    pub fn new(len: impl Into<Signal<usize>>, row: impl Fn(usize) -> Option<Row> + Send + Sync + 'static) -> Self {
+        LazyRows { len: len.into(), row: Arc::new(row) }
+    }
+
+    fn of(rows: Signal<Vec<Row>>) -> Self {
+        LazyRows::new(Signal::derive(move || rows.with(Vec::len)), move |i| rows.with(|r| r.get(i).cloned()))
+    }
+}
+
 #[component]
 pub fn DataTable(
     #[prop(into)] cols: Signal<Vec<Col>>,
-    #[prop(into)] rows: Signal<Vec<Row>>,
+    /// Every row, made up front: for short tables.
+    #[prop(optional, into)]
+    rows: Option<Signal<Vec<Row>>>,
+    /// Rows made on demand, for long lists (instead of `rows`).
+    #[prop(optional)]
+    lazy: Option<LazyRows>,
     /// Rows per page; without it every row shows.
     #[prop(optional)]
     page_size: Option<usize>,
@@ -45,9 +71,17 @@ pub fn DataTable(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let paging = RwSignal::new(Paging::new(page_size.unwrap_or(usize::MAX)));
-    let total = Memo::new(move |_| rows.with(Vec::len));
+    let source = lazy.or_else(|| rows.map(LazyRows::of)).unwrap_or_else(|| LazyRows::new(0, |_| None));
+    let total = Memo::new({
+        let len = source.len;
+        move |_| len.get()
+    });
     let range = Memo::new(move |_| paging.get().range(total.get()));
-    let shown = move || rows.with(|r| r.get(range.get()).map(<[Row]>::to_vec).unwrap_or_default());
+    let make = StoredValue::new(source.row);
+    let shown = move || {
+        let r = range.get();
+        make.with_value(|f| r.filter_map(|i| f(i)).collect::<Vec<_>>())
+    };
 
     let head_row = move || {
         let lang = state.lang.get();
@@ -72,7 +106,9 @@ pub fn DataTable(
         let lang = state.lang.get_untracked();
         let cols = cols.get_untracked();
         let heads: Vec<String> = cols.iter().map(|c| head_text(lang, &c.head)).collect();
-        let bytes = rows.with_untracked(|r| to_csv(&heads, &cols, r));
+        let n = total.get_untracked();
+        let all: Vec<Row> = untrack(|| make.with_value(|f| (0..n).filter_map(|i| f(i)).collect()));
+        let bytes = to_csv(&heads, &cols, &all);
         let name = format!("{}.csv", export.unwrap_or("table"));
         if let Err(e) = web::download_bytes(&bytes, "text/csv;charset=utf-8", &name) {
             web_sys::console::warn_1(&e);

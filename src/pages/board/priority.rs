@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::BoardData;
-use crate::components::{Cell, CellButton, Col, DataTable, Money, Row};
+use crate::components::{Cell, CellButton, Col, DataTable, LazyRows, Money, Row};
 use crate::domain::board::{group_counts, PriorityReason};
 use crate::domain::dates::iso;
 use crate::i18n::{fmt_count, reason_text, stage_label, t, tier_name, Msg, Tpl};
@@ -100,58 +100,71 @@ fn PriorityGroup(group: usize) -> impl IntoView {
             data.toaster.show_undo(text, move || state.undo_contacted(&change));
         }
     };
-    let rows = Memo::new(move |_| {
-        let lang = state.lang.get();
-        let tiers = state.settings.with(|s| s.tiers.tiers.clone());
-        let unassigned = t(lang, Msg::Unassigned);
-        let join = t(lang, Msg::ReasonsJoin);
+    // The list's rows of this group (indices into the priority list) and their money unit;
+    // a row is made only when it is shown or exported.
+    let mine = Memo::new(move |_| {
         data.priority.with(|list| {
-            let mine: Vec<_> = list.iter().filter(|r| r.reason.group() == group).collect();
-            state.book.with(|b| {
+            list.iter().enumerate().filter(|(_, r)| r.reason.group() == group).map(|(i, _)| i).collect::<Vec<_>>()
+        })
+    });
+    let arr = Memo::new(move |_| {
+        mine.with(|mine| {
+            data.priority.with(|list| {
                 state.snapshot.with(|s| {
-                    let arr = money.column(mine.iter().filter_map(|r| s.views.get(r.account).map(|v| v.arr)));
-                    mine.iter()
-                        .enumerate()
-                        .filter_map(|(n, row)| {
-                            let a = b.accounts.get(row.account)?;
-                            let v = s.views.get(row.account)?;
-                            let tier = tiers.get(v.tier).map(|t| tier_name(t, lang).to_string()).unwrap_or_default();
-                            let owner =
-                                if a.owner.trim().is_empty() { unassigned.to_string() } else { a.owner.clone() };
-                            let also = row.also.iter().map(|r| reason_text(lang, *r)).collect::<Vec<_>>().join(join);
-                            let account = row.account;
-                            let done = CellButton {
-                                label: Msg::ContactDone,
-                                testid: "contact-done",
-                                on_click: Arc::new(move || contacted(account)),
-                            };
-                            Some(
-                                Row::new(
-                                    a.id.clone(),
-                                    vec![
-                                        Cell::count(n + 1),
-                                        Cell::text(a.name.clone()).sub(owner),
-                                        Cell::text(tier).sub(t(lang, stage_label(v.stage))),
-                                        Cell::figure(arr.fmt(v.arr), v.arr),
-                                        Cell::text(reason_text(lang, row.reason)).sub(also),
-                                        Cell::default().button(done),
-                                    ],
-                                )
-                                .testid("priority-row"),
-                            )
-                        })
-                        .collect::<Vec<_>>()
+                    money.column(
+                        mine.iter().filter_map(|&i| list.get(i).and_then(|r| s.views.get(r.account)).map(|v| v.arr)),
+                    )
                 })
             })
         })
     });
-    let n = move || rows.with(Vec::len);
+    let row = move |n: usize| {
+        let lang = state.lang.get();
+        let arr = arr.get();
+        let i = mine.with(|m| m.get(n).copied())?;
+        let row = data.priority.with(|list| list.get(i).cloned())?;
+        state.book.with(|b| {
+            state.snapshot.with(|s| {
+                let a = b.accounts.get(row.account)?;
+                let v = s.views.get(row.account)?;
+                let tier = state
+                    .settings
+                    .with(|st| st.tiers.tiers.get(v.tier).map(|t| tier_name(t, lang).to_string()).unwrap_or_default());
+                let owner =
+                    if a.owner.trim().is_empty() { t(lang, Msg::Unassigned).to_string() } else { a.owner.clone() };
+                let also =
+                    row.also.iter().map(|r| reason_text(lang, *r)).collect::<Vec<_>>().join(t(lang, Msg::ReasonsJoin));
+                let account = row.account;
+                let done = CellButton {
+                    label: Msg::ContactDone,
+                    testid: "contact-done",
+                    on_click: Arc::new(move || contacted(account)),
+                };
+                Some(
+                    Row::new(
+                        a.id.clone(),
+                        vec![
+                            Cell::count(n + 1),
+                            Cell::text(a.name.clone()).sub(owner),
+                            Cell::text(tier).sub(t(lang, stage_label(v.stage))),
+                            Cell::figure(arr.fmt(v.arr), v.arr),
+                            Cell::text(reason_text(lang, row.reason)).sub(also),
+                            Cell::default().button(done),
+                        ],
+                    )
+                    .testid("priority-row"),
+                )
+            })
+        })
+    };
+    let n = move || mine.with(Vec::len);
+    let rows = LazyRows::new(Signal::derive(n), row);
     let key = PriorityReason::group_key(group);
     view! {
         <Show when=move || n() != 0>
             <section class="pl-group" id=format!("pl-{key}") data-testid="priority-group" data-group=key data-count=n>
                 <h3>{state.text(GROUP_TITLES[group])} " " <span class="count">{move || format!("({})", fmt_count(n()))}</span></h3>
-                <DataTable cols=columns() rows=rows page_size=PAGE export=EXPORT_NAMES[group] testid=key class="priority" />
+                <DataTable cols=columns() lazy=rows.clone() page_size=PAGE export=EXPORT_NAMES[group] testid=key class="priority" />
             </section>
         </Show>
     }

@@ -9,7 +9,7 @@ use super::{BookView, Column, Editing};
 use crate::domain::book_query::Sort;
 use crate::domain::dates::iso;
 use crate::domain::health::Band;
-use crate::i18n::{band_label, fmt_count, fmt_money, stage_label, t, tier_name, Lang, Msg, Tpl};
+use crate::i18n::{band_label, fmt_count, stage_label, t, tier_name, Lang, Msg, Scale, Tpl};
 use crate::state::AppState;
 
 /// Row height in px; must match `.book-table tbody tr` in style/book.css.
@@ -105,8 +105,15 @@ pub fn AccountTable() -> impl IntoView {
         }).collect_view()
     };
 
+    // One unit for the whole ARR column, chosen from the book's typical ARR, so rows compare
+    // at a glance and the unit does not change while scrolling.
+    let arr_scale = Memo::new(move |_| {
+        let lang = state.lang.get();
+        state.snapshot.with(|s| Scale::for_column(lang, s.views.iter().map(|v| v.arr)))
+    });
     let body = move || {
         let (first, last, _) = window.get();
+        let arr_scale = arr_scale.get();
         let lang = state.lang.get();
         let columns = view.columns.get();
         let currency = state.settings.with(|s| s.currency.clone());
@@ -131,7 +138,7 @@ pub fn AccountTable() -> impl IntoView {
                                 Column::Region => a.region.clone(),
                                 Column::Tier => v.and_then(|v| tiers.get(v.tier)).map(|tier| tier_name(tier, lang).to_string()).unwrap_or_default(),
                                 Column::Stage => v.map(|v| t(lang, stage_label(v.stage)).to_string()).unwrap_or_default(),
-                                Column::Arr => v.map(|v| fmt_money(lang, v.arr, &currency)).unwrap_or_default(),
+                                Column::Arr => v.map(|v| arr_scale.money(v.arr, &currency)).unwrap_or_default(),
                                 Column::Health => String::new(),
                                 Column::End => a.current_term(as_of).map(|t| iso(t.end)).unwrap_or_default(),
                                 Column::LastTouch => a.last_touch.map(iso).unwrap_or_default(),

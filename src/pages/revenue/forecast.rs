@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::RevenueData;
 use crate::charts::{grouped_bars, BarChart, BarSeries};
-use crate::components::{Cell, Col, DataTable, Kind, Money, Row};
+use crate::components::{Cell, Col, DataTable, Kind, LazyRows, Money, Row};
 use crate::components::{ChartView, Metric, NumField, Unit};
 use crate::domain::dates::{iso, iso_month};
 use crate::domain::revenue::forecast::{Forecast, ForecastSettings, ProbabilitySource};
@@ -59,30 +59,27 @@ pub fn ForecastSection() -> impl IntoView {
             )
         })
     };
-    let at_risk = Memo::new(move |_| {
-        f.with(|f| {
-            let (arr, risk) =
-                (money.column(f.terms.iter().map(|x| x.arr)), money.column(f.terms.iter().map(|x| x.at_risk)));
-            state.book.with(|book| {
-                f.terms
-                    .iter()
-                    .map(|term| {
-                        let name = book.accounts.get(term.account).map(|a| a.name.clone()).unwrap_or_default();
-                        Row::new(
-                            format!("{}-{}", term.account, iso(term.end)),
-                            vec![
-                                Cell::text(name),
-                                Cell::text(iso(term.end)),
-                                Cell::figure(arr.fmt(term.arr), term.arr),
-                                Cell::percent(Some(term.p)),
-                                Cell::figure(risk.fmt(term.at_risk), term.at_risk),
-                            ],
-                        )
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
+    // One unit per money column; a row is made only when it is shown or exported (at 100,000
+    // accounts the year ahead holds tens of thousands of terms).
+    let units = Memo::new(move |_| {
+        f.with(|f| (money.column(f.terms.iter().map(|x| x.arr)), money.column(f.terms.iter().map(|x| x.at_risk))))
     });
+    let row = move |i: usize| {
+        let (arr, risk) = units.get();
+        let term = f.with(|f| f.terms.get(i).cloned())?;
+        let name = state.book.with(|book| book.accounts.get(term.account).map(|a| a.name.clone()).unwrap_or_default());
+        Some(Row::new(
+            format!("{}-{}", term.account, iso(term.end)),
+            vec![
+                Cell::text(name),
+                Cell::text(iso(term.end)),
+                Cell::figure(arr.fmt(term.arr), term.arr),
+                Cell::percent(Some(term.p)),
+                Cell::figure(risk.fmt(term.at_risk), term.at_risk),
+            ],
+        ))
+    };
+    let at_risk = LazyRows::new(Signal::derive(move || f.with(|f| f.terms.len())), row);
     let cols = vec![
         Col::name(Msg::ColAccount),
         Col::num(Msg::RevColEnd),
@@ -115,7 +112,7 @@ pub fn ForecastSection() -> impl IntoView {
                 <p class="notice" data-testid="forecast-nothing">{state.text(Msg::RevNothingDue)}</p>
             </Show>
             <div class="lr-split">
-                <DataTable cols=cols rows=at_risk page_size=AT_RISK_PAGE export="renewals-at-risk" testid="at-risk"
+                <DataTable cols=cols lazy=at_risk page_size=AT_RISK_PAGE export="renewals-at-risk" testid="at-risk"
                     caption=Msg::RevAtRiskTitle />
                 <ChartView svg=chart file_stem="renewal-forecast" />
             </div>

@@ -101,7 +101,8 @@ pub fn UnassignedAccounts() -> impl IntoView {
         data.books.with(|t| names.extend(t.owners.iter().map(|o| o.owner.clone())));
         names.sort();
         names.dedup();
-        names
+        // Natural order, and pinyin order for Chinese names (the browser's collator).
+        crate::web::collated(state.lang.get().tag(), names)
     });
     let assign = move |tier: usize, owner: String| {
         if owner.trim().is_empty() {
