@@ -73,11 +73,7 @@ fn draw<'b>(c: &BarChart, width: u32, buf: &'b mut String) -> Result<(), Box<dyn
         .map(|(s, series)| LegendEntry { swatch: Swatch::Block(theme::series_color(s)), text: series.name.clone() })
         .collect();
     let legend = Legend::new(if c.is_empty() { Vec::new() } else { entries }, width);
-    let height = title.height() + legend.height() + frame::body_height(width);
-    let root = SVGBackend::with_string(buf, (width, height)).into_drawing_area();
-    root.fill(&WHITE)?;
-    let area = title.draw(&root)?;
-    let area = legend.draw(&area)?;
+    let (root, area) = frame::canvas(buf, width, &title, &legend)?;
     let mut cc = frame::category_frame(&area, &axes)?;
     if c.is_empty() {
         frame::empty_message(&cc, &c.empty_message, n, top)?;

@@ -81,6 +81,25 @@ pub fn min_width(axes: &Axes) -> u32 {
 }
 
 /// The height of the plot with its axes at `width`: flatter on a phone, never squashed.
+/// A chart's whole area (to present) and the area left for its plot.
+pub type Canvas<'b> = (DrawingArea<SVGBackend<'b>, Shift>, DrawingArea<SVGBackend<'b>, Shift>);
+
+/// The drawing area of a category chart: `width` wide, white, with `title` and `legend` drawn
+/// at its top and room for the plot below them.
+pub fn canvas<'b>(
+    buf: &'b mut String,
+    width: u32,
+    title: &layout::Title,
+    legend: &layout::Legend,
+) -> Result<Canvas<'b>, Box<dyn std::error::Error + 'b>> {
+    let height = title.height() + legend.height() + body_height(width);
+    let root = SVGBackend::with_string(buf, (width, height)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let area = title.draw(&root)?;
+    let area = legend.draw(&area)?;
+    Ok((root, area))
+}
+
 pub fn body_height(width: u32) -> u32 {
     (f64::from(width) * 0.55).clamp(260.0, 360.0) as u32
 }

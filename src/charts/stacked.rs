@@ -85,11 +85,7 @@ fn draw<'b>(c: &StackedChart, width: u32, buf: &'b mut String) -> Result<(), Box
         Vec::new()
     };
     let legend = Legend::new(entries, width);
-    let height = title.height() + legend.height() + frame::body_height(width);
-    let root = SVGBackend::with_string(buf, (width, height)).into_drawing_area();
-    root.fill(&WHITE)?;
-    let area = title.draw(&root)?;
-    let area = legend.draw(&area)?;
+    let (root, area) = frame::canvas(buf, width, &title, &legend)?;
     let mut cc = frame::category_frame(&area, &axes)?;
     if c.is_empty() {
         frame::empty_message(&cc, &c.empty_message, n, top)?;
