@@ -174,3 +174,65 @@ async fn another_tabs_change_is_adopted_or_asked_about() {
     assert_eq!(accounts(&host).as_deref(), Some("9"));
     host.remove();
 }
+
+#[wasm_bindgen_test]
+fn a_long_book_is_saved_in_parts_a_piece_at_a_time_and_read_back_everywhere() {
+    use cs_planner::store::{parts, SaveJob, Slots};
+    storage().clear().unwrap();
+    let part_keys = || {
+        let s = storage();
+        (0..s.length().unwrap()).filter_map(|i| s.key(i).unwrap()).filter(|k| k.starts_with(parts::PART_PREFIX)).count()
+    };
+    // Parts of 300 chars, so that a small book takes several.
+    let (slots, _) = Slots::open(book_slots::LocalKv);
+    let mut slots = slots.with_part_chars(300);
+    let b = book(400);
+    let mut job = SaveJob::new("2026-03-01T00:00:00Z", "t1-a");
+    let mut steps = 0;
+    let saved = loop {
+        steps += 1;
+        if let Some(done) = job.step(&mut slots, &b, &mut || true) {
+            break done.unwrap();
+        }
+    };
+    assert!(saved.good_updated && steps > 20, "{steps} steps");
+    let list = storage().get_item(CURRENT_KEY).unwrap().unwrap();
+    assert!(list.starts_with("cs-planner-book;schema=100;"), "{list}");
+    assert_eq!(storage().get_item(GOOD_KEY).unwrap().as_deref(), Some(list.as_str()));
+    assert!(part_keys() >= 3);
+    // A reload reads the parts; another tab's `storage` event names the list.
+    let (again, status, _) = book_slots::open();
+    assert_eq!((again, status), (b.clone(), StorageStatus::Ok));
+    assert_eq!(book_slots::book_from_other_tab(Some(CURRENT_KEY.into()), Some(list)), Some(b));
+    // A book short enough for one key goes back to one key, and its parts go.
+    let (_, _, mut slots) = book_slots::open();
+    assert_eq!(book_slots::save(&mut slots, &book(3), "2026-03-02T00:00:00Z"), StorageStatus::Ok);
+    assert_eq!(part_keys(), 0);
+    assert_eq!(book_slots::open().0, book(3));
+}
+
+#[wasm_bindgen_test]
+fn parts_of_a_save_cut_off_long_ago_are_removed_at_start() {
+    storage().clear().unwrap();
+    let (_, _, mut slots) = book_slots::open();
+    book_slots::save(&mut slots, &book(5), "2026-03-01T00:00:00Z");
+    // A save cut off in 2021, and one that may still be running in another tab.
+    let now = js_sys::Date::now() as u64;
+    let recent = format!("cs-planner.book.part.{}-x.0", radix36(now - 1000));
+    storage().set_item("cs-planner.book.part.ks4fk0w0-x.0", "x").unwrap();
+    storage().set_item(&recent, "x").unwrap();
+    let (again, status, _) = book_slots::open();
+    assert_eq!((again, status), (book(5), StorageStatus::Ok));
+    assert_eq!(storage().get_item("cs-planner.book.part.ks4fk0w0-x.0").unwrap(), None);
+    assert_eq!(storage().get_item(&recent).unwrap().as_deref(), Some("x"));
+    storage().clear().unwrap();
+}
+
+fn radix36(mut n: u64) -> String {
+    let mut out = Vec::new();
+    while n > 0 {
+        out.push(char::from_digit((n % 36) as u32, 36).unwrap());
+        n /= 36;
+    }
+    out.iter().rev().collect()
+}

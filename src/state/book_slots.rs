@@ -1,15 +1,17 @@
 //! The book in localStorage: opened once at start, saved when the saver says, and read from
 //! other tabs' saves.
 //!
-//! The pure policy is `store::slots`; this file maps localStorage onto it and says what
-//! happened as a `StorageStatus` the notice shows.
+//! The pure policy is `store::slots` (and `store::job`, a save a piece at a time); this file
+//! maps localStorage onto it and says what happened as a `StorageStatus` the notice shows.
 
 use gloo_storage::{LocalStorage, Storage};
 
 use super::storage as local;
 use crate::domain::Book;
 use crate::store::envelope::{decode, LoadError};
-use crate::store::slots::{KeyValue, QuotaError, SaveError, Slot, Slots, Start, CURRENT_KEY};
+use crate::store::job::SaveJob;
+use crate::store::parts;
+use crate::store::slots::{KeyValue, QuotaError, SaveError, Saved, Slot, Slots, Start, CURRENT_KEY};
 
 /// localStorage behind the `KeyValue` the slot policy is written against.
 pub struct LocalKv;
@@ -28,6 +30,14 @@ impl KeyValue for LocalKv {
         if local::available() {
             let _ = LocalStorage::raw().remove_item(key);
         }
+    }
+    fn keys(&self) -> Vec<String> {
+        if !local::available() {
+            return Vec::new();
+        }
+        let storage = LocalStorage::raw();
+        let n = storage.length().unwrap_or(0);
+        (0..n).filter_map(|i| storage.key(i).ok().flatten()).collect()
     }
 }
 
@@ -72,7 +82,9 @@ pub fn open() -> (Book, StorageStatus, BookSlots) {
     if !local::available() {
         return (Book::default(), StorageStatus::Unavailable, None);
     }
-    let (slots, start) = Slots::open(LocalKv);
+    let (mut slots, start) = Slots::open(LocalKv);
+    // Parts of saves cut off long ago (a crashed tab) take room no book needs.
+    slots.sweep(js_sys::Date::now() as u64);
     let (book, status) = match start {
         Start::Fresh => (Book::default(), StorageStatus::Ok),
         Start::Loaded { loaded, .. } => (loaded.book, StorageStatus::Ok),
@@ -88,18 +100,64 @@ pub fn open() -> (Book, StorageStatus, BookSlots) {
     (book, status, Some(slots))
 }
 
-/// Saves the book; the status to show after it.
+/// Saves the book in one go; the status to show after it.
 pub fn save(slots: &mut BookSlots, book: &Book, saved_at: &str) -> StorageStatus {
+    let mut job = new_job(saved_at);
+    loop {
+        if let Some(status) = step(slots, &mut job, book, &mut || false) {
+            return status;
+        }
+    }
+}
+
+/// A save of the book as of `saved_at`; its parts, if it needs any, are named by the time and
+/// a random suffix (`Slots::sweep` reads the time back).
+pub fn new_job(saved_at: &str) -> SaveJob {
+    let now = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 36f64.powi(6)) as u64;
+    SaveJob::new(saved_at, &format!("{}-{}", base36(now), base36(random)))
+}
+
+fn base36(mut n: u64) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().collect()
+}
+
+/// Works on `job` until `out_of_time`; the status to show once it is done.
+pub fn step(
+    slots: &mut BookSlots,
+    job: &mut SaveJob,
+    book: &Book,
+    out_of_time: &mut dyn FnMut() -> bool,
+) -> Option<StorageStatus> {
     match slots.as_mut() {
-        None => StorageStatus::Unavailable,
-        Some(slots) => match slots.save(book, saved_at) {
-            Ok(saved) if saved.good_updated => StorageStatus::Ok,
-            Ok(_) => StorageStatus::GoodStale,
-            Err(SaveError::Quota { chars }) => StorageStatus::Quota { chars },
-            // Blocked: the status that blocked it is already shown.
-            Err(SaveError::Blocked(_)) => StorageStatus::SaveFailed,
-            Err(SaveError::Unreadable(_)) => StorageStatus::SaveFailed,
-        },
+        None => Some(StorageStatus::Unavailable),
+        Some(slots) => job.step(slots, book, out_of_time).map(status_of),
+    }
+}
+
+/// Drops a save that was overtaken, leaving no parts behind (one that committed is finished).
+pub fn abandon(slots: &mut BookSlots, job: SaveJob, book: &Book) {
+    if let Some(slots) = slots.as_mut() {
+        job.abandon(slots, book);
+    }
+}
+
+fn status_of(result: Result<Saved, SaveError>) -> StorageStatus {
+    match result {
+        Ok(saved) if saved.good_updated => StorageStatus::Ok,
+        Ok(_) => StorageStatus::GoodStale,
+        Err(SaveError::Quota { chars }) => StorageStatus::Quota { chars },
+        // Blocked: the status that blocked it is already shown.
+        Err(SaveError::Blocked(_)) => StorageStatus::SaveFailed,
+        Err(SaveError::Unreadable(_)) => StorageStatus::SaveFailed,
     }
 }
 
@@ -108,10 +166,12 @@ pub fn raw_current(slots: &BookSlots) -> Option<String> {
     slots.as_ref().and_then(|slots| slots.raw(Slot::Current))
 }
 
-/// A book another tab just stored, from a `storage` event's key and new value.
+/// A book another tab just stored, from a `storage` event's key and new value (the book, or
+/// the list of its parts: they were all written before it).
 pub fn book_from_other_tab(key: Option<String>, new_value: Option<String>) -> Option<Book> {
     if key.as_deref() != Some(CURRENT_KEY) {
         return None;
     }
-    decode(&new_value?).ok().map(|loaded| loaded.book)
+    let text = parts::resolve(&LocalKv, new_value?).ok()?;
+    decode(&text).ok().map(|loaded| loaded.book)
 }

@@ -58,6 +58,20 @@ impl<'a> Reader<'a> {
         Reader { buf, pos: 0 }
     }
 
+    /// A reader of `buf` from byte `pos` on: a decoding resumed in a later slice.
+    pub fn at(buf: &'a [u8], pos: usize) -> Self {
+        Reader { buf, pos: pos.min(buf.len()) }
+    }
+
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
+    /// Length of the whole input, read or not.
+    pub fn total(&self) -> usize {
+        self.buf.len()
+    }
+
     pub fn remaining(&self) -> usize {
         self.buf.len() - self.pos
     }
@@ -120,13 +134,6 @@ impl<'a> Reader<'a> {
         let mut a = [0u8; 8];
         a.copy_from_slice(b);
         Ok(f64::from_bits(u64::from_le_bytes(a)))
-    }
-
-    /// Everything not read yet, consumed.
-    pub fn rest(&mut self) -> &'a [u8] {
-        let out = &self.buf[self.pos..];
-        self.pos = self.buf.len();
-        out
     }
 
     pub fn is_done(&self) -> bool {

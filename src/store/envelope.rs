@@ -61,8 +61,7 @@ impl LoadError {
 
 impl Envelope {
     pub fn seal(schema: u32, saved_at: &str, payload: String) -> Envelope {
-        // ';' and line breaks would end the header field early; ISO-8601 has neither.
-        let saved_at: String = saved_at.chars().filter(|c| !matches!(c, ';' | '\n' | '\r')).collect();
+        let saved_at = header_safe(saved_at);
         let length = payload.chars().count();
         let checksum = checksum(schema, length, &saved_at, &payload);
         Envelope { schema, saved_at, checksum, payload }
@@ -70,21 +69,47 @@ impl Envelope {
 
     pub fn to_text(&self) -> String {
         let length = self.payload.chars().count();
-        let mut out = format!(
-            "{MAGIC};schema={};length={length};checksum={:08x};saved_at={}\n",
-            self.schema, self.checksum, self.saved_at
-        );
+        let mut out = header_line(self.schema, length, self.checksum, &self.saved_at);
         out.push_str(&self.payload);
         out
     }
 
     /// Checks the header, length and checksum; does not look inside the payload.
     pub fn parse(text: &str) -> Result<Envelope, LoadError> {
+        let header = Header::parse(text)?;
+        let payload = &text[header.payload_at..];
+        header.check_length(text, payload.chars().count())?;
+        header.check_sum(fnv1a(header.hash_start(), payload.as_bytes()))?;
+        let Header { schema, saved_at, checksum, .. } = header;
+        Ok(Envelope { schema, saved_at, checksum, payload: payload.to_string() })
+    }
+}
+
+/// ';' and line breaks would end the header field early; ISO-8601 has neither.
+fn header_safe(saved_at: &str) -> String {
+    saved_at.chars().filter(|c| !matches!(c, ';' | '\n' | '\r')).collect()
+}
+
+fn header_line(schema: u32, length: usize, checksum: u32, saved_at: &str) -> String {
+    format!("{MAGIC};schema={schema};length={length};checksum={checksum:08x};saved_at={saved_at}\n")
+}
+
+/// The header line of a stored text, read; the payload starts at byte `payload_at`.
+struct Header {
+    schema: u32,
+    length: usize,
+    checksum: u32,
+    saved_at: String,
+    payload_at: usize,
+}
+
+impl Header {
+    fn parse(text: &str) -> Result<Header, LoadError> {
         if text.trim().is_empty() {
             return Err(LoadError::Empty);
         }
-        let found = text.chars().count();
-        let Some((header, payload)) = text.split_once('\n') else {
+        let Some((header, _)) = text.split_once('\n') else {
+            let found = text.chars().count();
             return Err(if MAGIC.starts_with(text) || text.starts_with(MAGIC) {
                 LoadError::Truncated { expected: None, found }
             } else {
@@ -106,22 +131,45 @@ impl Envelope {
                 _ => {}
             }
         }
-        let (Some(schema), Some(length), Some(sum), Some(saved_at)) = (schema, length, sum, saved_at) else {
+        let (Some(schema), Some(length), Some(checksum), Some(saved_at)) = (schema, length, sum, saved_at) else {
             return Err(LoadError::Corrupt("header is incomplete"));
         };
-        let have = payload.chars().count();
-        if have < length {
-            let expected = found.checked_add(length - have);
+        Ok(Header { schema, length, checksum, saved_at, payload_at: header.len() + 1 })
+    }
+
+    /// `have` is the payload's length in chars.
+    fn check_length(&self, text: &str, have: usize) -> Result<(), LoadError> {
+        if have < self.length {
+            let found = text[..self.payload_at].chars().count() + have;
+            let expected = found.checked_add(self.length - have);
             return Err(LoadError::Truncated { expected, found });
         }
-        if have > length {
+        if have > self.length {
             return Err(LoadError::Corrupt("longer than recorded"));
         }
-        if checksum(schema, length, &saved_at, payload) != sum {
+        Ok(())
+    }
+
+    /// The checksum's state after the header's values, before the payload.
+    fn hash_start(&self) -> u32 {
+        let header = format!("{};{};{}\n", self.schema, self.length, self.saved_at);
+        fnv1a(FNV_OFFSET, header.as_bytes())
+    }
+
+    fn check_sum(&self, sum: u32) -> Result<(), LoadError> {
+        if sum != self.checksum {
             return Err(LoadError::Corrupt("checksum does not match"));
         }
-        Ok(Envelope { schema, saved_at, checksum: sum, payload: payload.to_string() })
+        Ok(())
     }
+}
+
+/// Bytes of payload counted or summed in one piece.
+const PIECE: usize = 256 << 10;
+
+/// Chars (UTF-8 lead bytes) in a piece of a string's bytes cut anywhere.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xc0 != 0x80).count()
 }
 
 /// The book in the current schema, as one string for one storage key.
@@ -129,27 +177,130 @@ pub fn encode(book: &Book, saved_at: &str) -> String {
     Envelope::seal(CURRENT_SCHEMA, saved_at, super::codec::encode(book)).to_text()
 }
 
-/// `encode` for saving: the payload is proven to read back the same (`codec::encode_verified`)
-/// and the envelope to parse, before anything is written.
-pub fn encode_verified(book: &Book, saved_at: &str) -> Result<String, &'static str> {
-    let payload = super::codec::encode_verified(book).map_err(|e| e.0)?;
-    let text = Envelope::seal(CURRENT_SCHEMA, saved_at, payload).to_text();
-    Envelope::parse(&text).map_err(|_| "the envelope does not read back")?;
-    Ok(text)
+/// `Envelope::seal(CURRENT_SCHEMA, saved_at, payload).to_text()` a piece at a time: the
+/// payload's chars are counted, then summed, 256 KiB a step.
+pub struct Sealing {
+    saved_at: String,
+    payload: String,
+    at: usize,
+    chars: usize,
+    /// The checksum so far, once the length is known.
+    hash: Option<u32>,
+}
+
+impl Sealing {
+    pub fn new(saved_at: &str, payload: String) -> Sealing {
+        Sealing { saved_at: header_safe(saved_at), payload, at: 0, chars: 0, hash: None }
+    }
+
+    /// The next piece; the stored text once done.
+    pub fn step(&mut self) -> Option<String> {
+        let bytes = self.payload.as_bytes();
+        let end = (self.at + PIECE).min(bytes.len());
+        match self.hash {
+            None => {
+                self.chars += chars_in(&bytes[self.at..end]);
+                self.at = end;
+                if end == bytes.len() {
+                    let header = format!("{CURRENT_SCHEMA};{};{}\n", self.chars, self.saved_at);
+                    self.hash = Some(fnv1a(FNV_OFFSET, header.as_bytes()));
+                    self.at = 0;
+                }
+                None
+            }
+            Some(hash) => {
+                let hash = fnv1a(hash, &bytes[self.at..end]);
+                self.hash = Some(hash);
+                self.at = end;
+                if end < bytes.len() {
+                    return None;
+                }
+                let mut text = header_line(CURRENT_SCHEMA, self.chars, hash, &self.saved_at);
+                text.push_str(&self.payload);
+                Some(text)
+            }
+        }
+    }
+}
+
+/// `decode` a piece at a time, for a save to prove what it is about to store: the payload is
+/// counted and summed 256 KiB a step, then a current-schema payload decoded as
+/// `codec::Decoding` does. Every step is given the same text.
+pub struct Opening {
+    header: Header,
+    at: usize,
+    chars: usize,
+    hash: Option<u32>,
+    payload: Option<super::codec::Decoding>,
+}
+
+impl Opening {
+    pub fn new(text: &str) -> Result<Opening, LoadError> {
+        Ok(Opening { header: Header::parse(text)?, at: 0, chars: 0, hash: None, payload: None })
+    }
+
+    /// The next piece; the book once read.
+    pub fn step(&mut self, text: &str) -> Result<Option<Loaded>, LoadError> {
+        let h = &self.header;
+        let payload = text.get(h.payload_at..).unwrap_or_default();
+        let bytes = payload.as_bytes();
+        let end = (self.at + PIECE).min(bytes.len());
+        if let Some(decoding) = self.payload.as_mut() {
+            return Ok(decoding.step(payload).map_err(|e| LoadError::Corrupt(e.0))?.map(|book| self.loaded(book)));
+        }
+        match self.hash {
+            None => {
+                self.chars += chars_in(&bytes[self.at..end]);
+                self.at = end;
+                if end == bytes.len() {
+                    h.check_length(text, self.chars)?;
+                    self.hash = Some(h.hash_start());
+                    self.at = 0;
+                }
+            }
+            Some(hash) => {
+                let hash = fnv1a(hash, &bytes[self.at..end]);
+                self.hash = Some(hash);
+                self.at = end;
+                if end == bytes.len() {
+                    h.check_sum(hash)?;
+                    if h.schema != CURRENT_SCHEMA {
+                        // Older schemas (a migration) and newer ones are read in one go.
+                        return read(h.schema, h.saved_at.clone(), payload).map(Some);
+                    }
+                    self.payload = Some(super::codec::Decoding::new(payload).map_err(|e| LoadError::Corrupt(e.0))?);
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    fn loaded(&self, book: Book) -> Loaded {
+        Loaded { book, saved_at: self.header.saved_at.clone(), stored_schema: self.header.schema }
+    }
 }
 
 /// Reads any schema this version knows, migrating older ones.
 pub fn decode(text: &str) -> Result<Loaded, LoadError> {
-    let env = Envelope::parse(text)?;
-    if env.schema > CURRENT_SCHEMA {
-        // A newer app may have kept the current payload format; if so, show its book.
-        let readable = read_payload(CURRENT_SCHEMA, &env.payload)
-            .ok()
-            .map(|book| Box::new(Loaded { book, saved_at: env.saved_at, stored_schema: env.schema }));
-        return Err(LoadError::NewerVersion { found: env.schema, supported: CURRENT_SCHEMA, readable });
+    let mut opening = Opening::new(text)?;
+    loop {
+        if let Some(loaded) = opening.step(text)? {
+            return Ok(loaded);
+        }
     }
-    let book = read_payload(env.schema, &env.payload).map_err(LoadError::Corrupt)?;
-    Ok(Loaded { book, saved_at: env.saved_at, stored_schema: env.schema })
+}
+
+/// A checked payload of `schema` as a book, or why not.
+fn read(schema: u32, saved_at: String, payload: &str) -> Result<Loaded, LoadError> {
+    if schema > CURRENT_SCHEMA {
+        // A newer app may have kept the current payload format; if so, show its book.
+        let readable = read_payload(CURRENT_SCHEMA, payload)
+            .ok()
+            .map(|book| Box::new(Loaded { book, saved_at, stored_schema: schema }));
+        return Err(LoadError::NewerVersion { found: schema, supported: CURRENT_SCHEMA, readable });
+    }
+    let book = read_payload(schema, payload).map_err(LoadError::Corrupt)?;
+    Ok(Loaded { book, saved_at, stored_schema: schema })
 }
 
 fn checksum(schema: u32, length: usize, saved_at: &str, payload: &str) -> u32 {

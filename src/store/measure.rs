@@ -4,11 +4,13 @@
 use std::time::{Duration, Instant};
 
 use super::envelope::{decode, encode};
+use super::job::SaveJob;
 use super::sample;
 use super::slots::{MemoryKv, Slots};
 use crate::domain::book::Book;
 
-/// One slot's share of the ~5 M-unit origin quota, the other slot holding the good copy.
+/// One book text's share of the ~5 M-unit origin quota: while a save runs, the older text is
+/// still stored (the good slot's copy, or a long book's parts until the new ones are named).
 const SLOT: usize = 2_400_000;
 const SAVED_AT: &str = "2026-11-22T20:00:00Z";
 
@@ -116,4 +118,37 @@ fn measure_sizes_and_times() {
     println!("largest with random 32-hex ids:     ~{n} accounts");
     let n = largest_fitting(|n| with_random_names(with_uuid_ids(sample::book(n, 7))));
     println!("largest with random ids and names:  ~{n} accounts");
+}
+
+/// The save job a piece at a time: its longest piece is what a save can hold the page for
+/// (a slice may run a few pieces, until its budget is spent).
+#[test]
+#[ignore]
+fn measure_save_pieces() {
+    for n in [10_000, 100_000] {
+        let book = sample::book(n, 7);
+        let (mut slots, _) = Slots::open(MemoryKv::default());
+        let mut job = SaveJob::new(SAVED_AT, "m");
+        let (mut total, mut pieces) = (Duration::ZERO, 0);
+        let mut slowest: Vec<(Duration, &str)> = Vec::new();
+        loop {
+            let stage = job.stage();
+            let (t, cpu) = (Instant::now(), cpu_time());
+            let done = job.step(&mut slots, &book, &mut || true);
+            let spent = match (cpu, cpu_time()) {
+                (Some(a), Some(b)) => b.saturating_sub(a),
+                _ => t.elapsed(),
+            };
+            slowest.push((spent, stage));
+            slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
+            slowest.truncate(3);
+            (total, pieces) = (total + spent, pieces + 1);
+            if let Some(done) = done {
+                done.unwrap();
+                break;
+            }
+        }
+        let slowest: Vec<String> = slowest.iter().map(|(d, stage)| format!("{:.1} ms ({stage})", ms(*d))).collect();
+        println!("{n:>7} accounts: {pieces} pieces, {:.1} ms in all; slowest {}", ms(total), slowest.join(", "));
+    }
 }

@@ -4,6 +4,7 @@
 //! |---|---|
 //! | 1 | `serde_json::to_string(&Book)`: plain JSON, ~680 chars an account (too big for 10k) |
 //! | 2 | `codec`: columns, deflate, 15 bits a char, ~17 chars an account |
+//! | 100 | not a payload: the list of a long book's parts (`parts.rs`), read before decoding |
 //!
 //! Both describe the same `Book`, so 1 → 2 is "parse the JSON"; the next save writes 2.
 //! A schema that changes the model adds a step here that turns the older `Book` into the new

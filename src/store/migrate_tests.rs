@@ -91,6 +91,22 @@ fn v2_compact_is_read() {
 }
 
 #[test]
+fn a_book_stored_in_parts_is_read() {
+    use super::super::slots::{KeyValue, MemoryKv, Slot, Slots, Start};
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store/parts");
+    let mut kv = MemoryKv::default();
+    for file in std::fs::read_dir(dir).unwrap() {
+        let file = file.unwrap();
+        let value = std::fs::read_to_string(file.path()).unwrap();
+        kv.set(&file.file_name().into_string().unwrap(), &value).unwrap();
+    }
+    assert!(kv.entries.len() > 3, "a list and its parts");
+    let (_, start) = Slots::open(kv);
+    let Start::Loaded { loaded, from: Slot::Current } = start else { panic!("{start:?}") };
+    assert_eq!(loaded, Loaded { book: fixture_book(), saved_at: "2026-12-01T08:00:00Z".into(), stored_schema: 2 });
+}
+
+#[test]
 fn truncated_fixture_is_truncated() {
     let found = TRUNCATED.chars().count();
     let expected = V2.chars().count();
@@ -138,6 +154,20 @@ fn write_fixtures() {
     corrupt[last] = if corrupt[last] == 'A' { 'B' } else { 'A' };
     let newer = Envelope::seal(3, "2027-03-01T00:00:00Z", super::super::codec::encode(&book)).to_text();
     let unreadable = Envelope::seal(9, "2030-01-01T00:00:00Z", "a future format".into()).to_text();
+    // A book stored in parts (`parts.rs`), one file per key, named by the key; parts of 40
+    // chars so that the small fixture book takes several.
+    let parts = format!("{dir}/parts");
+    if !std::path::Path::new(&parts).exists() {
+        std::fs::create_dir_all(&parts).unwrap();
+        let (slots, _) = super::super::slots::Slots::open(super::super::slots::MemoryKv::default());
+        let mut slots = slots.with_part_chars(40);
+        super::super::job::SaveJob::new("2026-12-01T08:00:00Z", "mipw5s00-fixture").finish(&mut slots, &book).unwrap();
+        for (key, value) in slots.into_inner().entries {
+            if key != super::super::slots::GOOD_KEY {
+                std::fs::write(format!("{parts}/{key}"), value).unwrap();
+            }
+        }
+    }
     for (name, text) in [
         ("v1.txt", v1),
         ("v2.txt", v2),

@@ -12,26 +12,87 @@ const SIGNED: u8 = 2;
 /// Above 2^53 an f64 no longer holds every integer; such values go out as exceptions.
 const EXACT_LIMIT: f64 = 9_007_199_254_740_992.0;
 
+#[cfg(test)]
 pub fn put_numbers(w: &mut Writer, xs: &[f64]) {
-    let cents = xs.iter().any(|&x| as_int(x, 1.0).is_none() && as_int(x, 100.0).is_some());
-    let scale = if cents { 100.0 } else { 1.0 };
-    let ints: Vec<Option<i64>> = xs.iter().map(|&x| as_int(x, scale)).collect();
-    let signed = ints.iter().any(|k| k.is_some_and(|k| k < 0));
-    w.buf.push(if cents { CENTS } else { 0 } | if signed { SIGNED } else { 0 });
-    w.uint(ints.iter().filter(|k| k.is_none()).count() as u64);
-    let mut last = 0;
-    for (i, x) in xs.iter().enumerate().filter(|&(i, _)| ints[i].is_none()) {
-        w.uint((i - last) as u64);
-        w.f64_bits(*x);
-        last = i;
+    let mut column = PutNumbers::new(xs.to_vec());
+    while !column.step(w, usize::MAX) {}
+}
+
+/// `put_numbers` a piece at a time, at most `piece` values a step: the scale is chosen over
+/// every value first, so the bytes are the same.
+pub struct PutNumbers {
+    xs: Vec<f64>,
+    at: usize,
+    phase: Phase,
+    cents: bool,
+    ints: Vec<Option<i64>>,
+    signed: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Scale,
+    Ints,
+    Exceptions,
+    Values,
+}
+
+impl PutNumbers {
+    pub fn new(xs: Vec<f64>) -> PutNumbers {
+        let ints = Vec::with_capacity(xs.len());
+        PutNumbers { xs, at: 0, phase: Phase::Scale, cents: false, ints, signed: false }
     }
-    for k in ints {
-        let k = k.unwrap_or(0);
-        if signed {
-            w.int(k);
-        } else {
-            w.uint(k as u64);
+
+    /// True once the column is written.
+    pub fn step(&mut self, w: &mut Writer, piece: usize) -> bool {
+        let n = self.xs.len();
+        let end = self.at.saturating_add(piece).min(n);
+        let scale = if self.cents { 100.0 } else { 1.0 };
+        match self.phase {
+            Phase::Scale => {
+                let cents = |&x: &f64| as_int(x, 1.0).is_none() && as_int(x, 100.0).is_some();
+                self.cents = self.cents || self.xs[self.at..end].iter().any(cents);
+            }
+            Phase::Ints => {
+                for &x in &self.xs[self.at..end] {
+                    let k = as_int(x, scale);
+                    self.signed = self.signed || k.is_some_and(|k| k < 0);
+                    self.ints.push(k);
+                }
+            }
+            Phase::Exceptions => {
+                w.buf.push(if self.cents { CENTS } else { 0 } | if self.signed { SIGNED } else { 0 });
+                w.uint(self.ints.iter().filter(|k| k.is_none()).count() as u64);
+                let mut last = 0;
+                for (i, x) in self.xs.iter().enumerate().filter(|&(i, _)| self.ints[i].is_none()) {
+                    w.uint((i - last) as u64);
+                    w.f64_bits(*x);
+                    last = i;
+                }
+                self.phase = Phase::Values;
+                return false;
+            }
+            Phase::Values => {
+                for &k in &self.ints[self.at..end] {
+                    let k = k.unwrap_or(0);
+                    if self.signed {
+                        w.int(k);
+                    } else {
+                        w.uint(k as u64);
+                    }
+                }
+            }
         }
+        self.at = end;
+        if end == n {
+            self.at = 0;
+            match self.phase {
+                Phase::Scale => self.phase = Phase::Ints,
+                Phase::Ints => self.phase = Phase::Exceptions,
+                _ => return true,
+            }
+        }
+        false
     }
 }
 

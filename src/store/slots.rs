@@ -5,11 +5,18 @@
 //! The invariant: `GOOD_KEY` only ever receives text that was just read back and decoded, and
 //! is never removed by this policy; so whatever happens to `CURRENT_KEY` (a cut-off write,
 //! a full quota, a newer app), the last good book is one click away.
+//!
+//! A book text longer than `parts::PART_CHARS` is stored in parts, and the slots' keys hold
+//! the list of its parts (`parts.rs`); the same invariant holds of the parts a list names,
+//! which are never written once named. Saving is a job done a piece at a time (`job.rs`);
+//! `save` runs it in one go.
 
 use crate::domain::book::Book;
 use crate::i18n::Msg;
 
 use super::envelope::{self, LoadError, Loaded};
+use super::job::SaveJob;
+use super::parts::{self, PART_CHARS, PART_PREFIX};
 
 pub const CURRENT_KEY: &str = "cs-planner.book";
 pub const GOOD_KEY: &str = "cs-planner.book.good";
@@ -23,6 +30,11 @@ pub trait KeyValue {
     /// Must leave the old value in place when it fails, as localStorage's setItem does.
     fn set(&mut self, key: &str, value: &str) -> Result<(), QuotaError>;
     fn remove(&mut self, key: &str);
+    /// Every key stored, to find parts no slot names; a store that cannot list its keys
+    /// leaves them (they are only a waste of room).
+    fn keys(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,18 +109,32 @@ impl SaveError {
 pub struct Slots<K: KeyValue> {
     kv: K,
     mode: Mode,
+    part_chars: usize,
 }
+
+/// Parts of a generation no slot names are removed at start once this old (ms): a save in
+/// progress in another tab takes seconds, and is finished at once when its tab is hidden.
+pub const STALE_PARTS_MS: u64 = 10 * 60 * 1000;
 
 impl<K: KeyValue> Slots<K> {
     /// Reads the book to start with. A readable current copy also refreshes the good copy,
     /// so a good copy lost to a full quota earlier is restored once there is room.
     pub fn open(mut kv: K) -> (Slots<K>, Start) {
-        let current = kv.get(CURRENT_KEY).unwrap_or_default();
-        let (mode, start) = match envelope::decode(&current) {
+        let stored = kv.get(CURRENT_KEY).unwrap_or_default();
+        let current = parts::resolve(&kv, stored.clone());
+        let (mode, start) = match current.and_then(|text| envelope::decode(&text)) {
             Ok(loaded) => {
-                if kv.get(GOOD_KEY).as_deref() != Some(current.as_str()) {
+                let good = kv.get(GOOD_KEY);
+                if good.as_deref() != Some(stored.as_str()) {
                     // Failure leaves the older good copy, which is still good.
-                    let _ = kv.set(GOOD_KEY, &current);
+                    if kv.set(GOOD_KEY, &stored).is_ok() {
+                        // Parts the good slot named and no slot names now (a save cut off
+                        // between its two slots).
+                        let now = parts::gen_named(Some(&stored));
+                        if let Some(old) = parts::gen_named(good.as_deref()).filter(|old| Some(old) != now.as_ref()) {
+                            old.keys().for_each(|k| kv.remove(&k));
+                        }
+                    }
                 }
                 (Mode::Writable, Start::Loaded { loaded, from: Slot::Current })
             }
@@ -117,21 +143,55 @@ impl<K: KeyValue> Slots<K> {
             }
             Err(LoadError::Empty) => {
                 let good = kv.get(GOOD_KEY).unwrap_or_default();
-                match envelope::decode(&good) {
+                match parts::resolve(&kv, good.clone()).and_then(|text| envelope::decode(&text)) {
                     Ok(loaded) => (Mode::Writable, Start::Loaded { loaded, from: Slot::Good }),
                     Err(LoadError::Empty) => (Mode::Writable, Start::Fresh),
                     Err(LoadError::NewerVersion { found, supported, readable }) => {
                         (Mode::ReadOnly, Start::ReadOnly { found, supported, book: readable.map(|b| *b) })
                     }
-                    Err(error) => (Mode::Damaged, Start::Damaged { error, raw: good, good: None }),
+                    Err(error) => (Mode::Damaged, Start::Damaged { error, raw: parts::raw(&kv, good), good: None }),
                 }
             }
             Err(error) => {
-                let good = kv.get(GOOD_KEY).and_then(|g| envelope::decode(&g).ok());
-                (Mode::Damaged, Start::Damaged { error, raw: current, good })
+                let good = kv.get(GOOD_KEY).and_then(|g| parts::resolve(&kv, g).ok());
+                let good = good.and_then(|g| envelope::decode(&g).ok());
+                (Mode::Damaged, Start::Damaged { error, raw: parts::raw(&kv, stored), good })
             }
         };
-        (Slots { kv, mode }, start)
+        (Slots { kv, mode, part_chars: PART_CHARS }, start)
+    }
+
+    /// Stores texts over `chars` in parts (tests use small parts on small books).
+    pub fn with_part_chars(mut self, chars: usize) -> Self {
+        self.part_chars = chars.max(1);
+        self
+    }
+
+    pub fn part_chars(&self) -> usize {
+        self.part_chars
+    }
+
+    pub(super) fn kv_mut(&mut self) -> &mut K {
+        &mut self.kv
+    }
+
+    /// Removes parts no slot names, of generations older than `STALE_PARTS_MS` at `now_ms`
+    /// (their save was cut off: a closed tab, a crash). Generations are named by `SaveJob`'s
+    /// callers as the time in base 36, a dash and a random suffix; others are left.
+    pub fn sweep(&mut self, now_ms: u64) {
+        let named: Vec<String> = [CURRENT_KEY, GOOD_KEY]
+            .iter()
+            .filter_map(|k| parts::gen_named(self.kv.get(k).as_deref()))
+            .map(|l| l.gen)
+            .collect();
+        for key in self.kv.keys() {
+            let Some(gen) = parts::gen_of(&key) else { continue };
+            let born = gen.split_once('-').and_then(|(t, _)| u64::from_str_radix(t, 36).ok());
+            let stale = born.is_some_and(|t| t.saturating_add(STALE_PARTS_MS) < now_ms);
+            if stale && !named.iter().any(|n| n == gen) {
+                self.kv.remove(&key);
+            }
+        }
     }
 
     pub fn mode(&self) -> Mode {
@@ -147,31 +207,27 @@ impl<K: KeyValue> Slots<K> {
         }
     }
 
-    /// The stored text of a slot, for the "download raw" button.
+    /// The stored text of a slot (its parts joined), for the "download raw" button.
     pub fn raw(&self, slot: Slot) -> Option<String> {
-        self.kv.get(slot.key())
+        self.kv.get(slot.key()).map(|stored| parts::raw(&self.kv, stored))
     }
 
-    /// Writes the book to the current slot, then — once it reads back — to the good slot.
+    /// Writes the book to the current slot, then — once it reads back — to the good slot:
+    /// `SaveJob` in one go. Its parts (if it needs any) are named by `saved_at`'s digits.
     pub fn save(&mut self, book: &Book, saved_at: &str) -> Result<Saved, SaveError> {
-        if self.mode != Mode::Writable {
-            return Err(SaveError::Blocked(self.mode));
-        }
-        // Proven before writing, so that a bug never replaces a readable current copy.
-        let text = envelope::encode_verified(book, saved_at).map_err(SaveError::Unreadable)?;
-        let chars = text.encode_utf16().count();
-        self.kv.set(CURRENT_KEY, &text).map_err(|QuotaError| SaveError::Quota { chars })?;
-        if self.kv.get(CURRENT_KEY).as_deref() != Some(text.as_str()) {
-            return Err(SaveError::Unreadable("storage returned other text"));
-        }
-        let good_updated = self.kv.set(GOOD_KEY, &text).is_ok();
-        Ok(Saved { chars, good_updated })
+        let gen: String = saved_at.chars().filter(char::is_ascii_alphanumeric).collect();
+        SaveJob::new(saved_at, &gen).finish(self, book)
     }
 
     /// Deletes both copies: only for the user's explicit "forget this book" in settings.
     pub fn erase(&mut self) {
         self.kv.remove(CURRENT_KEY);
         self.kv.remove(GOOD_KEY);
+        for key in self.kv.keys() {
+            if key.starts_with(PART_PREFIX) {
+                self.kv.remove(&key);
+            }
+        }
         self.mode = Mode::Writable;
     }
 
@@ -218,6 +274,10 @@ impl KeyValue for MemoryKv {
 
     fn remove(&mut self, key: &str) {
         self.entries.remove(key);
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.entries.keys().cloned().collect()
     }
 }
 

@@ -9,25 +9,50 @@ use super::bytes::BadBytes;
 
 const OFFSET: u32 = 0x20;
 
+#[cfg(test)]
 pub fn encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 3 * 8 / 15 + 8);
-    let total_bits = bytes.len() * 8;
-    let pad = (15 - total_bits % 15) % 15;
-    out.push(unit(pad as u32));
-    let (mut acc, mut nbits) = (0u32, 0u32);
-    for &b in bytes {
-        acc = (acc << 8) | u32::from(b);
-        nbits += 8;
-        if nbits >= 15 {
-            nbits -= 15;
-            out.push(unit(acc >> nbits));
-            acc &= (1 << nbits) - 1;
+    let mut e = Encoder::new(bytes.len());
+    e.push(bytes);
+    e.finish()
+}
+
+/// `encode` a piece at a time (a save spread over several tasks): the total length first, for
+/// the padding char, then the bytes in pieces of any size.
+pub struct Encoder {
+    out: String,
+    acc: u32,
+    nbits: u32,
+}
+
+impl Encoder {
+    pub fn new(total_len: usize) -> Encoder {
+        let mut out = String::with_capacity(total_len * 3 * 8 / 15 + 8);
+        let pad = (15 - total_len * 8 % 15) % 15;
+        out.push(unit(pad as u32));
+        Encoder { out, acc: 0, nbits: 0 }
+    }
+
+    pub fn push(&mut self, bytes: &[u8]) {
+        let (mut acc, mut nbits) = (self.acc, self.nbits);
+        for &b in bytes {
+            acc = (acc << 8) | u32::from(b);
+            nbits += 8;
+            if nbits >= 15 {
+                nbits -= 15;
+                self.out.push(unit(acc >> nbits));
+                acc &= (1 << nbits) - 1;
+            }
         }
+        (self.acc, self.nbits) = (acc, nbits);
     }
-    if nbits > 0 {
-        out.push(unit(acc << (15 - nbits)));
+
+    /// The text; the caller pushed exactly `total_len` bytes.
+    pub fn finish(mut self) -> String {
+        if self.nbits > 0 {
+            self.out.push(unit(self.acc << (15 - self.nbits)));
+        }
+        self.out
     }
-    out
 }
 
 fn unit(v: u32) -> char {
@@ -35,27 +60,62 @@ fn unit(v: u32) -> char {
     char::from_u32(OFFSET + (v & 0x7fff)).unwrap_or(' ')
 }
 
+#[cfg(test)]
 pub fn decode(text: &str) -> Result<Vec<u8>, BadBytes> {
-    let mut chars = text.chars();
-    let pad = chars.next().map(value).ok_or(BadBytes("empty payload"))??;
-    let n_chars = chars.clone().count();
-    let bits = (n_chars * 15).checked_sub(pad as usize).ok_or(BadBytes("bad padding"))?;
-    if pad > 14 || bits % 8 != 0 {
-        return Err(BadBytes("bad padding"));
-    }
-    let mut out = Vec::with_capacity(bits / 8);
-    let (mut acc, mut nbits) = (0u32, 0u32);
-    for c in chars {
-        acc = (acc << 15) | value(c)?;
-        nbits += 15;
-        while nbits >= 8 {
-            nbits -= 8;
-            out.push((acc >> nbits) as u8);
+    let mut d = Decoder::new(text)?;
+    while !d.step(text, usize::MAX)? {}
+    Ok(d.finish())
+}
+
+/// `decode` a piece at a time: `step` the same text until it says done, then `finish`.
+pub struct Decoder {
+    out: Vec<u8>,
+    bytes: usize,
+    acc: u32,
+    nbits: u32,
+    /// Byte offset in the text of the next char to read.
+    pos: usize,
+}
+
+impl Decoder {
+    /// Checks the padding against the text's length.
+    pub fn new(text: &str) -> Result<Decoder, BadBytes> {
+        let mut chars = text.chars();
+        let first = chars.next().ok_or(BadBytes("empty payload"))?;
+        let pad = value(first)?;
+        let n_chars = chars.count();
+        let bits = (n_chars * 15).checked_sub(pad as usize).ok_or(BadBytes("bad padding"))?;
+        if pad > 14 || bits % 8 != 0 {
+            return Err(BadBytes("bad padding"));
         }
-        acc &= (1 << nbits) - 1;
+        let out = Vec::with_capacity(bits / 8);
+        Ok(Decoder { out, bytes: bits / 8, acc: 0, nbits: 0, pos: first.len_utf8() })
     }
-    out.truncate(bits / 8);
-    Ok(out)
+
+    /// Reads up to `max_chars` more chars of `text` (the one given to `new`); true once all are.
+    pub fn step(&mut self, text: &str, max_chars: usize) -> Result<bool, BadBytes> {
+        let rest = text.get(self.pos..).unwrap_or_default();
+        let (mut acc, mut nbits) = (self.acc, self.nbits);
+        let mut read = 0;
+        for c in rest.chars().take(max_chars) {
+            acc = (acc << 15) | value(c)?;
+            nbits += 15;
+            while nbits >= 8 {
+                nbits -= 8;
+                self.out.push((acc >> nbits) as u8);
+            }
+            acc &= (1 << nbits) - 1;
+            read += c.len_utf8();
+        }
+        (self.acc, self.nbits) = (acc, nbits);
+        self.pos += read;
+        Ok(self.pos >= text.len())
+    }
+
+    pub fn finish(mut self) -> Vec<u8> {
+        self.out.truncate(self.bytes);
+        self.out
+    }
 }
 
 fn value(c: char) -> Result<u32, BadBytes> {
@@ -103,6 +163,24 @@ mod tests {
         }
         // Extremes of the value range: all-zero and all-one bits.
         assert!(encode(&[0xff; 30]).chars().skip(1).all(|c| c == '\u{801f}'));
+    }
+
+    #[test]
+    fn pieces_of_any_size_give_the_same_text_and_bytes() {
+        let data: Vec<u8> = (0..1000u32).map(|i| (i.wrapping_mul(2654435761) >> 11) as u8).collect();
+        let whole = encode(&data);
+        for piece in [1, 2, 7, 15, 16, 999] {
+            let mut e = Encoder::new(data.len());
+            data.chunks(piece).for_each(|c| e.push(c));
+            assert_eq!(e.finish(), whole, "pieces of {piece} bytes");
+            let mut d = Decoder::new(&whole).unwrap();
+            let mut steps = 0;
+            while !d.step(&whole, piece).unwrap() {
+                steps += 1;
+            }
+            assert!(steps + 1 >= (whole.chars().count() - 1) / piece, "{steps} steps");
+            assert_eq!(d.finish(), data, "pieces of {piece} chars");
+        }
     }
 
     #[test]
