@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use super::book::Book;
 use super::health::Band;
 use super::lifecycle::Stage;
-use super::natural::{natural_cmp, TextOrder};
+use super::natural::{longest_digit_run, natural_cmp, pad_numbers, TextOrder};
 use super::snapshot::Snapshot;
 
 /// Lower-cased searchable text of every account, in book order.
@@ -209,14 +209,25 @@ fn sort_indices(
                     *slot = i;
                 }
             }
+            // Natural order through keys made once per row (lower case, digit runs padded to
+            // the longest), so the sort compares plain strings: `natural_cmp`'s order at a
+            // fraction of its cost on 100,000 names; the raw text breaks ties as it does.
             None => {
                 let values: Vec<Option<&str>> = text_values(book, key).collect();
-                hits.sort_by(|&a, &b| match (values[a as usize], values[b as usize]) {
-                    (Some(x), Some(y)) => dir(natural_cmp(x, y)),
+                let width = hits.iter().filter_map(|&i| values[i as usize]).map(longest_digit_run).max().unwrap_or(0);
+                let mut keyed: Vec<(Option<String>, u32)> = hits
+                    .iter()
+                    .map(|&i| (values[i as usize].map(|v| pad_numbers(&v.to_lowercase(), width).into_owned()), i))
+                    .collect();
+                keyed.sort_by(|(ka, a), (kb, b)| match (ka, kb) {
+                    (Some(x), Some(y)) => dir(x.cmp(y).then_with(|| values[*a as usize].cmp(&values[*b as usize]))),
                     (Some(_), None) => Ordering::Less,
                     (None, Some(_)) => Ordering::Greater,
                     (None, None) => Ordering::Equal,
                 });
+                for (slot, (_, i)) in hits.iter_mut().zip(keyed) {
+                    *slot = i;
+                }
             }
         },
     }
@@ -350,6 +361,21 @@ mod tests {
             .into_iter()
             .map(|i| b.accounts[i as usize].name.clone())
             .collect()
+    }
+
+    /// The fast path (keys made once per row) gives `natural_cmp`'s order, leading zeros,
+    /// case, full-width digits, punctuation and Chinese included.
+    #[test]
+    fn sorting_by_keys_matches_natural_cmp() {
+        // `named` gives ids C-10 down to C-0: at most eleven names.
+        let names = ["a01", "a1", "A1", "a-1", "B2", "b10", "Ｂ３", "x99999999999999999999", "张三", "9z", ""];
+        let b = named(&names);
+        let asc = Sort { key: SortKey::Name, descending: false };
+        let mut want: Vec<&str> = names.iter().copied().filter(|n| !n.trim().is_empty()).collect();
+        want.sort_by(|a, b| natural_cmp(a, b));
+        let got = sorted_names(&b, asc, None);
+        assert_eq!(&got[..want.len()], want.as_slice());
+        assert_eq!(got.len(), names.len());
     }
 
     #[test]

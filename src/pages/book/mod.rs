@@ -9,12 +9,11 @@ mod toolbar;
 mod transfer;
 
 use std::collections::HashSet;
-use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::components::{Metric, Toaster, UndoToast};
-use crate::domain::book_query::{query, BookFilter, ColumnOrder, SearchIndex, Sort};
+use crate::domain::book_query::{query, BookFilter, SearchIndex, Sort};
 use crate::i18n::{fmt_count, fmt_money, Msg};
 use crate::state::AppState;
 
@@ -50,24 +49,32 @@ pub fn BookPage() -> impl IntoView {
     // The order of the text column sorted by, ranked once per book and language; a change of
     // direction or of filter sorts by these ranks again without ranking anew.
     let sort_key = Memo::new(move |_| sort.with(|s| s.key));
-    // Ranked after the frame that shows the page or the edit: the first paint of a stored
-    // 100,000-account book sorts by the natural order and never waits for the collator, and an
-    // edit is on screen before its column is ranked again. Until the ranks come, `query` uses
-    // the natural order (it takes ranks only for the sorted key and the book's row count).
-    let text_order = RwSignal::new(None::<Arc<ColumnOrder>>);
-    Effect::new(move |_| {
+    // The order of the text column sorted by. Ranked by the collator once per book and
+    // language, and not before the first paint: until a column is ranked, `query` sorts it in
+    // the natural order (a stored 100,000-account book opens without waiting for the
+    // collator), and the ranking runs after the frame that shows the page. Once ranked, a
+    // change of direction, filter or book re-checks the ranks at once.
+    let ranked = RwSignal::new(0u32);
+    let text_order = Memo::new(move |_| {
+        ranked.track();
         let (key, lang) = (sort_key.get(), state.lang.get());
-        state.book.track();
+        if !key.is_text() {
+            return None;
+        }
+        if sorting::is_ranked(key, lang) {
+            return state.book.with(|b| sorting::column_order(b, key, lang));
+        }
         request_animation_frame(move || {
             set_timeout(
                 move || {
-                    if let Some(order) = state.book.try_with_untracked(|b| sorting::column_order(b, key, lang)) {
-                        text_order.try_set(order);
+                    if state.book.try_with_untracked(|b| sorting::column_order(b, key, lang)).is_some() {
+                        ranked.try_update(|n| *n += 1);
                     }
                 },
                 std::time::Duration::ZERO,
             )
         });
+        None
     });
     let rows = Memo::new(move |_| {
         let as_of = state.as_of.get();

@@ -17,6 +17,11 @@ thread_local! {
     static LAST: RefCell<Vec<(Lang, Arc<ColumnOrder>)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Whether `key` has been ranked in `lang` (for some book): then `column_order` only re-checks.
+pub fn is_ranked(key: SortKey, lang: Lang) -> bool {
+    LAST.with(|m| m.borrow().iter().any(|(l, o)| *l == lang && o.key == key))
+}
+
 /// `key`'s order in `book` for `lang`; `None` for a column that is not text.
 pub fn column_order(book: &Book, key: SortKey, lang: Lang) -> Option<Arc<ColumnOrder>> {
     if !key.is_text() {
