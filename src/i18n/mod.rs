@@ -22,8 +22,7 @@ pub use format::{fmt_count, fmt_money, fmt_number, fmt_percent, Scale};
 pub use labels::{band_label, stage_label, tier_name, value_error_msg};
 pub use messages::{Msg, Tpl, TplInfo};
 pub use team_labels::{
-    dimension_label, load_band_class, load_band_label, preset_label, reason_text, role_from_key, role_key, role_label,
-    ROLES,
+    dimension_label, load_band_label, preset_label, reason_text, role_from_key, role_key, role_label, ROLES,
 };
 
 use serde::{Deserialize, Serialize};

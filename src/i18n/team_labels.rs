@@ -41,15 +41,6 @@ pub fn load_band_label(band: LoadBand) -> Msg {
     }
 }
 
-/// The CSS class of a load band (the colour goes with the word, never alone).
-pub fn load_band_class(band: LoadBand) -> &'static str {
-    match band {
-        LoadBand::Light => "load-light",
-        LoadBand::Balanced => "load-balanced",
-        LoadBand::Overloaded => "load-over",
-    }
-}
-
 pub fn dimension_label(d: KpiDimension) -> Msg {
     match d {
         KpiDimension::LogoRenewalRate => Msg::LogoRenewalRate,

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::TeamData;
+use super::{Scores, TeamData};
 use crate::components::{Cell, Col, DataTable, Row};
 use crate::domain::kpi::{
     attainment, KpiDimension, KpiLine, Score, Scorecard as Card, ScorecardError, ScorecardPreset,
@@ -183,6 +183,16 @@ fn LineRow(index: usize) -> impl IntoView {
     }
 }
 
+/// The score of `who` ("" is the team), when the card scores.
+fn score_of<'a>(scores: &'a Scores, who: &str) -> Option<&'a Score> {
+    let (owners, team) = scores.as_ref().ok()?;
+    if who.is_empty() {
+        Some(team)
+    } else {
+        owners.iter().find(|(o, _)| o == who).map(|(_, s)| s)
+    }
+}
+
 /// The score of the team and of each owner, then one person's card line by line: actual,
 /// target, attainment, weight and weighted score, each in its own labelled column.
 #[component]
@@ -221,10 +231,7 @@ fn ScoreTable() -> impl IntoView {
         let currency = state.settings.with(|s| s.currency.clone());
         let who = who.get();
         data.scores.with(|r| {
-            let Ok((owners, team)) = r else { return Vec::new() };
-            let score =
-                if who.is_empty() { Some(team) } else { owners.iter().find(|(o, _)| *o == who).map(|(_, s)| s) };
-            let Some(score) = score else { return Vec::new() };
+            let Some(score) = score_of(r, &who) else { return Vec::new() };
             score
                 .lines
                 .iter()
@@ -249,13 +256,7 @@ fn ScoreTable() -> impl IntoView {
         let lang = state.lang.get();
         let who = who.get();
         data.scores.with(|r| {
-            let score = r.as_ref().ok().and_then(|(owners, team)| {
-                if who.is_empty() {
-                    Some(team)
-                } else {
-                    owners.iter().find(|(o, _)| *o == who).map(|(_, s)| s)
-                }
-            });
+            let score = score_of(r, &who);
             let text = score.and_then(|s| s.score).map_or_else(|| "—".to_string(), |v| format!("{v:.1}"));
             let partial = score
                 .filter(|s| s.score.is_some() && s.covered_weight < 100.0 - 1e-6)
