@@ -186,6 +186,46 @@ async fn a_threshold_edit_moves_accounts_and_an_invalid_one_is_held_back() {
     host.remove();
 }
 
+/// A tier threshold change only puts the accounts in their tiers again: the snapshot before
+/// the tiers (what the industries, the quadrant and its scatter read) is not recomputed, and a
+/// change that moves no account leaves the snapshot as it was.
+#[wasm_bindgen_test]
+async fn a_threshold_change_recomputes_only_the_tiers() {
+    let (host, _app, state) = mount(book());
+    tick().await;
+    let untiered_runs = Rc::new(Cell::new(0));
+    let snapshot_runs = Rc::new(Cell::new(0));
+    let owner = Owner::new();
+    let (u, s) = (untiered_runs.clone(), snapshot_runs.clone());
+    owner.with(|| {
+        Effect::new(move |_| {
+            state.untiered.track();
+            u.set(u.get() + 1);
+        });
+        Effect::new(move |_| {
+            state.snapshot.track();
+            s.set(s.get() + 1);
+        });
+    });
+    tick().await;
+    assert_eq!((untiered_runs.get(), snapshot_runs.get()), (1, 1));
+    // Key from 40,000: Beta (30,000) drops to Growth.
+    type_into(&host, "tier-1-min-arr", "40000");
+    tick().await;
+    assert_eq!(value(&host, "tier.2.accounts"), "2");
+    assert_eq!((untiered_runs.get(), snapshot_runs.get()), (1, 2), "only the tiers");
+    assert_eq!(state.snapshot.with_untracked(|s| s.views.iter().map(|v| v.tier).collect::<Vec<_>>()), [0, 2, 2, 3, 0]);
+    assert_eq!(state.untiered.with_untracked(|s| s.views[1].arr), 30_000.0);
+    // Key from 35,000: no account lies between 35,000 and 40,000; nothing that reads the
+    // snapshot runs again.
+    type_into(&host, "tier-1-min-arr", "35000");
+    tick().await;
+    assert_eq!(state.settings.with_untracked(|s| s.tiers.tiers[1].min_arr), 35_000.0);
+    assert_eq!((untiered_runs.get(), snapshot_runs.get()), (1, 2), "no account moved");
+    owner.cleanup();
+    host.remove();
+}
+
 #[wasm_bindgen_test]
 async fn quadrant_thresholds_and_the_account_list() {
     let (host, _app, _state) = mount(book());

@@ -43,6 +43,14 @@ impl Snapshot {
         health_settings: &HealthSettings,
         tiers: &TierSettings,
     ) -> Snapshot {
+        Snapshot::untiered(book, as_of, rules, health_settings).tiered(book, tiers)
+    }
+
+    /// Every view but its tier: what a change of the tiers leaves as it is (the terms walked,
+    /// the stage, the health). Each view's tier is 0 and `tier_count` is 0 until `tiered` or
+    /// `retier`; only figures that read no tier (industries, the quadrant, the scatter) may
+    /// read it as it is.
+    pub fn untiered(book: &Book, as_of: NaiveDate, rules: &AsOfRules, health_settings: &HealthSettings) -> Snapshot {
         let views = book
             .accounts
             .iter()
@@ -53,13 +61,55 @@ impl Snapshot {
                 AccountView {
                     arr,
                     stage: stage_with_current(account, current, as_of, rules),
-                    tier: tiers.tier_for_amount(tiers.basis_amount(account, arr)),
+                    tier: 0,
                     health: h,
                     band: health_settings.band(h),
                 }
             })
             .collect();
-        Snapshot { as_of, rules: *rules, tier_count: tiers.tiers.len(), views }
+        Snapshot { as_of, rules: *rules, tier_count: 0, views }
+    }
+
+    /// A copy with each account in its tier under `tiers`; `book` is the book the snapshot was
+    /// made of (the potential-ARR basis reads it).
+    pub fn tiered(&self, book: &Book, tiers: &TierSettings) -> Snapshot {
+        let mut out = self.clone();
+        out.retier(book, tiers);
+        out
+    }
+
+    /// Puts each account in its tier under `tiers`, keeping everything else.
+    pub fn retier(&mut self, book: &Book, tiers: &TierSettings) {
+        for (view, account) in self.views.iter_mut().zip(&book.accounts) {
+            view.tier = tiers.tier_for_amount(tiers.basis_amount(account, view.arr));
+        }
+        self.tier_count = tiers.tiers.len();
+    }
+
+    /// Becomes `untiered.tiered(book, tiers)` in place, in one pass over its own memory (no
+    /// second copy of 100,000 views while the first is alive); whether anything changed.
+    pub fn retier_from(&mut self, untiered: &Snapshot, book: &Book, tiers: &TierSettings) -> bool {
+        let n = untiered.views.len().min(book.accounts.len());
+        let mut changed = self.as_of != untiered.as_of
+            || self.rules != untiered.rules
+            || self.tier_count != tiers.tiers.len()
+            || self.views.len() != n;
+        self.as_of = untiered.as_of;
+        self.rules = untiered.rules;
+        self.tier_count = tiers.tiers.len();
+        self.views.truncate(n);
+        for (i, (view, account)) in untiered.views.iter().zip(&book.accounts).enumerate() {
+            let tiered = AccountView { tier: tiers.tier_for_amount(tiers.basis_amount(account, view.arr)), ..*view };
+            match self.views.get_mut(i) {
+                Some(old) if *old == tiered => {}
+                Some(old) => {
+                    *old = tiered;
+                    changed = true;
+                }
+                None => self.views.push(tiered),
+            }
+        }
+        changed
     }
 
     /// Indices and views of the active accounts.
@@ -203,6 +253,43 @@ mod tests {
         assert!(rows.iter().all(|r| r.accounts == 0 && r.share_of_accounts.is_none() && r.share_of_arr.is_none()));
         assert_eq!(health_distribution(&s).overall.total(), 0);
         assert_eq!(stage_distribution(&s).accounts, [0; 7]);
+    }
+
+    #[test]
+    fn a_retiered_snapshot_is_the_snapshot_of_the_new_tiers() {
+        let b = book();
+        let untiered = Snapshot::untiered(&b, d(AS_OF), &AsOfRules::default(), &HealthSettings::default());
+        assert_eq!(untiered.tier_count, 0);
+        assert!(untiered.views.iter().all(|v| v.tier == 0));
+        let mut s = untiered.tiered(&b, &TierSettings::default());
+        assert_eq!(s, snapshot(&b));
+        // Key from 40,000: k1 (20,000) drops to Growth; nothing but the tiers moves.
+        let mut tiers = TierSettings::default();
+        tiers.tiers[1].min_arr = 40_000.0;
+        s.retier(&b, &tiers);
+        assert_eq!(s.views.iter().map(|v| v.tier).collect::<Vec<_>>(), [0, 0, 2, 2, 2, 3]);
+        assert_eq!(s, Snapshot::new(&b, d(AS_OF), &AsOfRules::default(), &HealthSettings::default(), &tiers));
+        let arrs = |s: &Snapshot| s.views.iter().map(|v| (v.arr, v.stage, v.health, v.band)).collect::<Vec<_>>();
+        assert_eq!(arrs(&s), arrs(&untiered));
+        // In place: the same snapshot, and whether it changed.
+        let mut in_place = snapshot(&b);
+        assert!(in_place.retier_from(&untiered, &b, &tiers));
+        assert_eq!(in_place, s);
+        assert!(!in_place.retier_from(&untiered, &b, &tiers), "the same tiers again");
+        let mut from_empty =
+            Snapshot::untiered(&Book::default(), d(AS_OF), &AsOfRules::default(), &HealthSettings::default());
+        assert!(from_empty.retier_from(&untiered, &b, &tiers));
+        assert_eq!(from_empty, s);
+        let mut shorter = Book::default();
+        shorter.accounts.push(b.accounts[0].clone());
+        let one = Snapshot::untiered(&shorter, d(AS_OF), &AsOfRules::default(), &HealthSettings::default());
+        assert!(in_place.retier_from(&one, &shorter, &tiers));
+        assert_eq!(in_place.views, [s.views[0]]);
+        // Three tiers: the long tail is gone, t1 (4,999.99) is in the last one.
+        tiers.tiers.truncate(3);
+        tiers.tiers[2].min_arr = 0.0;
+        s.retier(&b, &tiers);
+        assert_eq!((s.tier_count, s.views[5].tier, s.views[4].tier), (3, 2, 2));
     }
 
     #[test]

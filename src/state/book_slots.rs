@@ -1,5 +1,5 @@
 //! The book in localStorage: opened once at start, saved when the saver says, and read from
-//! other tabs' saves.
+//! other tabs' saves (a slice at a time by `other_tab.rs`, through `LocalKv`).
 //!
 //! The pure policy is `store::slots` (and `store::job`, a save a piece at a time); this file
 //! maps localStorage onto it and says what happened as a `StorageStatus` the notice shows.
@@ -8,9 +8,9 @@ use gloo_storage::{LocalStorage, Storage};
 
 use super::storage as local;
 use crate::domain::Book;
-use crate::store::envelope::{decode, LoadError};
+use crate::store::envelope::LoadError;
 use crate::store::job::SaveJob;
-use crate::store::parts;
+use crate::store::reading::read;
 use crate::store::slots::{KeyValue, QuotaError, SaveError, Saved, Slot, Slots, Start, CURRENT_KEY};
 
 /// localStorage behind the `KeyValue` the slot policy is written against.
@@ -167,11 +167,11 @@ pub fn raw_current(slots: &BookSlots) -> Option<String> {
 }
 
 /// A book another tab just stored, from a `storage` event's key and new value (the book, or
-/// the list of its parts: they were all written before it).
+/// the list of its parts: they were all written before it), read in one go. The app reads it
+/// a slice at a time instead (`other_tab.rs`, with `store::Reading`); both give the same book.
 pub fn book_from_other_tab(key: Option<String>, new_value: Option<String>) -> Option<Book> {
     if key.as_deref() != Some(CURRENT_KEY) {
         return None;
     }
-    let text = parts::resolve(&LocalKv, new_value?).ok()?;
-    decode(&text).ok().map(|loaded| loaded.book)
+    read(&LocalKv, new_value?).ok().map(|loaded| loaded.book)
 }

@@ -9,6 +9,7 @@
 
 pub mod book_slots;
 mod edits;
+mod other_tab;
 mod saver;
 pub mod storage;
 
@@ -52,6 +53,9 @@ pub struct AppState {
     pub rules: Memo<AsOfRules>,
     /// Each account as of D (arr, stage, tier, health): computed once, read by every page.
     pub snapshot: Memo<Snapshot>,
+    /// The snapshot before the tiers (every view's tier is 0): what a figure that reads no
+    /// tier follows, so that new tier thresholds do not recompute it.
+    pub untiered: Memo<Snapshot>,
     /// The terms due in the default period (the last 12 months), decided as of D.
     pub default_due: Memo<Vec<DueTerm>>,
     /// Accounts, ARR and renewal figures per tier over the default period.
@@ -114,11 +118,31 @@ impl AppState {
         let today = chrono::Local::now().date_naive();
         let as_of = Memo::new(move |_| effective_as_of(url_as_of.get(), settings.with(|s| s.as_of), today));
         let (book, book_w) = signal(book);
-        // Only the settings a snapshot depends on: a new currency symbol recomputes nothing.
-        let inputs = Memo::new(move |_| settings.with(|s| (s.rules, s.health, s.tiers.clone())));
-        let snapshot = Memo::new(move |_| {
+        // Only the settings a snapshot depends on: a new currency symbol recomputes nothing,
+        // and new tiers only put the accounts in their tiers again.
+        let inputs = Memo::new(move |_| settings.with(|s| (s.rules, s.health)));
+        let untiered = Memo::new(move |_| {
             let as_of = as_of.get();
-            inputs.with(|(rules, health, tiers)| book.with(|b| Snapshot::new(b, as_of, rules, health, tiers)))
+            web::measure("snapshot.untiered", || {
+                inputs.with(|(rules, health)| book.with(|b| Snapshot::untiered(b, as_of, rules, health)))
+            })
+        });
+        let tiers = Memo::new(move |_| settings.with(|s| s.tiers.clone()));
+        // Put in their tiers in place: a threshold change makes no second copy of the views.
+        let snapshot = Memo::new_owning(move |old: Option<Snapshot>| {
+            web::measure("snapshot.tiered", || {
+                untiered.with(|u| {
+                    tiers.with(|t| {
+                        book.with(|b| match old {
+                            Some(mut s) => {
+                                let changed = s.retier_from(u, b, t);
+                                (s, changed)
+                            }
+                            None => (u.tiered(b, t), true),
+                        })
+                    })
+                })
+            })
         });
         let rules = Memo::new(move |_| settings.with(|s| s.rules));
         let default_due = Memo::new(move |_| {
@@ -135,6 +159,7 @@ impl AppState {
             settings_w,
             book_w,
             snapshot,
+            untiered,
             default_due,
             tier_figures,
             forecast,

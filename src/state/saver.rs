@@ -8,7 +8,8 @@
 //! - whatever is unsaved is written synchronously when the page is hidden or left
 //!   (`visibilitychange`, `pagehide`), finishing or replacing a save in progress: a reload, a
 //!   closed tab or a link opened in the same tab right after a change still finds it;
-//! - another tab's save is taken over when this tab has nothing unsaved, and otherwise offered.
+//! - another tab's save is taken over when this tab has nothing unsaved, and otherwise offered
+//!   (`other_tab.rs`, which reads it a slice at a time too).
 //!
 //! The counters and the slots live in the `AppState` (no thread-locals): edits are numbered,
 //! a save job records the number it saves, and a job whose book changed before it had proven
@@ -30,7 +31,7 @@ const DEBOUNCE: Duration = Duration::from_millis(250);
 
 /// Main-thread time a save slice may take before giving the page back (its last piece of work
 /// may run over by a few ms).
-const SLICE_MS: f64 = 10.0;
+pub(super) const SLICE_MS: f64 = 10.0;
 
 /// The book's save bookkeeping.
 pub struct Saver {
@@ -77,8 +78,13 @@ impl Saver {
         self.edits != self.saved
     }
 
+    /// Edits counted so far.
+    pub(super) fn edits(&self) -> u64 {
+        self.edits
+    }
+
     /// Unsaved edits, or a save still in progress.
-    fn busy(&self) -> bool {
+    pub(super) fn busy(&self) -> bool {
         self.unsaved() || self.job.is_some()
     }
 
@@ -317,11 +323,6 @@ impl AppState {
     pub fn raw_stored_book(&self) -> Option<String> {
         self.saver.try_with_value(|s| book_slots::raw_current(&s.slots)).flatten()
     }
-
-    /// Takes over a book another tab saved: nothing to save back.
-    fn adopt(&self, theirs: Book) {
-        self.book_w.set(theirs);
-    }
 }
 
 /// Saving waits for the person while one of these is shown.
@@ -344,24 +345,7 @@ pub fn install(state: AppState) {
             state.flush();
         }
     });
-    let other_tab = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
-        // Only the current slot's key says "a new book": its parts and the good slot do not
-        // (and their values need not be copied out of the event).
-        let key = ev.key();
-        if key.as_deref() != Some(crate::store::CURRENT_KEY) {
-            return;
-        }
-        let Some(theirs) = book_slots::book_from_other_tab(key, ev.new_value()) else { return };
-        if state.book.with_untracked(|b| *b == theirs) {
-            return;
-        }
-        if state.saver.try_with_value(Saver::busy) == Some(false) {
-            state.adopt(theirs);
-        } else {
-            // Unsaved edits here and a different book there: the person chooses.
-            state.storage.set(StorageStatus::OtherTab { theirs: Box::new(theirs) });
-        }
-    });
+    let other_tab = super::other_tab::listen(state);
     on_cleanup(move || {
         hidden.remove();
         other_tab.remove();
@@ -371,7 +355,7 @@ pub fn install(state: AppState) {
 
 /// Runs `f` in a task of its own, soon: `scheduler.postTask` where there is one (no 4 ms
 /// clamp, as nested `setTimeout`s have), else `setTimeout(0)`.
-fn next_task(f: impl FnOnce() + 'static) {
+pub(super) fn next_task(f: impl FnOnce() + 'static) {
     let callback = wasm_bindgen::closure::Closure::once_into_js(f);
     let global = js_sys::global();
     let post_task =

@@ -1,6 +1,9 @@
 //! The figures of the Segments page, one memo each, derived from the app's snapshot. A tier
-//! threshold change recomputes the snapshot and what reads it; the due set (which depends only
-//! on the book, the date and the as-of rules) stays.
+//! threshold change only puts the accounts in their tiers again (the snapshot's tiers) and
+//! recomputes what reads tiers: the tier figures and the health per tier. The industries, the
+//! quadrant and its scatter read the untiered snapshot and stay, as do their charts (which
+//! follow the currency, not every setting); so does the due set (the book, the date and the
+//! as-of rules).
 
 use leptos::prelude::*;
 
@@ -26,6 +29,8 @@ pub struct SegmentsData {
     pub quadrants: Memo<QuadrantFigures>,
     pub grid: Memo<ScatterGrid>,
     pub health: Memo<HealthDistribution>,
+    /// The currency symbol alone, for the charts that write amounts.
+    pub currency: Memo<String>,
 }
 
 impl SegmentsData {
@@ -34,16 +39,17 @@ impl SegmentsData {
         let tier_settings = Memo::new(move |_| state.settings.with(|s| s.tiers.clone()));
         let tiers = state.tier_figures;
         let industries = Memo::new(move |_| {
-            state.book.with(|b| state.snapshot.with(|snap| due.with(|d| industry_figures(b, snap, d))))
+            state.book.with(|b| state.untiered.with(|snap| due.with(|d| industry_figures(b, snap, d))))
         });
         let quadrant_settings = Memo::new(move |_| state.settings.with(|s| s.quadrant));
         let quadrants = Memo::new(move |_| {
             let settings = quadrant_settings.get();
-            state.book.with(|b| state.snapshot.with(|snap| quadrants(b, snap, &settings)))
+            state.book.with(|b| state.untiered.with(|snap| quadrants(b, snap, &settings)))
         });
         let grid =
-            Memo::new(move |_| state.book.with(|b| state.snapshot.with(|snap| bin(b, snap, GRID_COLUMNS, GRID_ROWS))));
+            Memo::new(move |_| state.book.with(|b| state.untiered.with(|snap| bin(b, snap, GRID_COLUMNS, GRID_ROWS))));
         let health = Memo::new(move |_| state.snapshot.with(health_distribution));
-        SegmentsData { due, tier_settings, tiers, industries, quadrants, grid, health }
+        let currency = Memo::new(move |_| state.settings.with(|s| s.currency.clone()));
+        SegmentsData { due, tier_settings, tiers, industries, quadrants, grid, health, currency }
     }
 }

@@ -34,7 +34,7 @@ pub fn Industries() -> impl IntoView {
     let unspecified = move || state.t(Msg::SegUnspecified).to_string();
     let chart = move |width: u32| {
         let lang = state.lang.get();
-        let currency = state.settings.with(|s| s.currency.clone());
+        let currency = data.currency.get();
         let format = |v: f64| fmt_money(lang, v, &currency);
         data.industries.with(|rows| {
             // Already largest ARR first.

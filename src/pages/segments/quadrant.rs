@@ -50,7 +50,7 @@ pub fn Quadrants() -> impl IntoView {
     let selected = RwSignal::new(None::<Group>);
     let chart = move |width: u32| {
         let lang = state.lang.get();
-        let currency = state.settings.with(|s| s.currency.clone());
+        let currency = data.currency.get();
         let format = |v: f64| fmt_money(lang, v, &currency);
         data.quadrants.with(|f| {
             data.grid.with(|g| {
