@@ -11,98 +11,21 @@
 //! (every row of it is reported), because importing the rest would invent a different history.
 //! Rows without an id are each an account of their own, with a generated id.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::domain::dates::{add_days, add_months};
 use crate::domain::{Account, Outcome, Term};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::columns::{ColumnMapping, Field};
-use super::report::{ImportReport, MappingError, Reason, RowError};
+use super::columns::Field;
+use super::report::{Reason, RowError};
 use super::rows::{RowData, RowReader, Status, TermRow};
 use super::table::Sheet;
 
-/// Reads every row of `sheet` with `mapping` (the sheet's guess, or the user's correction).
-pub fn import(sheet: &Sheet, mapping: &ColumnMapping) -> Result<ImportReport, MappingError> {
-    if let Some(f) = mapping.duplicated().first() {
-        return Err(MappingError::FieldTwice(*f));
-    }
-    if mapping.column_of(Field::Name).is_none() {
-        return Err(MappingError::NoNameColumn);
-    }
-    let reader = RowReader::new(&sheet.headers, mapping);
-    let mut errors: Vec<RowError> = Vec::new();
-    let n = sheet.rows.len();
-    // Each row read (None if rejected), and its group: the rows sharing an id, numbered in
-    // order of first appearance. A rejected row's id still groups it, so its account is
-    // rejected whole.
-    let mut data: Vec<Option<RowData>> = Vec::with_capacity(n);
-    let mut group_of_row: Vec<usize> = Vec::with_capacity(n);
-    let mut group_of_id: HashMap<&str, usize> = HashMap::new();
-    let mut group_ids: Vec<&str> = Vec::new();
-    for row in &sheet.rows {
-        data.push(reader.read(row).map_err(|mut e| errors.append(&mut e)).ok());
-        let id = reader.cell_text(row, Field::Id);
-        let next = group_ids.len();
-        let g = if id.is_empty() { next } else { *group_of_id.entry(id).or_insert(next) };
-        if g == next {
-            group_ids.push(id);
-        }
-        group_of_row.push(g);
-    }
-    // Rows of each group together, in file order (a counting sort: no vector per group).
-    let mut start = vec![0usize; group_ids.len() + 1];
-    for &g in &group_of_row {
-        start[g + 1] += 1;
-    }
-    for g in 0..group_ids.len() {
-        start[g + 1] += start[g];
-    }
-    let mut order = vec![0usize; n];
-    let mut fill = start.clone();
-    for (i, &g) in group_of_row.iter().enumerate() {
-        order[fill[g]] = i;
-        fill[g] += 1;
-    }
-
-    // Only files with id-less rows need the set of ids taken.
-    let mut used_ids: Option<HashSet<String>> = None;
-    let mut accounts = Vec::with_capacity(group_ids.len());
-    let mut generated_ids = 0;
-    for (g, id) in group_ids.iter().enumerate() {
-        let rows = &order[start[g]..start[g + 1]];
-        let Some(mut account) = build(&reader, sheet, rows, &mut data, &mut errors) else { continue };
-        account.id = if id.is_empty() {
-            generated_ids += 1;
-            let used = used_ids.get_or_insert_with(|| group_of_id.keys().map(|k| k.to_string()).collect());
-            generate_id(&account.name, used)
-        } else {
-            id.to_string()
-        };
-        accounts.push(account);
-    }
-
-    errors.sort_by_key(|e| (e.line, e.column.as_ref().and_then(|c| sheet.headers.iter().position(|h| h == c))));
-    let mut report = ImportReport {
-        accounts,
-        errors,
-        rows: n,
-        imported_rows: 0,
-        rejected_rows: 0,
-        blank_rows: sheet.blank_rows,
-        generated_ids,
-        encoding: sheet.encoding,
-        had_errors: sheet.had_errors,
-    };
-    report.rejected_rows = report.rejected_lines().len();
-    report.imported_rows = report.rows - report.rejected_rows;
-    Ok(report)
-}
-
 /// One account from its rows (indices into the sheet, file order), or `None` after recording
 /// why not. The rows' data is taken out of `data`.
-fn build(
+pub(super) fn build(
     reader: &RowReader,
     sheet: &Sheet,
     rows: &[usize],
@@ -142,7 +65,7 @@ fn build(
     let mut bad_rows: Vec<usize> = Vec::new();
     // Sorted by start; a termless row sorts first and, in a multi-row account, is an error.
     let mut sorted: Vec<usize> = (0..good.len()).collect();
-    sorted.sort_by_key(|&k| good[k].1.term.as_ref().map(|t| t.start));
+    crate::domain::sort::sort_by_key(&mut sorted, |&k| good[k].1.term.as_ref().map(|t| t.start));
     let multi = good.len() > 1;
     for (pos, &k) in sorted.iter().enumerate() {
         let (i, row) = &good[k];
@@ -225,7 +148,7 @@ pub fn next_term_dates(start: NaiveDate, end: NaiveDate) -> (NaiveDate, NaiveDat
 
 /// A stable id for an account the file gave none: from its name, so importing the same file
 /// twice gives the same ids (and merging by id then agrees with merging by name).
-fn generate_id(name: &str, used: &mut HashSet<String>) -> String {
+pub(super) fn generate_id(name: &str, used: &mut HashSet<String>) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for b in name.trim().to_lowercase().bytes() {
         hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);

@@ -112,9 +112,14 @@ pub const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
 /// The header line alone decides because data cells (names, amounts like `12,000`) are where
 /// stray commas live, while headers are short words.
 pub fn detect_delimiter(text: &str) -> u8 {
+    detect_delimiter_in(text.as_bytes())
+}
+
+/// `detect_delimiter` of text as bytes (a file's own, not yet known to be UTF-8).
+pub fn detect_delimiter_in(text: &[u8]) -> u8 {
     let mut counts = [0usize; 3];
     let mut in_quotes = false;
-    for b in text.bytes() {
+    for &b in text {
         match b {
             b'"' => in_quotes = !in_quotes,
             b'\n' | b'\r' if !in_quotes => break,

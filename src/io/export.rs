@@ -24,6 +24,10 @@ pub fn neutralise(cell: &str) -> String {
 
 /// Removes the guard `neutralise` added; other cells are returned as they are.
 pub fn unneutralise(cell: &str) -> &str {
+    // Every cell of an import comes through here: most start with no quote at all.
+    if !cell.starts_with('\'') {
+        return cell;
+    }
     match cell.strip_prefix('\'') {
         Some(rest) if rest.trim_start_matches('\'').starts_with(is_formula_start) => rest,
         _ => cell,

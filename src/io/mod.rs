@@ -5,7 +5,10 @@
 //! `read_sheet(bytes, encoding)` → `Sheet` (with a guessed `mapping`), then
 //! `import(&sheet, &mapping)` → `ImportReport` (accounts and every rejected row, which
 //! `describe` words in the user's language), then `apply(&book, report.accounts, mode)` for the
-//! new book. Nothing is changed until the caller stores that book.
+//! new book. Nothing is changed until the caller stores that book. The browser runs both steps
+//! a piece at a time (`ReadJob`, `ImportJob`: each step works until the caller's clock says
+//! stop), so a 100,000-row file never holds the page; `read_sheet` and `import` are those jobs
+//! run in one go.
 //!
 //! Out: `export_csv(&book)` (the same columns, read back to the same book),
 //! `backup::to_json` / `backup::from_json`. `demo::generate` makes a realistic book.
@@ -24,20 +27,22 @@ pub mod describe;
 pub mod export;
 #[cfg(test)]
 mod fixture_tests;
+pub mod import_job;
 pub mod merge;
 pub mod parse;
 pub mod plan_export;
+pub mod read_job;
 pub mod report;
 #[cfg(test)]
 mod roundtrip_tests;
 pub mod rows;
+pub mod split;
 pub mod table;
 pub mod xlsx;
 #[cfg(test)]
 mod xlsx_import_tests;
 pub mod xlsx_read;
 
-pub use accounts::import;
 pub use backup::{Backup, BackupError};
 pub use columns::{ColumnMapping, Field};
 pub use decode::Encoding;
@@ -46,7 +51,9 @@ pub use describe::{
     merge_summary, rejected_rows_csv, summary,
 };
 pub use export::{export_csv, export_csv_in};
+pub use import_job::{import, ImportJob};
 pub use merge::{apply, MergeCounts, Mode};
+pub use read_job::ReadJob;
 pub use report::{ImportReport, MappingError, Reason, RowError};
 pub use table::{read_sheet, sheet_from_rows, FileError, Sheet, SheetRow};
 
@@ -59,21 +66,12 @@ pub fn workbook_sheets(bytes: &[u8]) -> Option<Vec<String>> {
 
 /// Any table a person brings: an .xlsx workbook's sheet `sheet` (Excel or WPS), or CSV/TSV text
 /// in UTF-8 or GBK (`force` names the encoding). Another kind of file (an old .xls, Numbers, a
-/// document) is refused with what it is.
+/// document) is refused with what it is. The browser does the same in pieces (`ReadJob`).
 pub fn read_table(bytes: &[u8], force: Option<Encoding>, sheet: usize) -> Result<Sheet, FileError> {
-    use xlsx_read::{FileKind, XlsxError};
-    match xlsx_read::sniff(bytes) {
-        // Bytes that are neither a workbook nor clean text are still tried as text, as before.
-        FileKind::Text | FileKind::Unknown => read_sheet(bytes, force),
-        FileKind::Xls => Err(FileError::NotATable("xls")),
-        FileKind::Zip | FileKind::Xlsx => {
-            let rows = xlsx_read::open(bytes).and_then(|w| w.rows(sheet.min(w.sheets.len().saturating_sub(1))));
-            match rows {
-                Ok(rows) => sheet_from_rows(rows),
-                Err(XlsxError::NotAWorkbook(kind)) => Err(FileError::NotATable(kind)),
-                Err(XlsxError::NoSheets) => Err(FileError::Empty),
-                Err(e) => Err(FileError::DamagedWorkbook(format!("{e:?}"))),
-            }
+    let mut job = read_job::ReadJob::table(force, sheet);
+    loop {
+        if let Some(done) = job.step(bytes, &mut || false) {
+            return done;
         }
     }
 }

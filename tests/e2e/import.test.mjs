@@ -1,6 +1,8 @@
 // End to end: bring your spreadsheet as it is — an .xlsx made by another program (openpyxl)
 // imports with the same figures as its CSV twin; a file with a repeated id and bad rows says
-// consistent counts and its rejected rows come back once fixed; a Chinese export re-imports.
+// consistent counts and its rejected rows come back once fixed; a Chinese export re-imports; a
+// 100,000-account file shows its progress and leaves no task over 50 ms while it is read and
+// checked (Chromium's long tasks), and 10,000 accounts read in many slices import exactly.
 import { test } from 'node:test';
 import { suite } from './suite.mjs';
 import assert from 'node:assert/strict';
@@ -108,6 +110,78 @@ test('a Chinese export has Chinese headers and re-imports exactly', async () => 
   await p2.click('[data-testid=import-confirm]');
   await p2.waitForSelector(`[data-metric="book.accounts"][data-value="${accounts}"]`);
   assert.equal(await metric(p2, 'book.arr'), arr);
+  errors.assertClean();
+  e2.assertClean();
+  await p2.close();
+});
+
+/** A CSV of `n` accounts, one open term each, every 10th with a renewed term before it (two
+ * rows): made here, so its figures are known. */
+function bigCsv(n) {
+  const lines = ['id,name,industry,region,owner,arr,contract_start,contract_end,status,renewed_on,renewed_arr'];
+  for (let i = 0; i < n; i++) {
+    const arr = 1000 + (i % 97) * 10;
+    if (i % 10 === 0) lines.push(`C${i},Company ${i},Retail,East,Ann,${arr - 100},2025-01-01,2025-12-31,renewed,2025-12-01,${arr}`);
+    lines.push(`C${i},Company ${i},Retail,East,Ann,${arr},2026-01-01,2026-12-31,open,,`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+test('a 100,000-account CSV shows its progress and never holds the page while it is read', async () => {
+  const n = 100_000;
+  const file = join(ctx.dir, 'big.csv');
+  writeFileSync(file, bigCsv(n));
+  const { page, errors } = await blankTab();
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration });
+    }).observe({ type: 'longtask' });
+  });
+  await page.setInputFiles('[data-testid=import-file]', file);
+  // The preview opens with its progress before the file is read (seen in one look, in a frame).
+  const seen = await (await page.waitForFunction(() => {
+    const p = document.querySelector('[data-testid=import-progress]');
+    const confirm = document.querySelector('[data-testid=import-confirm]');
+    return p && { percent: Number(p.dataset.percent), text: p.innerText, disabled: confirm?.disabled };
+  }, null, { timeout: 30000, polling: 'raf' })).jsonValue();
+  assert.ok(seen.percent >= 0 && seen.percent < 100, `progress shown part way (${seen.percent}%)`);
+  assert.match(seen.text, /(Reading the file|Checking the rows)… \d+%/);
+  assert.equal(seen.disabled, true, 'nothing to import until the rows are checked');
+  await page.waitForSelector(`[data-testid=import-summary][data-accounts="${n}"]`, { timeout: 120000 });
+  await page.waitForFunction(() => document.body.dataset.importPreviewMs, null, { timeout: 10000 });
+  assert.equal(await page.getAttribute('[data-testid=import-summary]', 'data-rejected'), '0');
+  assert.equal(await page.locator('[data-testid=import-progress]').count(), 0, 'the progress is gone');
+  const { file: from, preview: to, slices, longTasks } = await page.evaluate(() => ({
+    file: Number(document.body.dataset.importFileMs), preview: Number(document.body.dataset.importPreviewMs),
+    slices: Number(document.body.dataset.importSlices), longTasks: window.__longTasks,
+  }));
+  assert.ok(slices > 10, `read and checked in slices (${slices})`);
+  const during = longTasks.filter((t) => t.start + t.ms > from && t.start < to);
+  assert.deepEqual(during.map((t) => Math.round(t.ms)), [], `no task over 50 ms in the ${Math.round(to - from)} ms from file to preview`);
+  errors.assertClean();
+  await page.close();
+});
+
+test('10,000 accounts import exactly: exported again, the file is the same', async () => {
+  const { page, errors } = await emptyTab(ctx.browser, ctx.server);
+  await page.selectOption('[data-testid=demo-size]', '10000');
+  await page.click('[data-testid=load-demo]');
+  await page.waitForSelector('[data-metric="book.accounts"][data-value="10000"]', { timeout: 60000 });
+  const arr = await metric(page, 'book.arr');
+  const first = await download(page, 'export-csv', 'ten-k.csv');
+  await page.close();
+  const { page: p2, errors: e2 } = await blankTab();
+  await importFile(p2, first);
+  await p2.waitForSelector('[data-testid=import-summary][data-accounts="10000"]', { timeout: 60000 });
+  assert.equal(await p2.getAttribute('[data-testid=import-summary]', 'data-rejected'), '0');
+  await p2.click('[data-testid=import-confirm]');
+  await p2.waitForSelector('[data-metric="book.accounts"][data-value="10000"]', { timeout: 60000 });
+  assert.equal(await metric(p2, 'book.arr'), arr);
+  const again = await download(p2, 'export-csv', 'ten-k-again.csv');
+  const [a, b] = [readFileSync(first), readFileSync(again)];
+  assert.ok(a.length > 1_000_000, `a real file (${a.length} bytes)`);
+  assert.ok(a.equals(b), 'the same bytes');
   errors.assertClean();
   e2.assertClean();
   await p2.close();

@@ -65,6 +65,8 @@ macro_rules! import_messages {
             ImportPreviewRows { n } => "前 {n} 行预览（表头可改对应字段）", "First {n} rows (change a column's field in its header)";
             ImportRejectedTitle { rows, problems } => "被拒绝的行：{rows} 行，共 {problems} 个问题", "Rejected rows: {rows}, with {problems} problems";
             ImportMoreNotShown { n } => "另有 {n} 条未显示。", "{n} more not shown.";
+            ImportReading { pct } => "正在读取文件… {pct}%", "Reading the file… {pct}%";
+            ImportChecking { pct } => "正在检查各行… {pct}%", "Checking the rows… {pct}%";
             ImportedToast { summary } => "导入完成。{summary}", "Import done. {summary}";
             BackupPreview { at, accounts } => "备份导出于 {at}，包含 {accounts} 个客户，以及设置和方案。恢复后将替换当前的客户档案、设置和方案。", "Backup exported {at}: {accounts} accounts, with settings and scenarios. Restoring replaces the current book, settings and scenarios.";
             DemoLoadedToast { n } => "已载入示例客户档案：{n} 个客户。", "Demo book loaded: {n} accounts.";

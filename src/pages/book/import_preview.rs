@@ -1,22 +1,21 @@
 //! The import preview: what a file will become, before anything changes. The column mapping
 //! can be corrected, every rejected row is listed with its line, column and reason, and the
-//! person chooses to replace the book or merge into it.
+//! person chooses to replace the book or merge into it. The file is read and its rows checked
+//! a slice at a time (`import_run.rs`), with a progress line meanwhile.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::import_mapping::MappingTable;
+use super::import_report::{ProgressLine, ReportView};
+use super::import_run::{after_frame, mark_preview_shown, Cost, Phase, Runner};
 use super::transfer::{encoding_from, replace_book, Pending};
 use super::BookView;
 use crate::domain::Settings;
-use crate::i18n::{fmt_count, tr, Lang, Msg, Tpl};
-use crate::io::{self, ColumnMapping, Encoding, Field, Mode};
+use crate::i18n::{fmt_count, Msg, Tpl};
+use crate::io::{self, ColumnMapping, Encoding, Mode};
 use crate::state::AppState;
-
-/// Rows of the file shown in the preview table.
-const PREVIEW_ROWS: usize = 8;
-/// Rejected rows listed; the rest are counted.
-const ERRORS_SHOWN: usize = 200;
 
 #[component]
 pub fn ImportPreview() -> impl IntoView {
@@ -68,39 +67,113 @@ fn Failure(name: String, message: Signal<String>) -> impl IntoView {
     }
 }
 
+/// A file read and checked within this time shows its preview at once, whole.
+const SHOW_AFTER: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// The sheet read from the file, once it is (an `Arc`: the check of its rows holds it too).
+pub type SheetRead = Option<Arc<Result<io::Sheet, io::FileError>>>;
+/// The report of its rows with the current mapping, once checked.
+pub type Checked = Option<Result<io::ImportReport, io::MappingError>>;
+
 #[component]
-fn CsvPreview(name: String, bytes: std::sync::Arc<Vec<u8>>) -> impl IntoView {
+fn CsvPreview(name: String, bytes: Arc<Vec<u8>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let view = expect_context::<BookView>();
     let pending = expect_context::<RwSignal<Option<Pending>>>();
-    let force = RwSignal::new(None::<Encoding>);
     let mode = RwSignal::new(Mode::Merge);
     // An .xlsx workbook's sheets (Excel, WPS); `None` for CSV text.
     let sheets = io::workbook_sheets(&bytes);
     let is_workbook = sheets.is_some();
-    let chosen_sheet = RwSignal::new(0usize);
-    let sheet = Memo::new(move |_| io::read_table(&bytes, force.get(), chosen_sheet.get()));
+    let bytes = StoredValue::new(bytes);
+    let force = StoredValue::new(None::<Encoding>);
+    let chosen_sheet = StoredValue::new(0usize);
+    let sheet = RwSignal::new(SheetRead::None);
+    let report = RwSignal::new(Checked::None);
+    // The mapping the rows are read with: the guess, one remembered for this header, or the
+    // person's corrections.
+    let current = RwSignal::new(ColumnMapping::default());
     let name_for_rejects = StoredValue::new(name.clone());
-    // The person's corrections to the guessed mapping; a new sheet starts from its guess.
-    let mapping = RwSignal::new(None::<ColumnMapping>);
-    // A file with the same header as one the person mapped by hand before starts from that mapping.
-    Effect::new(move |_| {
-        let remembered =
-            sheet.with(|s| s.as_ref().ok().and_then(|s| crate::state::storage::load_import_mapping(&s.headers)));
-        mapping.set(remembered);
-    });
-    let current_mapping = Memo::new(move |_| {
-        mapping.get().or_else(|| sheet.with(|s| s.as_ref().ok().map(|s| s.mapping.clone()))).unwrap_or_default()
-    });
-    let report =
-        Memo::new(move |_| sheet.with(|s| s.as_ref().ok().map(|s| current_mapping.with(|m| io::import(s, m)))));
-    let importable = move || report.with(|r| matches!(r, Some(Ok(rep)) if !rep.accounts.is_empty()));
+    let cost = StoredValue::new(Cost::default());
+    let (reading, checking) = (Runner::new(cost), Runner::new(cost));
+    // The preview appears whole once the file is read and checked, or with its progress if
+    // that takes longer than `SHOW_AFTER`: no half-drawn panel in between.
+    let shown = RwSignal::new(false);
+    set_timeout(
+        move || {
+            let _ = shown.try_set(true);
+        },
+        SHOW_AFTER,
+    );
+    let finished = move || {
+        shown.set(true);
+        mark_preview_shown(cost);
+    };
+
+    // The rows checked with `mapping`, a slice at a time; the report shown meanwhile is the last
+    // one, and the import waits for the new one.
+    let check = move |mapping: ColumnMapping| {
+        let Some(Some(read)) = sheet.try_get_untracked() else { return };
+        let Ok(s) = read.as_ref() else { return };
+        match io::ImportJob::new(s, mapping) {
+            Err(e) => {
+                checking.stop();
+                report.set(Some(Err(e)));
+                finished();
+            }
+            Ok(mut job) => checking.start(
+                Phase::Checking,
+                move |stop| match read.as_ref() {
+                    Ok(s) => (job.step(s, stop), job.fraction(s)),
+                    Err(_) => (None, 1.0),
+                },
+                move |rep| {
+                    report.set(Some(Ok(rep)));
+                    finished();
+                },
+            ),
+        }
+    };
+    // The file read as a table, a slice at a time; then its rows checked with the mapping
+    // guessed from its header, or the one the person chose for this header before.
+    let read = move || {
+        let Some(bytes) = bytes.try_get_value() else { return };
+        let mut job = io::ReadJob::table(force.get_value(), chosen_sheet.get_value());
+        reading.start(
+            Phase::Reading,
+            move |stop| (job.step(&bytes, stop), job.fraction()),
+            move |read: Result<io::Sheet, io::FileError>| {
+                let mapping = read.as_ref().ok().map(|s| {
+                    crate::state::storage::load_import_mapping(&s.headers).unwrap_or_else(|| s.mapping.clone())
+                });
+                sheet.set(Some(Arc::new(read)));
+                match mapping {
+                    Some(m) => {
+                        current.set(m.clone());
+                        check(m);
+                    }
+                    None => {
+                        checking.stop();
+                        report.set(None);
+                        finished();
+                    }
+                }
+            },
+        );
+    };
+    read();
+    let running = move || reading.progress.with(Option::is_some) || checking.progress.with(Option::is_some);
+    let importable = move || !running() && report.with(|r| matches!(r, Some(Ok(rep)) if !rep.accounts.is_empty()));
     let confirm = move |_| {
-        let Some(Ok(rep)) = report.get_untracked() else { return };
+        if !importable() {
+            return;
+        }
+        crate::web::mark("data-import-confirm-ms", &format!("{:.1}", crate::web::now_ms()));
+        // Taken, not copied: the preview closes.
+        let Some(Some(Ok(rep))) = report.try_update_untracked(Option::take) else { return };
         // A mapping the person corrected is remembered for the next file with this header.
         sheet.with_untracked(|s| {
-            if let Ok(s) = s {
-                let chosen = current_mapping.get_untracked();
+            if let Some(Ok(s)) = s.as_deref() {
+                let chosen = current.get_untracked();
                 if chosen != s.mapping {
                     crate::state::storage::save_import_mapping(&s.headers, &chosen);
                 }
@@ -110,11 +183,12 @@ fn CsvPreview(name: String, bytes: std::sync::Arc<Vec<u8>>) -> impl IntoView {
         let lang = state.lang.get_untracked();
         replace_book(state, view, book, state.tr(Tpl::ImportedToast { summary: &io::merge_summary(&counts, lang) }));
         pending.set(None);
+        after_frame(|| crate::web::mark("data-import-shown-ms", &format!("{:.1}", crate::web::now_ms())));
     };
 
     let file_problem = move || {
         let lang = state.lang.get();
-        sheet.with(|s| s.as_ref().err().map(|e| io::describe_file_error(e, lang)))
+        sheet.with(|s| s.as_deref().and_then(|s| s.as_ref().err()).map(|e| io::describe_file_error(e, lang)))
     };
     let mapping_problem = move || {
         let lang = state.lang.get();
@@ -123,14 +197,23 @@ fn CsvPreview(name: String, bytes: std::sync::Arc<Vec<u8>>) -> impl IntoView {
             _ => None,
         })
     };
+    let progress = Signal::derive(move || reading.progress.get().or_else(|| checking.progress.get()));
 
-    view! {
+    move || {
+        if !shown.get() {
+            return None;
+        }
+        let (name, sheets) = (name.clone(), sheets.clone());
+        Some(view! {
         <Shell name>
             <div class="import-options">
                 {sheets.filter(|s| s.len() > 1).map(|names| view! {
                     <label>{state.text(Msg::ImportSheet)}
                         <select data-testid="import-sheet" on:change=move |ev| {
-                            if let Ok(i) = event_target_value(&ev).parse::<usize>() { chosen_sheet.set(i) }
+                            if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                                chosen_sheet.set_value(i);
+                                read();
+                            }
                         }>
                             {names.into_iter().enumerate().map(|(i, n)| view! { <option value=i.to_string()>{n}</option> }).collect_view()}
                         </select>
@@ -138,7 +221,10 @@ fn CsvPreview(name: String, bytes: std::sync::Arc<Vec<u8>>) -> impl IntoView {
                 })}
                 <Show when=move || !is_workbook>
                 <label>{state.text(Msg::ImportEncodingLabel)}
-                    <select data-testid="import-encoding" on:change=move |ev| force.set(encoding_from(&event_target_value(&ev)))>
+                    <select data-testid="import-encoding" on:change=move |ev| {
+                        force.set_value(encoding_from(&event_target_value(&ev)));
+                        read();
+                    }>
                         <option value="">{state.text(Msg::ImportEncodingAuto)}</option>
                         <option value="utf8">"UTF-8"</option>
                         <option value="gb18030">"GBK / GB18030"</option>
@@ -146,22 +232,20 @@ fn CsvPreview(name: String, bytes: std::sync::Arc<Vec<u8>>) -> impl IntoView {
                 </label>
                 <span class="encoding-note" data-testid="import-encoding-note">{move || {
                     let lang = state.lang.get();
-                    sheet.with(|s| s.as_ref().ok().map(|s| io::encoding_note(s.encoding, s.had_errors, lang)))
+                    sheet.with(|s| s.as_deref().and_then(|s| s.as_ref().ok()).map(|s| io::encoding_note(s.encoding, s.had_errors, lang)))
                 }}</span>
                 </Show>
             </div>
+            <ProgressLine progress />
             {move || file_problem().map(|m| view! { <p class="notice error" role="alert">{m}</p> })}
             {move || mapping_problem().map(|m| view! { <p class="notice error" role="alert">{m}</p> })}
-            <MappingTable sheet mapping current_mapping />
-            {move || report.with(|r| match r {
-                Some(Ok(rep)) => Some(view! { <ReportView report=rep.clone() /> }.into_any()),
-                _ => None,
-            })}
+            <MappingTable sheet current on_change=Callback::new(check) />
+            <ReportView report />
             <Show when=move || report.with(|r| matches!(r, Some(Ok(rep)) if rep.rejected_rows > 0))>
                 <button type="button" class="btn small" data-testid="download-rejected" on:click=move |_| {
                     let lang = state.lang.get_untracked();
-                    let bytes = sheet.with_untracked(|s| report.with_untracked(|r| match (s, r) {
-                        (Ok(s), Some(Ok(rep))) => Some(io::rejected_rows_csv(s, rep, lang)),
+                    let bytes = sheet.with_untracked(|s| report.with_untracked(|r| match (s.as_deref(), r) {
+                        (Some(Ok(s)), Some(Ok(rep))) => Some(io::rejected_rows_csv(s, rep, lang)),
                         _ => None,
                     }));
                     if let Some(bytes) = bytes {
@@ -186,102 +270,7 @@ fn CsvPreview(name: String, bytes: std::sync::Arc<Vec<u8>>) -> impl IntoView {
                 <button type="button" class="btn" on:click=move |_| pending.set(None)>{state.text(Msg::Cancel)}</button>
             </div>
         </Shell>
-    }
-}
-
-#[component]
-fn MappingTable(
-    sheet: Memo<Result<io::Sheet, io::FileError>>,
-    mapping: RwSignal<Option<ColumnMapping>>,
-    current_mapping: Memo<ColumnMapping>,
-) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    move || {
-        let lang = state.lang.get();
-        sheet.with(|s| {
-            let s = s.as_ref().ok()?;
-            let heads = s.headers.iter().enumerate().map(|(col, header)| {
-                let selected = move || current_mapping.with(|m| m.columns.get(col).copied().flatten());
-                let on_change = move |ev| {
-                    let value = event_target_value(&ev);
-                    let field = Field::ALL.into_iter().find(|f| f.header() == value);
-                    let mut m = current_mapping.get_untracked();
-                    if let Some(slot) = m.columns.get_mut(col) {
-                        *slot = field;
-                    }
-                    mapping.set(Some(m));
-                };
-                view! {
-                    <th>
-                        <div class="col-header" title=header.clone()>{header.clone()}</div>
-                        <select on:change=on_change data-testid=format!("map-{col}")>
-                            <option value="" selected=move || selected().is_none()>{crate::i18n::t(lang, Msg::ImportColumnIgnored)}</option>
-                            {Field::ALL.into_iter().map(|f| view! {
-                                <option value=f.header() selected=move || selected() == Some(f)>{f.label(lang)}</option>
-                            }).collect_view()}
-                        </select>
-                    </th>
-                }
-            }).collect_view();
-            let rows = s.rows.iter().take(PREVIEW_ROWS).map(|row| {
-                let cells = (0..s.headers.len()).map(|i| {
-                    let v = row.cell(i).unwrap_or("").to_string();
-                    let title = v.clone();
-                    view! { <td title=title>{v}</td> }
-                }).collect_view();
-                view! { <tr><th scope="row" class="line">{row.line}</th>{cells}</tr> }
-            }).collect_view();
-            let shown = s.rows.len().min(PREVIEW_ROWS);
-            Some(view! {
-                <h3>{tr(lang, Tpl::ImportPreviewRows { n: &shown.to_string() })}</h3>
-                <div class="preview-scroll">
-                    <table class="preview-table">
-                        <thead><tr><th class="line">"#"</th>{heads}</tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            })
         })
-    }
-}
-
-#[component]
-fn ReportView(report: io::ImportReport) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let rep = Arc::new(report);
-    let errors = rep.clone();
-    let count = rep.errors.len();
-    let rows_rejected = rep.rejected_rows;
-    let lines = move |lang: Lang| {
-        errors.errors.iter().take(ERRORS_SHOWN).map(|e| view! { <li>{io::describe(e, lang)}</li> }).collect_view()
-    };
-    let rep2 = rep.clone();
-    view! {
-        <p class="import-summary" data-testid="import-summary" data-accounts=rep.accounts.len() data-rejected=rep.rejected_rows>
-            {move || io::summary(&rep2, state.lang.get())}
-            {
-                let rep = rep.clone();
-                move || io::generated_ids_note(&rep, state.lang.get()).map(|n| view! { " " {n} })
-            }
-        </p>
-        <Show when=move || { count != 0 }>
-            <details class="rejected" open>
-                <summary>{move || state.tr(Tpl::ImportRejectedTitle { rows: &fmt_count(rows_rejected), problems: &fmt_count(count) })}</summary>
-                <ul data-testid="import-errors">{
-                    let lines = lines.clone();
-                    move || lines(state.lang.get())
-                }</ul>
-                <Show when=move || { count > ERRORS_SHOWN }>
-                    <p class="help">{move || state.tr(Tpl::ImportMoreNotShown { n: &fmt_count(count.saturating_sub(ERRORS_SHOWN)) })}</p>
-                </Show>
-            </details>
-        </Show>
-        <Show when={
-            let empty = rep.accounts.is_empty();
-            move || empty
-        }>
-            <p class="notice warn">{state.text(Msg::ImportNothing)}</p>
-        </Show>
     }
 }
 

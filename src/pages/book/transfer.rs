@@ -40,7 +40,10 @@ pub enum Pending {
 /// Demo book sizes offered; the first is the one-click default.
 pub const DEMO_SIZES: [usize; 5] = [1_000, 200, 10_000, 50_000, 100_000];
 
+/// Reads a chosen or dropped file into `pending`. The time it was chosen is marked on <body>
+/// (`data-import-file-ms`) for the benchmark; the preview marks when it is shown.
 pub fn read_file(file: web_sys::File, pending: RwSignal<Option<Pending>>) {
+    web::mark("data-import-file-ms", &format!("{:.1}", web::now_ms()));
     let name = file.name();
     spawn_local(async move {
         let result = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
