@@ -7,11 +7,15 @@
 //!
 //! This is the native order (tests, and the fallback when the browser has no `Intl.Collator`).
 //! In the browser the Book page orders text with the collator of the app's language, which
-//! adds pinyin order for Chinese (see `pages/book/sorting.rs`); `TextOrder` is where both meet.
+//! adds pinyin order for Chinese (see `pages/book/sorting.rs`); `TextOrder` (text_order.rs) is
+//! where both meet.
+
+mod text_order;
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::sync::Arc;
+
+pub use text_order::{Collation, Natural, SortOnly, TextOrder};
 
 /// The value of a decimal digit: ASCII 0-9 and the full-width ０-９ a Chinese keyboard types.
 fn digit(c: char) -> Option<u8> {
@@ -79,14 +83,15 @@ fn cmp_numbers(
 
 /// Sorts `values` in natural order (stable, so equal strings keep their order).
 pub fn natural_sort(values: &mut [&str]) {
-    values.sort_by(|a, b| natural_cmp(a, b));
+    crate::domain::sort::sort_by(values, |a, b| natural_cmp(a, b));
 }
 
 /// The natural order of `values` as a permutation: the indices of `values`, in order.
 pub fn natural_permutation(values: &[&str]) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..values.len() as u32).collect();
-    order.sort_by(|&a, &b| natural_cmp(values[a as usize], values[b as usize]));
-    order
+    crate::domain::sort::sorted_positions(values.len(), |a, b| natural_cmp(values[a], values[b]))
+        .into_iter()
+        .map(|i| i as u32)
+        .collect()
 }
 
 /// The longest run of digits in `s` (ASCII or full-width), in digits.
@@ -174,120 +179,6 @@ impl TextHasher {
 
 /// A hash map keyed by texts, with `TextHasher`.
 pub type TextMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<TextHasher>>;
-
-/// The order of a column of texts, to sort rows by it quickly: each distinct value once, in
-/// order, and for each row the position of its value (equal values share it).
-///
-/// Built once per book (and language, in the browser) by a sorter that orders a list of
-/// distinct values — the browser's collator or `natural_permutation` — and rebuilt from the
-/// previous order when the book changes: a column whose values did not change is not sorted
-/// again, and in one that changed the old values come to the sorter already in order, with
-/// only the new ones to place.
-#[derive(Clone, Debug, Default)]
-pub struct TextOrder {
-    /// Each distinct value, in order (shared with the orders rebuilt from this one).
-    sorted: Arc<Vec<String>>,
-    /// Per row: the position of its value in `sorted`; `None` for a row without a value.
-    ranks: Arc<Vec<Option<u32>>>,
-}
-
-/// Two orders are the same when they rank the rows the same (a memo compares them).
-impl PartialEq for TextOrder {
-    fn eq(&self, other: &TextOrder) -> bool {
-        Arc::ptr_eq(&self.ranks, &other.ranks) || self.ranks == other.ranks
-    }
-}
-
-impl TextOrder {
-    /// The order of `values` (one per row; `None` = no value), sorted by `sort`, which receives
-    /// the distinct values — those of `previous` first, in their order, then the new ones in
-    /// the order of their first row — and returns them in order, as indices into its list.
-    /// `sort` returning `None` (no collator) or not a permutation falls back to natural order.
-    pub fn build<'a>(
-        values: impl IntoIterator<Item = Option<&'a str>>,
-        previous: Option<&TextOrder>,
-        sort: impl FnOnce(&[&str]) -> Option<Vec<u32>>,
-    ) -> TextOrder {
-        let values: Vec<Option<&'a str>> = values.into_iter().collect();
-        // Row for row the values of the previous order (the column did not change): that order.
-        if let Some(p) = previous.filter(|p| p.holds(&values)) {
-            return p.clone();
-        }
-        let mut ids: TextMap<&'a str, u32> = TextMap::default();
-        ids.reserve(values.len());
-        let mut distinct: Vec<&'a str> = Vec::new();
-        let row_ids: Vec<Option<u32>> = values
-            .into_iter()
-            .map(|v| {
-                v.map(|s| {
-                    *ids.entry(s).or_insert_with(|| {
-                        distinct.push(s);
-                        distinct.len() as u32 - 1
-                    })
-                })
-            })
-            .collect();
-        // The previous order's values that are still here, by id, in that order.
-        let kept: Vec<u32> = previous
-            .map(|p| p.sorted.iter().filter_map(|s| ids.get(s.as_str()).copied()).collect())
-            .unwrap_or_default();
-        let (sorted_ids, sorted) = match previous {
-            // The same values as before, in other rows: the same order, without sorting.
-            Some(p) if kept.len() == distinct.len() => (kept, Arc::clone(&p.sorted)),
-            _ => {
-                let mut input = kept;
-                let mut placed = vec![false; distinct.len()];
-                for &id in &input {
-                    placed[id as usize] = true;
-                }
-                input.extend((0..distinct.len() as u32).filter(|&id| !placed[id as usize]));
-                let texts: Vec<&str> = input.iter().map(|&id| distinct[id as usize]).collect();
-                let order = sort(&texts)
-                    .filter(|o| is_permutation(o, texts.len()))
-                    .unwrap_or_else(|| natural_permutation(&texts));
-                let sorted_ids: Vec<u32> = order.iter().map(|&k| input[k as usize]).collect();
-                let sorted = sorted_ids.iter().map(|&id| distinct[id as usize].to_string()).collect();
-                (sorted_ids, Arc::new(sorted))
-            }
-        };
-        let mut rank_of = vec![0u32; distinct.len()];
-        for (rank, &id) in sorted_ids.iter().enumerate() {
-            rank_of[id as usize] = rank as u32;
-        }
-        let ranks = row_ids.into_iter().map(|id| id.map(|id| rank_of[id as usize])).collect();
-        TextOrder { sorted, ranks: Arc::new(ranks) }
-    }
-
-    /// Whether this order was built from exactly these values, row for row.
-    fn holds(&self, values: &[Option<&str>]) -> bool {
-        values.len() == self.ranks.len()
-            && values.iter().zip(self.ranks.iter()).all(|(v, r)| match (v, r) {
-                (Some(v), Some(r)) => self.sorted.get(*r as usize).is_some_and(|s| s == v),
-                (None, None) => true,
-                _ => false,
-            })
-    }
-
-    /// The order of `values` by `natural_cmp` alone.
-    pub fn natural<'a>(values: impl IntoIterator<Item = Option<&'a str>>) -> TextOrder {
-        TextOrder::build(values, None, |_| None)
-    }
-
-    /// The rank of row `i`'s value (smaller first); `None` without a value or past the end.
-    pub fn rank(&self, i: usize) -> Option<u32> {
-        self.ranks.get(i).copied().flatten()
-    }
-
-    /// How many rows the order was built for.
-    pub fn rows(&self) -> usize {
-        self.ranks.len()
-    }
-
-    /// The distinct values, in order.
-    pub fn sorted(&self) -> &[String] {
-        &self.sorted
-    }
-}
 
 /// Whether `order` holds each of 0..n exactly once.
 pub fn is_permutation(order: &[u32], n: usize) -> bool {
@@ -400,66 +291,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    fn ranks(o: &TextOrder) -> Vec<Option<u32>> {
-        (0..o.rows()).map(|i| o.rank(i)).collect()
-    }
-
-    #[test]
-    fn text_order_ranks_rows_equal_values_alike() {
-        let o = TextOrder::natural([Some("Company 10"), None, Some("Company 2"), Some("Company 10"), Some("a")]);
-        assert_eq!(ranks(&o), vec![Some(2), None, Some(1), Some(2), Some(0)]);
-        assert_eq!(o.sorted(), ["a", "Company 2", "Company 10"]);
-        assert_eq!(o.rank(9), None);
-        assert_eq!(TextOrder::natural([]).rows(), 0);
-    }
-
-    /// Orders by length, then raw text: a sorter unlike the natural order.
-    fn by_len(v: &[&str]) -> Option<Vec<u32>> {
-        let mut order: Vec<u32> = (0..v.len() as u32).collect();
-        order.sort_by(|&a, &b| {
-            let (x, y) = (v[a as usize], v[b as usize]);
-            x.len().cmp(&y.len()).then(x.cmp(y))
-        });
-        Some(order)
-    }
-
-    #[test]
-    fn text_order_uses_the_sorter_and_reuses_the_previous_order() {
-        let calls = std::cell::Cell::new(0);
-        let first = TextOrder::build([Some("ccc"), Some("a"), Some("bb")], None, |v| {
-            calls.set(calls.get() + 1);
-            by_len(v)
-        });
-        assert_eq!(first.sorted(), ["a", "bb", "ccc"]);
-        assert_eq!(ranks(&first), vec![Some(2), Some(0), Some(1)]);
-        assert_eq!(calls.get(), 1);
-        // The same values (another row order, a repeat): no sorting, the same order.
-        let again =
-            TextOrder::build([Some("bb"), Some("a"), Some("ccc"), Some("a")], Some(&first), |_| panic!("sorted again"));
-        assert_eq!(ranks(&again), vec![Some(1), Some(0), Some(2), Some(0)]);
-        assert!(Arc::ptr_eq(&again.sorted, &first.sorted));
-        // A new value, one gone: the sorter sees the old ones in order first, then the new one.
-        let seen = std::cell::RefCell::new(Vec::new());
-        let grown = TextOrder::build([Some("dddd"), None, Some("bb"), Some("a")], Some(&first), |v| {
-            seen.replace(v.iter().map(|s| s.to_string()).collect());
-            by_len(v)
-        });
-        assert_eq!(*seen.borrow(), ["a", "bb", "dddd"]);
-        assert_eq!(grown.sorted(), ["a", "bb", "dddd"]);
-        assert_eq!(ranks(&grown), vec![Some(2), None, Some(1), Some(0)]);
-        // The very same values row for row: the previous order itself, shared.
-        let same =
-            TextOrder::build([Some("dddd"), None, Some("bb"), Some("a")], Some(&grown), |_| panic!("sorted again"));
-        assert!(Arc::ptr_eq(&same.ranks, &grown.ranks));
-        // A sorter that cannot sort, or answers with something else than a permutation: natural order.
-        let x = [Some("x10"), Some("x9"), Some("X9")];
-        assert_eq!(TextOrder::build(x, None, |_| None).sorted(), ["X9", "x9", "x10"]);
-        assert_eq!(TextOrder::build(x, None, |_| Some(vec![0, 0, 1])).sorted(), ["X9", "x9", "x10"]);
-        assert_eq!(TextOrder::build(x, None, |_| Some(vec![2, 1])).sorted(), ["X9", "x9", "x10"]);
-        assert_eq!(TextOrder::build(x, None, |_| Some(vec![2, 1, 0])).sorted(), ["X9", "x9", "x10"]);
-        assert_eq!(TextOrder::build(x, None, |_| Some(vec![0, 1, 2])).sorted(), ["x10", "x9", "X9"]);
     }
 
     #[test]

@@ -222,6 +222,17 @@ test('names and ids sort naturally, Chinese names in pinyin order', async () => 
   assert.deepEqual(shown.filter((n) => han.includes(n)), han);
   assert.deepEqual(shown.filter((n) => latin.includes(n)), latin);
   assert.deepEqual(shown, await collated('zh-CN', names));
+  // A renamed account takes its place by the same collator: the new name alone is placed (a
+  // binary search with single comparisons), the column is not sorted again. 陈 chén goes
+  // between 北 běi and 张 zhāng, where 张三科技 was.
+  await page.click('.book-table tbody tr[data-id] td.name button[title="张三科技"]');
+  await page.waitForSelector('[data-testid=account-form]');
+  await page.fill('[data-testid=field-ColName]', '陈六商贸');
+  await page.click('[data-testid=save-account]');
+  await page.waitForSelector('[data-testid=account-form]', { state: 'detached' });
+  names[names.indexOf('张三科技')] = '陈六商贸';
+  await page.waitForFunction(() => [...document.querySelectorAll('.book-table td.name')].some((td) => td.textContent.trim() === '陈六商贸'));
+  assert.deepEqual(await tableNames(page), await collated('zh-CN', names));
 
   // Ids by number: C-1, C-2, C-7, C-09, C-10, C-100, C-1003 (the id column is shown first).
   await page.click('details.columns summary');

@@ -52,9 +52,11 @@ pub fn AccountTable() -> impl IntoView {
     let all_shown_selected = move || {
         view.rows.with(|rows| {
             !rows.is_empty()
-                && view
-                    .selected
-                    .with(|sel| state.book.with(|b| rows.iter().all(|&i| sel.contains(&b.accounts[i as usize].id))))
+                && view.selected.with(|sel| {
+                    state
+                        .book
+                        .with(|b| rows.iter().all(|&i| b.accounts.get(i as usize).is_some_and(|a| sel.contains(&a.id))))
+                })
         })
     };
     let toggle_all = move |_| {
@@ -62,8 +64,8 @@ pub fn AccountTable() -> impl IntoView {
         view.selected.update(|sel| {
             state.book.with(|b| {
                 view.rows.with(|rows| {
-                    for &i in rows {
-                        let id = &b.accounts[i as usize].id;
+                    for a in rows.iter().filter_map(|&i| b.accounts.get(i as usize)) {
+                        let id = &a.id;
                         if select {
                             sel.insert(id.clone());
                         } else {
@@ -107,6 +109,10 @@ pub fn AccountTable() -> impl IntoView {
 
     // One unit for the whole ARR column, chosen from the book's typical ARR, so rows compare
     // at a glance and the unit does not change while scrolling.
+    // Only the settings the cells show: another setting changing (the first edit of a demo
+    // book forgets which demo it was) draws no row again.
+    let currency = Memo::new(move |_| state.settings.with(|s| s.currency.clone()));
+    let tiers = Memo::new(move |_| state.settings.with(|s| s.tiers.tiers.clone()));
     let arr_scale = Memo::new(move |_| {
         let lang = state.lang.get();
         state.snapshot.with(|s| Scale::for_column(lang, s.views.iter().map(|v| v.arr)))
@@ -116,66 +122,110 @@ pub fn AccountTable() -> impl IntoView {
         let arr_scale = arr_scale.get();
         let lang = state.lang.get();
         let columns = view.columns.get();
-        let currency = state.settings.with(|s| s.currency.clone());
+        let currency = currency.get();
         let as_of = state.as_of.get();
-        let tiers = state.settings.with(|s| s.tiers.tiers.clone());
+        let tiers = tiers.get();
+        // The book as the rows were taken from it: a change reaches the table a task later.
+        view.settled.table.track();
         view.rows.with(|rows| {
-            state.book.with(|b| {
-                state.snapshot.with(|snap| {
-                    rows[first..last].iter().map(|&i| {
-                        let i = i as usize;
-                        let a = &b.accounts[i];
-                        let v = snap.views.get(i).copied();
-                        let id = a.id.clone();
-                        let id2 = id.clone();
-                        let checked = view.selected.with(|s| s.contains(&id));
-                        let cells = columns.iter().map(|&col| {
-                            let text: String = match col {
-                                Column::Name => String::new(),
-                                Column::Id => a.id.clone(),
-                                Column::Owner => if a.owner.is_empty() { t(lang, Msg::Unassigned).to_string() } else { a.owner.clone() },
-                                Column::Industry => a.industry.clone(),
-                                Column::Region => a.region.clone(),
-                                Column::Tier => v.and_then(|v| tiers.get(v.tier)).map(|tier| tier_name(tier, lang).to_string()).unwrap_or_default(),
-                                Column::Stage => v.map(|v| t(lang, stage_label(v.stage)).to_string()).unwrap_or_default(),
-                                Column::Arr => v.map(|v| arr_scale.money(v.arr, &currency)).unwrap_or_default(),
-                                Column::Health => String::new(),
-                                Column::End => a.current_term(as_of).map(|t| iso(t.end)).unwrap_or_default(),
-                                Column::LastTouch => a.last_touch.map(iso).unwrap_or_default(),
-                                Column::GoLive => a.go_live.map(iso).unwrap_or_default(),
-                                Column::Fit => a.fit.map(|x| format!("{x:.0}")).unwrap_or_default(),
-                                Column::Activity => a.activity.map(|x| format!("{x:.0}")).unwrap_or_default(),
-                            };
-                            match col {
-                                Column::Name => {
-                                    let name = a.name.clone();
-                                    view! {
-                                        <td class="name">
-                                            <button type="button" class="link-btn" title=name.clone()
-                                                on:click=move |_| view.editing.set(Some(Editing::Existing(i)))>{name.clone()}</button>
-                                        </td>
-                                    }.into_any()
-                                }
-                                Column::Health => health_cell(lang, v.and_then(|v| v.health), v.map_or(Band::None, |v| v.band)),
-                                _ => {
-                                    let title = text.clone();
-                                    view! { <td class:num=col.numeric() title=title>{text}</td> }.into_any()
-                                }
-                            }
-                        }).collect_view();
-                        view! {
-                            <tr class:selected=checked data-id=id.clone()>
-                                <td class="check">
-                                    <input type="checkbox" aria-label=t(lang, Msg::SelectRow) prop:checked=checked
-                                        on:change=move |_| view.selected.update(|s| { if !s.remove(&id2) { s.insert(id2.clone()); } }) />
-                                </td>
-                                {cells}
-                            </tr>
-                        }
-                    }).collect_view()
+            state.book.with_untracked(|b| {
+                state.snapshot.with_untracked(|snap| {
+                    rows[first..last]
+                        .iter()
+                        .filter_map(|&i| {
+                            let i = i as usize;
+                            let a = b.accounts.get(i)?;
+                            let v = snap.views.get(i).copied();
+                            let id = a.id.clone();
+                            let checked = view.selected.with(|s| s.contains(&id));
+                            let cells = columns
+                                .iter()
+                                .map(|&col| {
+                                    let text: String = match col {
+                                        Column::Name => String::new(),
+                                        Column::Id => a.id.clone(),
+                                        Column::Owner => {
+                                            if a.owner.is_empty() {
+                                                t(lang, Msg::Unassigned).to_string()
+                                            } else {
+                                                a.owner.clone()
+                                            }
+                                        }
+                                        Column::Industry => a.industry.clone(),
+                                        Column::Region => a.region.clone(),
+                                        Column::Tier => v
+                                            .and_then(|v| tiers.get(v.tier))
+                                            .map(|tier| tier_name(tier, lang).to_string())
+                                            .unwrap_or_default(),
+                                        Column::Stage => {
+                                            v.map(|v| t(lang, stage_label(v.stage)).to_string()).unwrap_or_default()
+                                        }
+                                        Column::Arr => v.map(|v| arr_scale.money(v.arr, &currency)).unwrap_or_default(),
+                                        Column::Health => String::new(),
+                                        Column::End => a.current_term(as_of).map(|t| iso(t.end)).unwrap_or_default(),
+                                        Column::LastTouch => a.last_touch.map(iso).unwrap_or_default(),
+                                        Column::GoLive => a.go_live.map(iso).unwrap_or_default(),
+                                        Column::Fit => a.fit.map(|x| format!("{x:.0}")).unwrap_or_default(),
+                                        Column::Activity => a.activity.map(|x| format!("{x:.0}")).unwrap_or_default(),
+                                    };
+                                    match col {
+                                        Column::Name => {
+                                            let name = a.name.clone();
+                                            view! {
+                                                <td class="name">
+                                                    <button type="button" class="link-btn" title=name.clone()
+                                                        data-row=i>{name.clone()}</button>
+                                                </td>
+                                            }
+                                            .into_any()
+                                        }
+                                        Column::Health => health_cell(
+                                            lang,
+                                            v.and_then(|v| v.health),
+                                            v.map_or(Band::None, |v| v.band),
+                                        ),
+                                        _ => {
+                                            let title = text.clone();
+                                            view! { <td class:num=col.numeric() title=title>{text}</td> }.into_any()
+                                        }
+                                    }
+                                })
+                                .collect_view();
+                            Some(view! {
+                                <tr class:selected=checked data-id=id.clone()>
+                                    <td class="check">
+                                        <input type="checkbox" aria-label=t(lang, Msg::SelectRow) prop:checked=checked
+                                            />
+                                    </td>
+                                    {cells}
+                                </tr>
+                            })
+                        })
+                        .collect_view()
                 })
             })
         })
+    };
+
+    // One listener for every row (a row drawn again attaches none): a name opens its account,
+    // a row's checkbox selects it.
+    let on_body_click = move |ev: leptos::ev::MouseEvent| {
+        let row = closest(ev.target(), "button[data-row]").and_then(|b| b.get_attribute("data-row"));
+        if let Some(i) = row.and_then(|r| r.parse().ok()) {
+            view.editing.set(Some(Editing::Existing(i)));
+        }
+    };
+    let on_body_change = move |ev: leptos::ev::Event| {
+        if closest(ev.target(), "td.check input").is_none() {
+            return;
+        }
+        if let Some(id) = closest(ev.target(), "tr[data-id]").and_then(|tr| tr.get_attribute("data-id")) {
+            view.selected.update(|s| {
+                if !s.remove(&id) {
+                    s.insert(id);
+                }
+            });
+        }
     };
 
     let pad = move |top: bool| {
@@ -198,7 +248,7 @@ pub fn AccountTable() -> impl IntoView {
                         {header}
                     </tr>
                 </thead>
-                <tbody>
+                <tbody on:click=on_body_click on:change=on_body_change>
                     <tr class="spacer" aria-hidden="true" style=move || pad(true)></tr>
                     {body}
                     <tr class="spacer" aria-hidden="true" style=move || pad(false)></tr>
@@ -216,6 +266,11 @@ pub fn AccountTable() -> impl IntoView {
             }}
         </p>
     }
+}
+
+/// The nearest element to `target` (itself included) that matches `selector`.
+fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<web_sys::Element> {
+    target?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
 }
 
 /// Health as a coloured value with its band's word, so colour is never the only cue.

@@ -21,7 +21,9 @@ pub fn Toolbar() -> impl IntoView {
     // In the language's order (pinyin for Chinese names), as the table sorts them.
     let lists = Memo::new(move |_| {
         let lang = state.lang.get();
-        let (owners, industries) = state.book.with(owners_and_industries);
+        // The book as the table shows it (a change reaches both a task later).
+        view.settled.table.track();
+        let (owners, industries) = state.book.with_untracked(owners_and_industries);
         (web::collated(lang.tag(), owners), web::collated(lang.tag(), industries))
     });
 
@@ -108,7 +110,7 @@ fn ColumnChooser() -> impl IntoView {
                                 } else {
                                     // Keep the table's order, whatever the order of clicks.
                                     cs.push(col);
-                                    cs.sort_by_key(|c| Column::ALL.iter().position(|x| x == c));
+                                    crate::domain::sort::sort_by_key(cs, |c| Column::ALL.iter().position(|x| x == c));
                                 }
                             }) />
                         {move || state.t(col.label())}
