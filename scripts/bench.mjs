@@ -6,10 +6,11 @@ import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, startServer, launch } from '../tests/e2e/browser.mjs';
+import { targetLines } from './bench/targets.mjs';
 
 const dir = join(ROOT, 'scripts', 'bench');
 const only = process.argv[2];
-const files = readdirSync(dir).filter((f) => f.endsWith('.mjs') && (!only || f.includes(only))).sort();
+const files = readdirSync(dir).filter((f) => /^\d\d-.*\.mjs$/.test(f) && (!only || f.includes(only))).sort();
 
 const server = await startServer();
 const browser = await launch();
@@ -39,6 +40,12 @@ const line = (cells) => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of table) console.log(line(r));
+
+// Issue 15's figures, each beside its target.
+const summary = targetLines(rows);
+const sw = [0, 1, 2].map((i) => Math.max(...summary.map((r) => r[i].length)));
+console.log('\nissue 15: figure, value, target');
+for (const r of summary) console.log('  ' + r.map((c, i) => (i === 1 ? c.padStart(sw[i]) : i < 3 ? c.padEnd(sw[i]) : c)).join('  '));
 mkdirSync(join(ROOT, 'target'), { recursive: true });
 writeFileSync(join(ROOT, 'target', 'bench.json'), JSON.stringify(rows, null, 2));
 process.exit(failed ? 1 : 0);

@@ -13,6 +13,9 @@ use crate::state::{storage, AppState};
 use crate::web;
 
 pub fn mount() {
+    // When the wasm has been fetched, compiled and started: the start-up benchmark splits the
+    // time to the first page there (download + compile, then the app's own start and render).
+    web::mark("data-main-ms", &format!("{:.1}", web::now_ms()));
     leptos::mount::mount_to_body(App);
     // Offline start and "update available" (components/update_notice.rs); not in the browser
     // tests, which mount `App` themselves.

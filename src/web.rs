@@ -224,7 +224,7 @@ fn collate_js(tag: &str, values: &[&str]) -> Result<Vec<u32>, JsValue> {
             out.push(i);
             i = next[i as usize];
         }
-        out[start..].sort_by_key(|&i| values[i as usize]);
+        crate::domain::sort::sort_by_key(&mut out[start..], |&i| values[i as usize]);
         Ok(())
     };
     for key in String::from(sorted.join(SEPARATOR)).split(SEPARATOR) {

@@ -11,16 +11,24 @@ export const median = (xs) => {
 export default async function ({ server, browser }) {
   const runs = 7;
   const times = [];
+  const mains = [];
   for (let i = 0; i < runs + 1; i++) {
     const page = await browser.context.newPage();
     await page.goto(server.url + 'book');
     await ready(page);
     const t = Number(await page.getAttribute('body', 'data-ready'));
-    if (i > 0) times.push(t); // the first run warms the HTTP cache like a returning visitor
+    const main = Number(await page.getAttribute('body', 'data-main-ms'));
+    if (i > 0) {
+      // the first run warms the HTTP cache like a returning visitor
+      times.push(t);
+      mains.push(main);
+    }
     await page.close();
   }
   return [
-    { area: 'startup', figure: `first page rendered, empty book (median of ${runs})`, value: median(times), unit: 'ms' },
+    { area: 'startup', figure: `first page rendered, empty book (median of ${runs})`, value: median(times), unit: 'ms', target: '≤ 150 ms' },
     { area: 'startup', figure: 'slowest run', value: Math.max(...times), unit: 'ms' },
+    { area: 'startup', figure: '  of which: page, CSS and wasm fetched, wasm compiled (to main)', value: median(mains), unit: 'ms' },
+    { area: 'startup', figure: '  of which: the app start and first render (main to ready)', value: median(times.map((t, i) => t - mains[i])), unit: 'ms' },
   ];
 }

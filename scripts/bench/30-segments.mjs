@@ -2,6 +2,8 @@
 // and 100,000 accounts. The change event is dispatched in the page; the time runs until every
 // reactive update has run (a timeout after the microtasks) and style and layout are done.
 // Median of several changes, alternating the Key tier's threshold so each one moves accounts.
+// A change only puts the accounts in their tiers again: the industries, the quadrant and their
+// charts read the untiered snapshot and stay (src/pages/segments/data.rs).
 import { ready, freshBook } from '../../tests/e2e/browser.mjs';
 import { median } from './10-startup.mjs';
 
@@ -57,7 +59,7 @@ export default async function ({ server, browser }) {
       figure: `threshold change → figures + 4 charts, ${label} accounts (median of ${times.length})`,
       value: median(times),
       unit: 'ms',
-      target: n === 10_000 ? '< 50 ms' : '',
+      target: '< 50 ms',
     });
     rows.push({ area: 'segments', figure: `  slowest change, ${label} accounts`, value: Math.max(...times), unit: 'ms' });
     await page.close();

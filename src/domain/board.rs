@@ -166,7 +166,7 @@ pub fn priority_list(facts: &[AccountFacts], as_of: NaiveDate, settings: &BoardS
             all.next().map(|reason| PriorityRow { account, reason, also: all.collect() })
         })
         .collect();
-    rows.sort_by(|a, b| {
+    crate::domain::sort::sort_by(&mut rows, |a, b| {
         let key = |r: &PriorityRow| (r.reason.rank(), r.reason.urgency());
         key(a)
             .cmp(&key(b))

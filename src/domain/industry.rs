@@ -89,7 +89,7 @@ pub fn industry_figures(book: &Book, snapshot: &Snapshot, due: &[DueTerm]) -> Ve
             row
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::domain::sort::sort_by(&mut out, |a, b| {
         b.arr.total_cmp(&a.arr).then_with(|| match (&a.name, &b.name) {
             (Some(x), Some(y)) => natural_cmp(x, y),
             (x, y) => x.cmp(y),

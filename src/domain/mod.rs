@@ -31,6 +31,7 @@ pub mod scenario_diff;
 pub mod scenario_url;
 pub mod settings;
 pub mod snapshot;
+pub mod sort;
 pub mod stage_matrix;
 pub mod stats;
 pub mod team;

@@ -34,14 +34,14 @@ pub fn rebalance(accounts: &[OwnedAccount], accounts_per_csm: &[f64], bands: &Lo
         }
     }
     for book in &mut books {
-        book.sort_by(|&x, &y| accounts[x].arr.total_cmp(&accounts[y].arr).then(x.cmp(&y)));
+        crate::domain::sort::sort_by(book, |&x, &y| accounts[x].arr.total_cmp(&accounts[y].arr).then(x.cmp(&y)));
     }
     let limit = bands.overloaded_above + TOLERANCE;
     let mut moves = Vec::new();
     while moves.len() < accounts.len() {
         let mut givers: Vec<usize> =
             (0..names.len()).filter(|&o| bands.band(loads[o]) == LoadBand::Overloaded).collect();
-        givers.sort_by(|&x, &y| loads[y].total_cmp(&loads[x]).then(x.cmp(&y)));
+        crate::domain::sort::sort_by(&mut givers, |&x, &y| loads[y].total_cmp(&loads[x]).then(x.cmp(&y)));
         let found = givers.into_iter().find_map(|from| {
             // The lightest light owner has the most room: if it cannot take an account, no one can.
             let to = (0..names.len())

@@ -78,7 +78,7 @@ fn open_terms_ending(book: &Book, snapshot: &Snapshot, from: NaiveDate, to: Naiv
         }
     }
     // Most urgent first; at the same date, the most money first.
-    rows.sort_by(|a, b| a.days_to_end.cmp(&b.days_to_end).then(b.arr.total_cmp(&a.arr)));
+    crate::domain::sort::sort_by(&mut rows, |a, b| a.days_to_end.cmp(&b.days_to_end).then(b.arr.total_cmp(&a.arr)));
     rows
 }
 

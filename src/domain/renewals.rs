@@ -177,7 +177,7 @@ pub fn by_owner(book: &Book, due: &[DueTerm]) -> Vec<OwnerTally> {
     }
     let mut owners: Vec<OwnerTally> =
         slots.into_iter().map(|(owner, tally)| OwnerTally { owner: owner.to_string(), tally }).collect();
-    owners.sort_by(|a, b| natural_cmp(&a.owner, &b.owner));
+    crate::domain::sort::sort_by(&mut owners, |a, b| natural_cmp(&a.owner, &b.owner));
     owners
 }
 

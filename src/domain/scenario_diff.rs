@@ -125,7 +125,7 @@ pub fn assumption_rows(scenarios: &[Scenario]) -> Vec<Row> {
             Row { what: first[k].0, values, differs }
         })
         .collect();
-    rows.sort_by_key(|r| !r.differs);
+    crate::domain::sort::sort_by_key(&mut rows, |r| !r.differs);
     rows
 }
 

@@ -160,7 +160,7 @@ pub fn owner_loads(accounts: &[OwnedAccount], accounts_per_csm: &[f64], bands: &
             band: bands.band(load),
         })
         .collect();
-    loads.sort_by(|a, b| natural_cmp(&a.owner, &b.owner));
+    crate::domain::sort::sort_by(&mut loads, |a, b| natural_cmp(&a.owner, &b.owner));
     loads
 }
 

@@ -55,7 +55,7 @@ pub fn sorted_industries(rows: &[IndustryFigures], sort: IndustrySort) -> Vec<us
     };
     let directed = |o: Ordering| if sort.descending { o.reverse() } else { o };
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::domain::sort::sort_by(&mut order, |&a, &b| {
         let (ra, rb) = (&rows[a], &rows[b]);
         if sort.column == IndustryColumn::Name {
             return match (&ra.name, &rb.name) {
@@ -97,7 +97,7 @@ pub fn member_rows(book: &Book, snapshot: &Snapshot, members: &[usize], limit: u
     } else {
         order.truncate(limit);
     }
-    order.sort_by(by_arr);
+    crate::domain::sort::sort_by(&mut order, by_arr);
     let rows = order
         .into_iter()
         .filter_map(|i| {

@@ -154,7 +154,7 @@ impl Tally {
 
 /// Largest first; equal amounts by account index, so the order does not depend on the sort.
 fn movements(mut list: Vec<(usize, i64)>) -> Vec<Movement> {
-    list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::domain::sort::sort_by(&mut list, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     list.into_iter().map(|(account, amount)| Movement { account, amount: money(amount) }).collect()
 }
 

@@ -161,7 +161,9 @@ pub fn renewal_forecast(
     for (month, due) in months.iter_mut().zip(month_due) {
         month.due_arr = money(due);
     }
-    terms.sort_by(|a, b| b.at_risk.total_cmp(&a.at_risk).then(a.end.cmp(&b.end)).then(a.account.cmp(&b.account)));
+    crate::domain::sort::sort_by(&mut terms, |a, b| {
+        b.at_risk.total_cmp(&a.at_risk).then(a.end.cmp(&b.end)).then(a.account.cmp(&b.account))
+    });
     let due_arr = money(due_cents);
     let spread = Z90 * variance.sqrt();
     Forecast {

@@ -99,7 +99,7 @@ pub fn UnassignedAccounts() -> impl IntoView {
         let mut names: Vec<String> =
             state.settings.with(|s| s.roster.iter().filter(|p| p.role == Role::Csm).map(|p| p.name.clone()).collect());
         data.books.with(|t| names.extend(t.owners.iter().map(|o| o.owner.clone())));
-        names.sort();
+        crate::domain::sort::sort_by(&mut names, |a, b| a.cmp(b));
         names.dedup();
         // Natural order, and pinyin order for Chinese names (the browser's collator).
         crate::web::collated(state.lang.get().tag(), names)
