@@ -180,7 +180,7 @@ fn blank_rows() {
     assert_eq!(ids(&r), vec!["B1", "B2"]);
     assert_eq!(
         super::summary(&r, crate::i18n::Lang::En),
-        "Accounts that can be imported: 2 (from 2 rows). Rejected rows: 1. Blank rows skipped: 5."
+        "Accounts that can be imported: 2 (rows: 2). Rejected rows: 1. Blank rows skipped: 5."
     );
     assert_eq!(super::summary(&r, crate::i18n::Lang::Zh), "可导入 2 个客户（2 行）；1 行被拒绝；跳过 5 个空行。");
     assert_eq!(super::generated_ids_note(&r, crate::i18n::Lang::En), None);

@@ -43,7 +43,7 @@ macro_rules! import_messages {
             ExportLanguage => "导出的表头与状态语言", "Language of the export's headers and statuses";
         } { $($tpl)*
             ImportEncoding { encoding } => "文件编码：{encoding}。", "File encoding: {encoding}.";
-            ImportSummary { accounts, imported, rejected, blank } => "可导入 {accounts} 个客户（{imported} 行）；{rejected} 行被拒绝；跳过 {blank} 个空行。", "Accounts that can be imported: {accounts} (from {imported} rows). Rejected rows: {rejected}. Blank rows skipped: {blank}.";
+            ImportSummary { accounts, imported, rejected, blank } => "可导入 {accounts} 个客户（{imported} 行）；{rejected} 行被拒绝；跳过 {blank} 个空行。", "Accounts that can be imported: {accounts} (rows: {imported}). Rejected rows: {rejected}. Blank rows skipped: {blank}.";
             ImportGeneratedIds { n } => "{n} 个客户没有客户ID，已自动生成。", "Accounts without an id, given a generated one: {n}.";
             MergeSummary { added, updated, removed } => "新增 {added} 个客户，更新 {updated} 个，移除 {removed} 个。", "Accounts added: {added}, updated: {updated}, removed: {removed}.";
             ImportMalformed { line } => "第 {line} 行无法按 CSV 格式读取。", "Line {line} cannot be read as CSV.";
