@@ -100,6 +100,26 @@ pub fn now_ms() -> f64 {
     window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
+/// Runs `f` in a task of its own, soon: `scheduler.postTask` where there is one (no 4 ms
+/// clamp, as nested `setTimeout`s have), else `setTimeout(0)`.
+pub fn next_task(f: impl FnOnce() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let global = js_sys::global();
+    let post_task =
+        js_sys::Reflect::get(&global, &"scheduler".into()).ok().filter(|s| s.is_object()).and_then(|scheduler| {
+            let post = js_sys::Reflect::get(&scheduler, &"postTask".into()).ok()?;
+            Some((scheduler, post.dyn_into::<js_sys::Function>().ok()?))
+        });
+    if let Some((scheduler, post)) = post_task {
+        if post.call1(&scheduler, &callback).is_ok() {
+            return;
+        }
+    }
+    if let Some(window) = window() {
+        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+    }
+}
+
 /// Sets a `data-*` attribute on <body>: marks the benchmarks and end-to-end tests read.
 pub fn mark(name: &str, value: &str) {
     if let Some(body) = document().and_then(|d| d.body()) {

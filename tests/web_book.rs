@@ -34,6 +34,19 @@ fn type_into(host: &web_sys::HtmlElement, selector: &str, text: &str) {
     input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
 }
 
+/// The table's rows once it shows `want` of them, or what it shows after about a second: an
+/// edit reaches the table a task or two after the click (`pages/book/settle.rs`).
+async fn rows_once(host: &web_sys::HtmlElement, want: u32) -> u32 {
+    let count = || host.query_selector_all(".book-table tbody tr[data-id]").map_or(0, |l| l.length());
+    for _ in 0..100 {
+        if count() == want {
+            break;
+        }
+        tick().await;
+    }
+    count()
+}
+
 fn click(host: &web_sys::HtmlElement, selector: &str) {
     el::<web_sys::HtmlElement>(host, selector).click();
 }
@@ -74,7 +87,7 @@ async fn an_empty_book_says_how_to_start_and_the_form_adds_accounts() {
     assert!(find(&host, "[data-testid=empty-book]").is_none());
     assert_eq!(metric(&host, "book.accounts"), "2");
     assert_eq!(metric(&host, "book.arr"), "20000");
-    assert_eq!(host.query_selector_all(".book-table tbody tr[data-id]").unwrap().length(), 2);
+    assert_eq!(rows_once(&host, 2).await, 2);
     host.remove();
 }
 
@@ -105,7 +118,7 @@ async fn search_filters_rows_and_delete_can_be_undone() {
     }
     type_into(&host, "[data-testid=book-search]", "acme");
     tick().await;
-    assert_eq!(host.query_selector_all(".book-table tbody tr[data-id]").unwrap().length(), 2);
+    assert_eq!(rows_once(&host, 2).await, 2);
 
     click(&host, "[data-testid=select-all]");
     tick().await;

@@ -19,11 +19,12 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::book_slots::{LocalKv, StorageStatus};
-use super::saver::{next_task, Saver, SLICE_MS};
+use super::saver::{Saver, SLICE_MS};
 use super::AppState;
 use crate::domain::book::{Account, Book};
 use crate::store::{Loaded, Reading, CURRENT_KEY};
 use crate::web;
+use crate::web::next_task;
 
 /// Accounts compared with the book in memory in one piece.
 const COMPARE_PIECE: usize = 4096;

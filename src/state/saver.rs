@@ -18,13 +18,12 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::book_slots::{self, BookSlots, StorageStatus};
 use super::AppState;
 use crate::domain::Book;
 use crate::store::SaveJob;
-use crate::web;
+use crate::web::{self, next_task};
 
 /// Quiet time after the last edit before saving.
 const DEBOUNCE: Duration = Duration::from_millis(250);
@@ -351,24 +350,4 @@ pub fn install(state: AppState) {
         other_tab.remove();
         visibility.remove();
     });
-}
-
-/// Runs `f` in a task of its own, soon: `scheduler.postTask` where there is one (no 4 ms
-/// clamp, as nested `setTimeout`s have), else `setTimeout(0)`.
-pub(super) fn next_task(f: impl FnOnce() + 'static) {
-    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
-    let global = js_sys::global();
-    let post_task =
-        js_sys::Reflect::get(&global, &"scheduler".into()).ok().filter(|s| s.is_object()).and_then(|scheduler| {
-            let post = js_sys::Reflect::get(&scheduler, &"postTask".into()).ok()?;
-            Some((scheduler, post.dyn_into::<js_sys::Function>().ok()?))
-        });
-    if let Some((scheduler, post)) = post_task {
-        if post.call1(&scheduler, &callback).is_ok() {
-            return;
-        }
-    }
-    if let Some(window) = web::window() {
-        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
-    }
 }

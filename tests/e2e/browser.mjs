@@ -88,6 +88,15 @@ export async function saveMark(page) {
   return (await page.getAttribute('body', 'data-saves')) ?? '0';
 }
 
+/** Loads the demo book of `n` accounts from the Book page and waits until it is shown and saved. */
+export async function loadDemo(page, n) {
+  await page.selectOption('[data-testid=demo-size]', String(n));
+  const mark = await saveMark(page);
+  await page.click('[data-testid=load-demo]');
+  await page.waitForFunction((n) => document.querySelector('[data-metric="book.accounts"]')?.dataset.value === String(n), n, { timeout: 120000 });
+  await saved(page, mark);
+}
+
 /**
  * Starts this tab on an empty book in `lang`: storage is cleared once per tab, so a reload
  * keeps what the app saved since.

@@ -13,7 +13,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { suite } from './suite.mjs';
-import { ready, saved, saveMark, emptyTab, watchErrors } from './browser.mjs';
+import { ready, saved, saveMark, emptyTab, watchErrors, loadDemo } from './browser.mjs';
 
 const ctx = suite();
 
@@ -42,11 +42,8 @@ async function watchLongTasks(page) {
 
 test('saving a 100,000-account book leaves no task over 50 ms while the person types', async () => {
   const { page, errors } = await emptyTab(ctx.browser, ctx.server);
-  await page.selectOption('[data-testid=demo-size]', String(N));
-  let mark = await saveMark(page);
-  await page.click('[data-testid=load-demo]');
-  await page.waitForFunction((n) => document.querySelector('[data-metric="book.accounts"]')?.dataset.value === String(n), N, { timeout: 120000 });
-  await saved(page, mark);
+  await loadDemo(page, N);
+  let mark;
 
   await page.click('[data-testid=sort-Arr]');
   await page.waitForTimeout(300);

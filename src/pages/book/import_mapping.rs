@@ -10,10 +10,11 @@
 use leptos::prelude::*;
 
 use super::import_preview::SheetRead;
-use super::import_run::{after_frame, next_task};
+use super::import_run::after_frame;
 use crate::i18n::{t, tr, Msg, Tpl};
 use crate::io::{ColumnMapping, Field};
 use crate::state::AppState;
+use crate::web::next_task;
 
 /// Rows of the file shown in the preview table.
 const PREVIEW_ROWS: usize = 8;

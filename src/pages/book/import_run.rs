@@ -10,9 +10,8 @@
 //! and the longest.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::web;
+use crate::web::{self, next_task};
 
 /// Main-thread time a slice may take before giving the page back (its last piece of work may
 /// run over by a little: 64 rows).
@@ -142,24 +141,4 @@ pub fn mark_preview_shown(cost: StoredValue<Cost>) {
 /// task of its own.
 pub fn after_frame(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
-}
-
-/// Runs `f` in a task of its own, soon: `scheduler.postTask` where there is one (no 4 ms
-/// clamp, as nested `setTimeout`s have), else `setTimeout(0)`.
-pub fn next_task(f: impl FnOnce() + 'static) {
-    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
-    let global = js_sys::global();
-    let post_task =
-        js_sys::Reflect::get(&global, &"scheduler".into()).ok().filter(|s| s.is_object()).and_then(|scheduler| {
-            let post = js_sys::Reflect::get(&scheduler, &"postTask".into()).ok()?;
-            Some((scheduler, post.dyn_into::<js_sys::Function>().ok()?))
-        });
-    if let Some((scheduler, post)) = post_task {
-        if post.call1(&scheduler, &callback).is_ok() {
-            return;
-        }
-    }
-    if let Some(window) = web::window() {
-        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
-    }
 }
