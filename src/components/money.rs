@@ -23,7 +23,7 @@ pub struct Money {
 
 impl Money {
     pub fn new(state: AppState) -> Self {
-        Money { lang: state.lang, currency: Memo::new(move |_| state.settings.with(|s| s.currency.clone())) }
+        Money { lang: state.lang, currency: state.currency }
     }
 
     pub fn fmt(&self, amount: f64) -> String {

@@ -27,7 +27,7 @@ use crate::domain::renewals::{due_set, tally, DueTerm};
 use crate::domain::revenue::forecast::{renewal_forecast, Forecast};
 use crate::domain::settings::effective_as_of;
 use crate::domain::snapshot::Snapshot;
-use crate::domain::tiers::{tier_figures, TierFigures};
+use crate::domain::tiers::{tier_figures, TierFigures, TierSettings};
 use crate::domain::typed::parse_date;
 use crate::domain::AsOfRules;
 use crate::domain::{Book, Settings};
@@ -56,6 +56,10 @@ pub struct AppState {
     /// The snapshot before the tiers (every view's tier is 0): what a figure that reads no
     /// tier follows, so that new tier thresholds do not recompute it.
     pub untiered: Memo<Snapshot>,
+    /// The tier settings alone, so that what reads them follows no other setting.
+    pub tiers: Memo<TierSettings>,
+    /// The currency symbol alone, so that what writes amounts follows no other setting.
+    pub currency: Memo<String>,
     /// The terms due in the default period (the last 12 months), decided as of D.
     pub default_due: Memo<Vec<DueTerm>>,
     /// Accounts, ARR and renewal figures per tier over the default period.
@@ -160,6 +164,8 @@ impl AppState {
             book_w,
             snapshot,
             untiered,
+            tiers,
+            currency: Memo::new(move |_| settings.with(|s| s.currency.clone())),
             default_due,
             tier_figures,
             forecast,

@@ -11,12 +11,12 @@ use super::super::envelope::{decode, Envelope, LoadError, Loaded};
 use super::*;
 use crate::domain::book::{Account, Outcome, Term};
 
-const V1: &str = include_str!("../../tests/fixtures/store/v1.txt");
-const V2: &str = include_str!("../../tests/fixtures/store/v2.txt");
-const TRUNCATED: &str = include_str!("../../tests/fixtures/store/truncated.txt");
-const CORRUPT: &str = include_str!("../../tests/fixtures/store/corrupt.txt");
-const NEWER: &str = include_str!("../../tests/fixtures/store/newer.txt");
-const NEWER_UNREADABLE: &str = include_str!("../../tests/fixtures/store/newer-unreadable.txt");
+pub const V1: &str = include_str!("../../tests/fixtures/store/v1.txt");
+pub const V2: &str = include_str!("../../tests/fixtures/store/v2.txt");
+pub const TRUNCATED: &str = include_str!("../../tests/fixtures/store/truncated.txt");
+pub const CORRUPT: &str = include_str!("../../tests/fixtures/store/corrupt.txt");
+pub const NEWER: &str = include_str!("../../tests/fixtures/store/newer.txt");
+pub const NEWER_UNREADABLE: &str = include_str!("../../tests/fixtures/store/newer-unreadable.txt");
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()

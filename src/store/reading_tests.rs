@@ -1,18 +1,12 @@
 use super::*;
 use crate::domain::book::Book;
 use crate::store::codec::accounts_to_bytes;
-use crate::store::migrate::tests::fixture_book;
+use crate::store::migrate::tests::{fixture_book, CORRUPT, NEWER, NEWER_UNREADABLE, TRUNCATED, V1, V2};
 use crate::store::parts::part_key;
 use crate::store::sample;
 use crate::store::slots::{MemoryKv, Slots, CURRENT_KEY};
 
 const T: &str = "2026-11-27T04:00:00Z";
-const V1: &str = include_str!("../../tests/fixtures/store/v1.txt");
-const V2: &str = include_str!("../../tests/fixtures/store/v2.txt");
-const TRUNCATED: &str = include_str!("../../tests/fixtures/store/truncated.txt");
-const CORRUPT: &str = include_str!("../../tests/fixtures/store/corrupt.txt");
-const NEWER: &str = include_str!("../../tests/fixtures/store/newer.txt");
-const NEWER_UNREADABLE: &str = include_str!("../../tests/fixtures/store/newer-unreadable.txt");
 
 /// The reading, one piece of work a step; what it read and the number of steps.
 fn piece_by_piece(kv: &MemoryKv, stored: &str) -> (Result<Loaded, LoadError>, usize) {

@@ -34,7 +34,7 @@ pub fn BoardPage() -> impl IntoView {
     let matrix = Memo::new(move |_| {
         owner.with(|o| state.book.with(|b| state.snapshot.with(|s| tier_stage_matrix(s, |i| keep(b, o, i)))))
     });
-    let tiers = Memo::new(move |_| state.settings.with(|s| s.tiers.clone()));
+    let tiers = state.tiers;
     let board = Memo::new(move |_| state.settings.with(|s| s.board.clone()));
     let all = Memo::new(move |_| {
         let facts = tiers.with(|t| state.book.with(|b| state.snapshot.with(|s| board_facts(b, s, t))));

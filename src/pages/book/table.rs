@@ -111,7 +111,7 @@ pub fn AccountTable() -> impl IntoView {
     // at a glance and the unit does not change while scrolling.
     // Only the settings the cells show: another setting changing (the first edit of a demo
     // book forgets which demo it was) draws no row again.
-    let currency = Memo::new(move |_| state.settings.with(|s| s.currency.clone()));
+    let currency = state.currency;
     let tiers = Memo::new(move |_| state.settings.with(|s| s.tiers.tiers.clone()));
     let arr_scale = Memo::new(move |_| {
         let lang = state.lang.get();

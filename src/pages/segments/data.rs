@@ -36,7 +36,7 @@ pub struct SegmentsData {
 impl SegmentsData {
     pub fn new(state: AppState) -> SegmentsData {
         let due = state.default_due;
-        let tier_settings = Memo::new(move |_| state.settings.with(|s| s.tiers.clone()));
+        let tier_settings = state.tiers;
         let tiers = state.tier_figures;
         let industries = Memo::new(move |_| {
             state.book.with(|b| state.untiered.with(|snap| due.with(|d| industry_figures(b, snap, d))))
@@ -49,7 +49,7 @@ impl SegmentsData {
         let grid =
             Memo::new(move |_| state.book.with(|b| state.untiered.with(|snap| bin(b, snap, GRID_COLUMNS, GRID_ROWS))));
         let health = Memo::new(move |_| state.snapshot.with(health_distribution));
-        let currency = Memo::new(move |_| state.settings.with(|s| s.currency.clone()));
+        let currency = state.currency;
         SegmentsData { due, tier_settings, tiers, industries, quadrants, grid, health, currency }
     }
 }
