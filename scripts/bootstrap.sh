@@ -10,6 +10,9 @@ TRUNK_VERSION=0.21.14
 # wasm-bindgen-cli must equal the crate's pin exactly.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
 WASM_OPT_VERSION=132
+# Cuts the release wasm into chunks (scripts/build_wasm.py); its format must match the
+# wasm_split_helpers crate Leptos uses (Cargo.lock).
+WASM_SPLIT_VERSION=0.2.3
 APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk python3-openpyxl)
 
 did=0
@@ -49,6 +52,14 @@ if [ "$(version_of wasm-bindgen --version)" != "$WASM_BINDGEN_VERSION" ] ||
   did=1
 fi
 
+# (it has no --version: cargo's list of installed crates tells)
+if ! command -v wasm-split-cli >/dev/null ||
+   ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (wasm_split_cli_support) from crates.io (about a minute)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
+  did=1
+fi
+
 # binaryen (wasm-opt) and playwright-core, at the versions of package-lock.json.
 npm_ok() {
   [ -x node_modules/.bin/wasm-opt ] || return 1
@@ -81,5 +92,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ $did = 0 ]; then
-  say "everything is in place (wasm32 target, rustfmt, clippy, trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt $WASM_OPT_VERSION, playwright-core, chromium)"
+  say "everything is in place (wasm32 target, rustfmt, clippy, trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-split-cli $WASM_SPLIT_VERSION, wasm-opt $WASM_OPT_VERSION, playwright-core, chromium)"
 fi

@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Trunk post-build hook: make the built site safe and deep-linkable on static hosting.
+"""Trunk post-build hook: build the wasm, make the site safe and deep-linkable on static hosting.
 
+0. Build the app's wasm and JS (scripts/build_wasm.py: in a release build, cut into chunks
+   fetched when first needed) and put the loader that starts it in index.html.
 1. Fill the Content-Security-Policy with the sha256 of each inline <script> Trunk wrote (its
    wasm loader), so the policy needs neither 'unsafe-inline' nor 'unsafe-eval'.
 2. Copy index.html to <page>/index.html for every page, so a reload of /cs-planner/segments
    is answered with the app (status 200) by any static host, GitHub Pages included, and to
-   404.html, so an unknown path still shows the app's own "page not found".
+   404.html, so an unknown path still shows the app's own "page not found". Each page's copy
+   preloads the chunk its page's code is in, beside the main wasm.
 3. Write the service worker, sw.js, from the template public/sw.js: the exact list of this
    build's files with their SRI hashes, and a version derived from those hashes (so a new
    deploy is a new worker). The page copies and 404.html are left out: they are index.html,
@@ -21,6 +24,8 @@ import json
 import os
 import re
 import sys
+
+import build_wasm
 
 PAGES = ["book", "segments", "lifecycle", "renewals", "revenue", "capacity", "team", "board", "settings"]
 PLACEHOLDER = "__INLINE_SCRIPT_HASHES__"
@@ -71,6 +76,9 @@ def main() -> int:
     if PLACEHOLDER not in html:
         print(f"post_build: no {PLACEHOLDER} in {index_path}", file=sys.stderr)
         return 1
+    release = os.environ.get("TRUNK_PROFILE") == "release"
+    head, page_preload, pkg = build_wasm.build(root, os.environ.get("TRUNK_PUBLIC_URL", "/"), release)
+    html = html.replace("</head>", head + "</head>", 1)
     scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
     hashes = " ".join(
         "'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode()
@@ -81,12 +89,13 @@ def main() -> int:
         f.write(html)
     for page in PAGES:
         os.makedirs(os.path.join(root, page), exist_ok=True)
+        extra = "" if page in build_wasm.PAGES_IN_MAIN else page_preload
         with open(os.path.join(root, page, "index.html"), "w", encoding="utf-8") as f:
-            f.write(html)
+            f.write(html.replace("</head>", extra + "</head>", 1))
     with open(os.path.join(root, "404.html"), "w", encoding="utf-8") as f:
         f.write(html)
     n = write_worker(root)
-    print(f"post_build: {len(scripts)} inline script hash(es), {len(PAGES)} page copies, 404.html, {WORKER} precaching {n} files")
+    print(f"post_build: {pkg}, {len(scripts)} inline script hash(es), {len(PAGES)} page copies, 404.html, {WORKER} precaching {n} files")
     return 0
 
 

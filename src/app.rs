@@ -62,6 +62,8 @@ pub fn App() -> impl IntoView {
                 if let Some(body) = web::document().and_then(|d| d.body()) {
                     let _ = body.set_attribute("data-ready", &format!("{:.1}", web::now_ms()));
                 }
+                // The other pages' code, fetched once the first page is shown (pages/lazy.rs).
+                web::when_idle(pages::prefetch, 2000);
             });
         }
     }

@@ -120,6 +120,21 @@ pub fn next_task(f: impl FnOnce() + 'static) {
     }
 }
 
+/// Runs `f` when the browser is idle (`requestIdleCallback`), at the latest after `timeout_ms`;
+/// where there is no such call, after `timeout_ms`.
+pub fn when_idle(f: impl FnOnce() + 'static, timeout_ms: u32) {
+    let Some(window) = window() else { return };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(timeout_ms);
+    if window.request_idle_callback_with_options(callback.unchecked_ref(), &options).is_err() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            callback.unchecked_ref(),
+            i32::try_from(timeout_ms).unwrap_or(i32::MAX),
+        );
+    }
+}
+
 /// Sets a `data-*` attribute on <body>: marks the benchmarks and end-to-end tests read.
 pub fn mark(name: &str, value: &str) {
     if let Some(body) = document().and_then(|d| d.body()) {

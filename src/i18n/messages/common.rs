@@ -13,6 +13,9 @@ macro_rules! common_messages {
             AsOfBadUrl => "链接中的 ?asof= 不是 YYYY-MM-DD 格式的日期，已忽略：", "The link's ?asof= is not a date written YYYY-MM-DD, so it is ignored:";
             CurrencyLabel => "货币", "Currency";
             MainNav => "主导航", "Main navigation";
+            PartLoading => "正在加载…", "Loading…";
+            PartFailed => "这部分应用未能下载。请检查网络连接后重试。", "This part of the app could not be downloaded. Check the connection and try again.";
+            PartRetry => "重试", "Try again";
 
             NavBook => "客户档案", "Book";
             NavSegments => "客户分层", "Segments";

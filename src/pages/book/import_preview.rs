@@ -15,13 +15,26 @@ use super::BookView;
 use crate::domain::Settings;
 use crate::i18n::{fmt_count, Msg, Tpl};
 use crate::io::{self, ColumnMapping, Encoding, Mode};
+use crate::pages::lazy;
 use crate::state::AppState;
 
+/// The preview of a file waiting to be imported. Its code (reading CSV and Excel files, the
+/// mapping, the checks) is fetched when the first file is chosen (pages/lazy.rs).
 #[component]
 pub fn ImportPreview() -> impl IntoView {
     let pending = expect_context::<RwSignal<Option<Pending>>>();
     move || {
-        pending.get().map(|p| match p {
+        pending.get().map(|p| {
+            lazy::when_loaded(|| Box::pin(load_import()), move || lazy::now(preview(p.clone())).and_then(Result::ok))
+        })
+    }
+}
+
+lazy::split_fn!(
+    import,
+    load_import,
+    pub(crate) fn preview(p: Pending) {
+        match p {
             Pending::Csv { name, bytes } => view! { <CsvPreview name bytes /> }.into_any(),
             Pending::Backup { name, backup } => view! { <BackupPreview name backup=*backup /> }.into_any(),
             Pending::BadBackup { name, error } => {
@@ -34,9 +47,9 @@ pub fn ImportPreview() -> impl IntoView {
                 view! { <Failure name message=Signal::derive(move || String::from(state.t(Msg::ImportReadFailed))) /> }
                     .into_any()
             }
-        })
+        }
     }
-}
+);
 
 #[component]
 fn Shell(name: String, children: Children) -> impl IntoView {

@@ -23,6 +23,7 @@ use crate::i18n::{fmt_count, fmt_money, Msg};
 use crate::state::AppState;
 
 pub use columns::Column;
+pub(crate) use import_preview::load_import;
 
 /// Which account the form is open for.
 #[derive(Clone, Copy, Debug, PartialEq)]
