@@ -39,14 +39,17 @@ export async function startServer({ dir = process.env.DIST || join(ROOT, 'dist')
   return { url, stop: () => proc.kill() };
 }
 
+/** The flags Chromium needs on this machine (no sandbox as root, no network of its own). */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
 /** Launches headless Chromium with the flags this machine needs and a fresh profile. */
 export async function launch() {
   const userDataDir = mkdtempSync(join(tmpdir(), 'cs-planner-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 860 },
     locale: 'en-US',
   });
