@@ -93,6 +93,8 @@ def build(site: str, base: str, release: bool):
                     shutil.copy(os.path.join(split_dir, name), os.path.join(out, name))
             with open(os.path.join(out, "__wasm_split.js"), encoding="utf-8") as f:
                 deps = split_deps(f.read())
+            if PAGE_SPLIT not in deps:
+                raise SystemExit(f"build_wasm: no split point {PAGE_SPLIT!r} in __wasm_split.js (found {sorted(deps)})")
             for name in sorted(os.listdir(out)):
                 if name.endswith(".wasm"):
                     path = os.path.join(out, name)

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::import_engine::ImportEngine;
 use super::import_mapping::MappingTable;
 use super::import_report::{ProgressLine, ReportView};
 use super::import_run::{after_frame, mark_preview_shown, Cost, Phase, Runner};
@@ -93,6 +94,7 @@ fn CsvPreview(name: String, bytes: Arc<Vec<u8>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let view = expect_context::<BookView>();
     let pending = expect_context::<RwSignal<Option<Pending>>>();
+    let engine = expect_context::<ImportEngine>();
     let mode = RwSignal::new(Mode::Merge);
     // An .xlsx workbook's sheets (Excel, WPS); `None` for CSV text.
     let sheets = io::workbook_sheets(&bytes);
@@ -136,7 +138,7 @@ fn CsvPreview(name: String, bytes: Arc<Vec<u8>>) -> impl IntoView {
             Ok(mut job) => checking.start(
                 Phase::Checking,
                 move |stop| match read.as_ref() {
-                    Ok(s) => (job.step(s, stop), job.fraction(s)),
+                    Ok(s) => ((engine.check)(&mut job, s, stop), job.fraction(s)),
                     Err(_) => (None, 1.0),
                 },
                 move |rep| {
@@ -153,7 +155,7 @@ fn CsvPreview(name: String, bytes: Arc<Vec<u8>>) -> impl IntoView {
         let mut job = io::ReadJob::table(force.get_value(), chosen_sheet.get_value());
         reading.start(
             Phase::Reading,
-            move |stop| (job.step(&bytes, stop), job.fraction()),
+            move |stop| ((engine.read)(&mut job, &bytes, stop), job.fraction()),
             move |read: Result<io::Sheet, io::FileError>| {
                 let mapping = read.as_ref().ok().map(|s| {
                     crate::state::storage::load_import_mapping(&s.headers).unwrap_or_else(|| s.mapping.clone())
