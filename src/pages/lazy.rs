@@ -78,7 +78,12 @@ pub fn when_loaded(load: Loader, draw: impl Fn() -> Option<AnyView> + Send + Syn
     };
     let state = expect_context::<AppState>();
     (move || match part.get() {
-        Part::Loaded => draw().into_any(),
+        Part::Loaded => {
+            let view = draw().into_any();
+            // When a page that waited for its chunk is drawn (the start-up benchmark's deep link).
+            crate::web::mark("data-chunk-drawn-ms", &format!("{:.1}", crate::web::now_ms()));
+            view
+        }
         Part::Loading => view! { <p class="part-loading" role="status">{state.text(Msg::PartLoading)}</p> }.into_any(),
         Part::Failed => view! {
             <p class="notice error" role="alert" data-testid="part-failed">
