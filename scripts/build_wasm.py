@@ -14,7 +14,8 @@ The files go to pkg-<hash of their contents>/ in the site, so a new build is new
 names inside the folder (the loader fetches "./split_pages.wasm") stay as the tools wrote them.
 A debug build is one wasm, not optimised, for a quicker build.
 
-Returns (the <head> markup that starts the app, {page: extra preload markup}) to post_build.py.
+`build` returns to post_build.py the <head> markup that starts the app, the preloads a page
+other than the Book adds (its chunk and the chunks that one needs), and the folder's name.
 """
 import base64
 import hashlib

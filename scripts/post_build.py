@@ -5,8 +5,8 @@
    ten, which on an HTTP/1.1 host (six connections) no longer queue ahead of the wasm.
    Build the app's wasm and JS (scripts/build_wasm.py: in a release build, cut into chunks
    fetched when first needed) and put the loader that starts it in index.html.
-1. Fill the Content-Security-Policy with the sha256 of each inline <script> Trunk wrote (its
-   wasm loader), so the policy needs neither 'unsafe-inline' nor 'unsafe-eval'.
+1. Fill the Content-Security-Policy with the sha256 of each inline <script> (the wasm loader
+   written in step 0), so the policy needs neither 'unsafe-inline' nor 'unsafe-eval'.
 2. Copy index.html to <page>/index.html for every page, so a reload of /cs-planner/segments
    is answered with the app (status 200) by any static host, GitHub Pages included, and to
    404.html, so an unknown path still shows the app's own "page not found". Each page's copy
