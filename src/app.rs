@@ -32,6 +32,8 @@ pub fn App() -> impl IntoView {
     });
     let state = AppState::open(lang, base, route);
     provide_context(state);
+    // The loops over the whole book that pages in a chunk run, kept in the main wasm.
+    provide_context(pages::Kernels::default());
 
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
         state.route.set(Route::from_path(&state.base(), &web::location_path()));

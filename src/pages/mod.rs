@@ -3,6 +3,7 @@
 mod board;
 mod book;
 pub mod capacity;
+mod kernels;
 pub(crate) mod lazy;
 mod lifecycle;
 mod not_found;
@@ -16,6 +17,8 @@ mod widgets;
 use leptos::prelude::*;
 
 use crate::route::Route;
+
+pub use kernels::Kernels;
 
 /// The page for a route. The Book (the first page) and "not found" are in the wasm the start
 /// downloads; every other page's code is fetched the first time it is opened (lazy.rs).

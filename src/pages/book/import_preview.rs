@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::import_engine::ImportEngine;
 use super::import_mapping::MappingTable;
 use super::import_report::{ProgressLine, ReportView};
 use super::import_run::{after_frame, mark_preview_shown, Cost, Phase, Runner};
@@ -16,7 +15,7 @@ use super::BookView;
 use crate::domain::Settings;
 use crate::i18n::{fmt_count, Msg, Tpl};
 use crate::io::{self, ColumnMapping, Encoding, Mode};
-use crate::pages::lazy;
+use crate::pages::{lazy, Kernels};
 use crate::state::AppState;
 
 /// The preview of a file waiting to be imported. Its code (reading CSV and Excel files, the
@@ -94,7 +93,7 @@ fn CsvPreview(name: String, bytes: Arc<Vec<u8>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let view = expect_context::<BookView>();
     let pending = expect_context::<RwSignal<Option<Pending>>>();
-    let engine = expect_context::<ImportEngine>();
+    let engine = Kernels::get();
     let mode = RwSignal::new(Mode::Merge);
     // An .xlsx workbook's sheets (Excel, WPS); `None` for CSV text.
     let sheets = io::workbook_sheets(&bytes);

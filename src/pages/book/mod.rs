@@ -2,7 +2,6 @@
 
 mod columns;
 mod form;
-mod import_engine;
 mod import_mapping;
 mod import_preview;
 mod import_report;
@@ -149,10 +148,9 @@ pub fn BookPage() -> impl IntoView {
             let _ = index.try_with_untracked(|_| ());
         },
     );
-    // A file waiting in the import preview, and the loops that read it (in the main wasm).
+    // A file waiting in the import preview.
     let pending = RwSignal::new(None::<transfer::Pending>);
     provide_context(pending);
-    provide_context(import_engine::ImportEngine::new());
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         if let Some(file) = transfer::first_file(ev.data_transfer().and_then(|d| d.files())) {

@@ -9,10 +9,11 @@ mod forecast;
 use leptos::prelude::*;
 
 use crate::domain::period::Period;
-use crate::domain::revenue::bridge::{arr_bridge, monthly_bridges, quarterly_bridges, Bridge};
-use crate::domain::revenue::cohorts::{cohorts, Cohort, CohortGrain};
+use crate::domain::revenue::bridge::Bridge;
+use crate::domain::revenue::cohorts::{Cohort, CohortGrain};
 use crate::domain::revenue::forecast::Forecast;
 use crate::i18n::Msg;
+use crate::pages::Kernels;
 use crate::state::AppState;
 use crate::web;
 
@@ -40,12 +41,13 @@ pub struct RevenueData {
 impl RevenueData {
     fn new(state: AppState) -> Self {
         let rules = state.rules;
+        let k = Kernels::get();
         let period = RwSignal::new(None::<Period>);
         let period_in_force =
             Memo::new(move |_| period.get().unwrap_or_else(|| Period::last_12_months(state.as_of.get())));
         let bridge = Memo::new(move |_| {
             let (p, rules) = (period_in_force.get(), rules.get());
-            web::measure("revenue.bridge", || state.book.with(|b| arr_bridge(b, &rules, p.from, p.to)))
+            web::measure("revenue.bridge", || state.book.with(|b| (k.arr_bridge)(b, &rules, p.from, p.to)))
         });
         let steps_grain = RwSignal::new(Grain::Month);
         let steps = Memo::new(move |_| {
@@ -53,15 +55,15 @@ impl RevenueData {
             let grain = steps_grain.get();
             web::measure("revenue.steps", || {
                 state.book.with(|b| match grain {
-                    Grain::Month => monthly_bridges(b, &rules, as_of, 12),
-                    Grain::Quarter => quarterly_bridges(b, &rules, as_of, 4),
+                    Grain::Month => (k.monthly_bridges)(b, &rules, as_of, 12),
+                    Grain::Quarter => (k.quarterly_bridges)(b, &rules, as_of, 4),
                 })
             })
         });
         let cohort_grain = RwSignal::new(CohortGrain::Year);
         let cohorts = Memo::new(move |_| {
             let (as_of, rules, grain) = (state.as_of.get(), rules.get(), cohort_grain.get());
-            web::measure("revenue.cohorts", || state.book.with(|b| cohorts(b, &rules, as_of, grain)))
+            web::measure("revenue.cohorts", || state.book.with(|b| (k.cohorts)(b, &rules, as_of, grain)))
         });
         let forecast = state.forecast;
         RevenueData { period, period_in_force, bridge, steps_grain, steps, cohort_grain, cohorts, forecast }
